@@ -1,0 +1,144 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { Command } from 'commander';
+import { listUsersOutputSchema } from '../../functions/aws/cognito-user.js';
+import type { ReconcileResponse } from '../../functions/reconcile/handler.js';
+import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
+import type { LocalWarden } from '../../local/local-warden.js';
+import { startLocalWarden } from '../../local/local-warden.js';
+import { seedUsers, setPassword, uploadFeed } from '../../local/seed.js';
+import { CliError } from '../exit-codes.js';
+import { loadConfig, loadFeed, readJson, readText } from '../feed-input.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SAMPLES = join(ROOT, 'local', 'samples');
+/** The flagship of INCIDENT.md: left in 2023, account still enabled, password still known. */
+const FLAGSHIP = { username: 'ricardo.salazar', password: 'Prensa-2023-Pa55word!' };
+
+interface DemoOptions {
+  roster?: string;
+  accountsFrom?: string;
+  config?: string;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('the main job end to end on the embedded local AWS: seed, dry-run, apply, prove, report')
+    .option('--roster <file>', 'HR feed to use instead of the sample roster')
+    .option('--accounts-from <file>', 'accounts (list-users JSON) to seed instead of the sample pool')
+    .option('--config <file>', 'Warden configuration (default: the samples\' configuration)')
+    .action(async (options: DemoOptions) => {
+      await runDemo(options);
+    });
+}
+
+async function runDemo(options: DemoOptions): Promise<void> {
+  const step = (message: string) => console.log(`\u25b8 ${message}`);
+  const rosterFile = options.roster ?? join(SAMPLES, 'roster.csv');
+  const accountsFile = options.accountsFrom ?? join(SAMPLES, 'accounts.json');
+  const config = loadConfig({ config: options.config ?? join(SAMPLES, 'warden.config.json') });
+  // Validate both inputs before anything starts: bad input changes nothing.
+  const feed = loadFeed(rosterFile, config);
+  const parsedAccounts = listUsersOutputSchema.safeParse(readJson(accountsFile, 'accounts file'));
+  if (!parsedAccounts.success) throw new CliError(`${accountsFile}: not the output of list-users`);
+  const users = (Array.isArray(parsedAccounts.data) ? parsedAccounts.data : [parsedAccounts.data]).flatMap((p) => p.Users);
+  step(`HR feed ${rosterFile}: ${feed.records.length} records; accounts file: ${users.length} accounts`);
+
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const warden = await startLocalWarden('warden-demo', step);
+  try {
+    const { resources } = warden;
+    step(`provisioned table ${resources.table}, buckets ${resources.reportsBucket} and ${resources.feedBucket}, user pool ${resources.userPoolId}`);
+    await seedUsers(warden.cognito, resources.userPoolId, users, (n) => step(`seeded ${n}/${users.length} accounts`));
+    const flagshipPresent = users.some((u) => u.Username === FLAGSHIP.username && u.Enabled);
+    if (flagshipPresent) await setPassword(warden.cognito, resources.userPoolId, FLAGSHIP.username, FLAGSHIP.password);
+    const feedKey = extname(rosterFile).toLowerCase() === '.json' ? DEFAULT_FEED_KEY.replace(/\.csv$/, '.json') : DEFAULT_FEED_KEY;
+    await uploadFeed(warden.s3, resources.feedBucket, feedKey, readText(rosterFile, 'HR feed'));
+    step(`uploaded the HR feed to s3://${resources.feedBucket}/${feedKey}`);
+
+    const runConfig = {
+      ...(options.config ? readJson(options.config, 'configuration') : readJson(join(SAMPLES, 'warden.config.json'), 'configuration')) as object,
+      accountSources: [{ userPoolId: resources.userPoolId }],
+      dryRun: false,
+    };
+    const event = { feed: { key: feedKey } };
+    if (flagshipPresent) step(`before: ${FLAGSHIP.username} (left 2023-11-30) signs in with the password: ${await signIn(warden)}`);
+
+    step('dry-run through the reconcile Lambda handler (the default for a fresh deployment)');
+    const dry = await warden.invokeReconcile({ ...event, dryRun: true, trigger: 'demo' }, runConfig);
+    console.log(formatResponse(dry));
+    if (dry.status === 'quarantined') {
+      step('the guard quarantined the plan: a real run would change nothing; stopping here');
+      return;
+    }
+
+    step('real run: disable + sign out everywhere');
+    const applied = await warden.invokeReconcile({ ...event, trigger: 'demo' }, runConfig);
+    console.log(formatResponse(applied));
+    const localReports = await saveReports(warden, applied);
+    console.log(await disabledAccounts(warden, applied));
+
+    if (flagshipPresent) step(`after: ${FLAGSHIP.username} signs in with the same password: ${await signIn(warden)}`);
+    step('second run: nothing left to change');
+    const again = await warden.invokeReconcile({ ...event, trigger: 'demo' }, runConfig);
+    console.log(`  ${again.status}: ${again.actions.planned} actions planned, ${again.actions.applied} applied`);
+    console.log(`\nReports of the real run (copied out of the local AWS):\n  ${localReports.join('\n  ')}`);
+  } finally {
+    await warden.emulator.stop();
+    step('stopped the local AWS');
+  }
+}
+
+async function signIn(warden: LocalWarden): Promise<string> {
+  try {
+    const result = await warden.cognito.send(
+      new InitiateAuthCommand({
+        ClientId: warden.resources.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: FLAGSHIP.username, PASSWORD: FLAGSHIP.password },
+      }),
+    );
+    return result.AuthenticationResult ? 'SIGNED IN' : 'challenged';
+  } catch (error) {
+    return `refused (${(error as Error).name}: ${(error as Error).message})`;
+  }
+}
+
+async function saveReports(warden: LocalWarden, response: ReconcileResponse): Promise<string[]> {
+  if (!response.reports) return [];
+  const dir = join(ROOT, '.local', 'demo-reports', response.runId);
+  mkdirSync(dir, { recursive: true });
+  const saved: string[] = [];
+  for (const uri of [response.reports.json, response.reports.csv]) {
+    const file = join(dir, uri.slice(uri.lastIndexOf('/') + 1));
+    writeFileSync(file, await warden.readObject(uri));
+    saved.push(file);
+  }
+  return saved;
+}
+
+/** Reads the run's own report to list what it disabled. */
+async function disabledAccounts(warden: LocalWarden, response: ReconcileResponse): Promise<string> {
+  if (!response.reports) return '';
+  const report = JSON.parse(await warden.readObject(response.reports.json)) as {
+    findings: { username: string; outcome: string | null; reason: string }[];
+  };
+  const disabled = report.findings.filter((f) => f.outcome === 'disabled');
+  return ['  disabled and signed out:', ...disabled.map((f) => `    ${f.username.padEnd(22)} ${f.reason}`)].join('\n');
+}
+
+function formatResponse(response: ReconcileResponse): string {
+  const counts = Object.entries(response.counts)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `    ${s.padEnd(18)} ${String(n).padStart(5)}`);
+  const lines = [`  run ${response.runId}: ${response.status} (${response.mode})`, '  situations:', ...counts];
+  const a = response.actions;
+  lines.push(`  disable actions: ${a.planned} planned, ${a.applied} applied, ${a.alreadyDone} already done, ${a.failed} failed`);
+  if (response.guard) lines.push(`  guard: ${response.guard.tripped ? `QUARANTINED: ${response.guard.reasons.join('; ')}` : 'passed'}`);
+  for (const note of response.notes) lines.push(`  note: ${note}`);
+  if (response.reports) lines.push(`  report: ${response.reports.json}`, `          ${response.reports.csv}`);
+  return lines.join('\n');
+}

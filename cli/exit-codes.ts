@@ -1,0 +1,18 @@
+/** The CLI's exit statuses, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  invalidInput: 2,
+  quarantined: 3,
+} as const;
+
+/** An error whose message is meant for the user as it is, with the status to exit with. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.invalidInput,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { registerDemo } from './commands/demo.js';
+import { registerHrValidate } from './commands/hr-validate.js';
+import { registerReconcile } from './commands/reconcile.js';
+import { CliError, EXIT } from './exit-codes.js';
+
+const program = new Command('warden')
+  .description('Warden: make access end when employment ends')
+  .exitOverride()
+  .showHelpAfterError();
+registerHrValidate(program);
+registerReconcile(program);
+registerDemo(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; usage mistakes are invalid input.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+  } else if (error instanceof CliError) {
+    console.error(error.message);
+    process.exitCode = error.exitCode;
+  } else {
+    console.error(`warden: ${(error as Error).message}`);
+    process.exitCode = EXIT.failure;
+  }
+}

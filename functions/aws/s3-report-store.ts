@@ -1,0 +1,22 @@
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { ReportFiles, ReportStore } from '../core/ports.js';
+import { reportKey } from '../core/resources.js';
+
+export class S3ReportStore implements ReportStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async write(runId: string, startedAt: Date, files: { json: string; csv: string }): Promise<ReportFiles> {
+    const put = async (extension: 'json' | 'csv', body: string, contentType: string) => {
+      const key = reportKey(runId, startedAt, extension);
+      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+      return `s3://${this.bucket}/${key}`;
+    };
+    return {
+      json: await put('json', files.json, 'application/json'),
+      csv: await put('csv', files.csv, 'text/csv; charset=utf-8'),
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { isCalendarDate, isKnownTimeZone } from '../time/zoned-day.js';
+import { HR_COLUMNS } from '../hr/hr-record.js';
+import { DEFAULT_CORRELATION_ATTRIBUTE } from '../resources.js';
+
+const columnMapSchema = z
+  .partialRecord(z.enum(HR_COLUMNS), z.string().min(1, 'must name a column'))
+  .describe('canonical column -> column name in the HR export');
+
+export const exemptionSchema = z
+  .object({
+    userPoolId: z.string().min(1).optional(),
+    username: z.string().min(1).optional(),
+    employeeId: z.string().min(1).optional(),
+    owner: z.string().min(1, 'is required: who answers for this exemption'),
+    reason: z.string().min(1, 'is required'),
+    expires: z.string().refine(isCalendarDate, 'must be a date (YYYY-MM-DD)'),
+  })
+  .refine((e) => e.username || e.employeeId, {
+    message: 'needs a username or an employeeId',
+    path: ['username'],
+  });
+export type Exemption = z.infer<typeof exemptionSchema>;
+
+export const cognitoSourceSchema = z.strictObject({
+  type: z.literal('cognito').default('cognito'),
+  userPoolId: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must be a user pool id such as eu-west-1_AbC123'),
+  /** Immutable attribute that holds the HR employee id. */
+  correlationAttribute: z.string().min(1).default(DEFAULT_CORRELATION_ATTRIBUTE),
+});
+export type CognitoSource = z.infer<typeof cognitoSourceSchema>;
+
+export const guardSchema = z.strictObject({
+  maxDisableCount: z.number().int().nonnegative().default(50),
+  maxDisablePercent: z.number().min(0).max(100).default(20),
+  /** A roster that shrank by more than this since the last accepted one is suspect. */
+  maxRosterShrinkPercent: z.number().min(0).max(100).default(10),
+});
+export type GuardConfig = z.infer<typeof guardSchema>;
+
+export const reconcileConfigSchema = z.strictObject({
+  accountSources: z.array(cognitoSourceSchema).default([]),
+  feed: z
+    .object({
+      kind: z.enum(['roster', 'leavers']).default('roster'),
+      timeZone: z
+        .string()
+        .refine(isKnownTimeZone, 'is not a known IANA time zone (e.g. UTC, America/Mexico_City)')
+        .default('UTC'),
+      columnMap: columnMapSchema.optional(),
+    })
+    .prefault({}),
+  /** Dry-run is the default: a fresh deployment reports and changes nothing. */
+  dryRun: z.boolean().default(true),
+  guard: guardSchema.prefault({}),
+  orphans: z
+    .object({
+      policy: z.enum(['report', 'disable']).default('report'),
+      /** Days an orphan must have been seen before the `disable` policy acts on it. */
+      graceDays: z.number().int().nonnegative().default(14),
+    })
+    .prefault({}),
+  exemptions: z.array(exemptionSchema).default([]),
+  rateLimits: z
+    .object({
+      listUsersPerSecond: z.number().positive().max(30).default(25),
+      updatesPerSecond: z.number().positive().max(25).default(20),
+    })
+    .prefault({}),
+});
+export type ReconcileConfig = z.infer<typeof reconcileConfigSchema>;
+
+/** Parses configuration; the error lists each bad field by its path. */
+export function parseReconcileConfig(input: unknown, origin: string): ReconcileConfig {
+  const parsed = reconcileConfigSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(origin, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly origin: string,
+    readonly problems: string[],
+  ) {
+    super(`invalid configuration in ${origin}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}

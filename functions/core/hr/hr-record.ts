@@ -1,0 +1,47 @@
+export type EmploymentStatus = 'active' | 'leaver';
+export type FeedKind = 'roster' | 'leavers';
+
+/** One validated row of the HR feed. */
+export interface HrRecord {
+  employeeId: string;
+  /** Trimmed and case-folded, the form used for correlation. */
+  email: string;
+  displayName: string;
+  status: EmploymentStatus;
+  /** For leavers: the date as HR wrote it and the instant access must end. */
+  lastDay?: { raw: string; accessEndsAt: Date };
+  /** Where the row came from, for messages: a CSV line number or a JSON record number. */
+  location: string;
+}
+
+export interface HrFeed {
+  kind: FeedKind;
+  source: string;
+  records: HrRecord[];
+}
+
+/** One thing wrong with a feed; `location` is null when the whole feed is at fault. */
+export interface FeedProblem {
+  location: string | null;
+  field: string | null;
+  reason: string;
+}
+
+export type FeedResult = { ok: true; feed: HrFeed } | { ok: false; problems: FeedProblem[] };
+
+/** The canonical columns; `display_name` may be empty, `last_day` is required for leavers. */
+export const HR_COLUMNS = ['employee_id', 'email', 'display_name', 'status', 'last_day'] as const;
+export type HrColumn = (typeof HR_COLUMNS)[number];
+
+/** Which source column (or JSON key) holds each canonical column. */
+export type ColumnMap = Partial<Record<HrColumn, string>>;
+
+export function normaliseEmail(email: string): string {
+  return email.normalize('NFC').trim().toLowerCase();
+}
+
+/** `file:line: field: reason`, the one-line form every tool prints. */
+export function formatProblem(file: string, problem: FeedProblem): string {
+  const where = problem.location === null ? file : `${file}:${problem.location}`;
+  return problem.field ? `${where}: ${problem.field}: ${problem.reason}` : `${where}: ${problem.reason}`;
+}

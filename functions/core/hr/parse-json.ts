@@ -1,0 +1,51 @@
+import { checkFeed } from './check-feed.js';
+import type { FeedOptions } from './feed-options.js';
+import { type FeedProblem, type FeedResult, HR_COLUMNS, type HrRecord } from './hr-record.js';
+import { parseHrRow } from './hr-row.js';
+
+/**
+ * Parses the JSON form of the feed: an array of records with the canonical keys, or
+ * `{ "records": [...] }`. Locations are 1-based record numbers.
+ */
+export function parseJsonFeed(text: string, options: FeedOptions): FeedResult {
+  let document: unknown;
+  try {
+    document = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(`is not valid JSON: ${(error as Error).message}`);
+  }
+  const items = Array.isArray(document)
+    ? document
+    : isObject(document) && Array.isArray(document.records)
+      ? document.records
+      : undefined;
+  if (!items) return fail('must be an array of records or an object with a "records" array');
+  if (items.length === 0) return fail('the feed has no records');
+
+  const records: HrRecord[] = [];
+  const problems: FeedProblem[] = [];
+  items.forEach((item: unknown, index: number) => {
+    const location = `record ${index + 1}`;
+    if (!isObject(item)) {
+      problems.push({ location, field: null, reason: 'must be an object' });
+      return;
+    }
+    const row: Record<string, string | undefined> = {};
+    for (const column of HR_COLUMNS) {
+      const value = item[options.columnMap?.[column] ?? column];
+      row[column] = value === undefined || value === null ? undefined : (value as string);
+    }
+    const result = parseHrRow(row, location, options.timeZone);
+    if ('record' in result) records.push(result.record);
+    else problems.push(...result.problems);
+  });
+  return checkFeed(records, problems, options);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fail(reason: string): FeedResult {
+  return { ok: false, problems: [{ location: null, field: null, reason }] };
+}

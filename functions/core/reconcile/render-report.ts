@@ -1,0 +1,64 @@
+import { stringify } from 'csv-stringify/sync';
+import type { RunRecord, StoredFinding } from './run-record.js';
+
+export const REPORT_CSV_COLUMNS = [
+  'source',
+  'username',
+  'situation',
+  'match',
+  'employee_id',
+  'enabled',
+  'action',
+  'action_id',
+  'outcome',
+  'reason',
+] as const;
+
+/** The report admins review: the run, the guard's verdict, and one finding per account. */
+export function renderJsonReport(run: RunRecord, findings: StoredFinding[]): string {
+  return JSON.stringify(
+    {
+      ...run,
+      findings: findings.map((f) => ({
+        source: f.source,
+        username: f.username,
+        situation: f.situation,
+        match: f.match,
+        employeeId: f.employeeId ?? null,
+        enabled: f.enabled,
+        action: f.action,
+        actionId: f.actionId ?? null,
+        outcome: f.outcome ?? null,
+        reason: f.reason,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+export function renderCsvReport(findings: StoredFinding[]): string {
+  const rows = findings.map((f) =>
+    [
+      f.source,
+      f.username,
+      f.situation,
+      f.match,
+      f.employeeId ?? '',
+      String(f.enabled),
+      f.action,
+      f.actionId ?? '',
+      f.outcome ?? '',
+      f.reason,
+    ].map(neutraliseFormula),
+  );
+  return stringify([[...REPORT_CSV_COLUMNS], ...rows]);
+}
+
+/**
+ * A cell that a spreadsheet would read as a formula (= + - @, or a leading tab or CR) is
+ * prefixed with an apostrophe, so a crafted username cannot run anything when opened.
+ */
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}

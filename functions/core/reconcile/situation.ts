@@ -1,0 +1,37 @@
+/** Every account ends a run in exactly one situation. */
+export const SITUATIONS = [
+  'active',
+  'leaver',
+  'leaver_disabled',
+  'future_leaver',
+  'orphan',
+  'disputed',
+  'exempt',
+  'rehire_candidate',
+  'unmatched',
+] as const;
+export type Situation = (typeof SITUATIONS)[number];
+
+/** How the account was tied to an HR record; `email` is the weaker fallback. */
+export type MatchKind = 'employee_id' | 'email' | 'none';
+
+export type ActionKind = 'none' | 'disable';
+
+export interface Finding {
+  source: string;
+  username: string;
+  accountKey: string;
+  enabled: boolean;
+  situation: Situation;
+  match: MatchKind;
+  /** Employee id of the matched HR record, when there is one. */
+  employeeId?: string;
+  action: ActionKind;
+  /** Deterministic id of the planned change; the same change always gets the same id. */
+  actionId?: string;
+  reason: string;
+}
+
+export function emptyCounts(): Record<Situation, number> {
+  return Object.fromEntries(SITUATIONS.map((s) => [s, 0])) as Record<Situation, number>;
+}

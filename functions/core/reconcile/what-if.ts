@@ -1,0 +1,27 @@
+import type { Account } from '../account.js';
+import type { ReconcileConfig } from '../config/reconcile-config.js';
+import type { HrFeed } from '../hr/hr-record.js';
+import { exemptionLookup } from './exemptions.js';
+import { PlanBuilder } from './plan-builder.js';
+import { concludePlan, newRunRecord } from './plan-summary.js';
+import { indexRoster } from './roster-index.js';
+import type { RunResult } from './run-reconciliation.js';
+
+/**
+ * The plan a run would make, from accounts already in hand and with no stored state: no
+ * baseline for the shrink rule, no memory of earlier runs. Changes nothing anywhere.
+ */
+export function whatIf(feed: HrFeed, accounts: Iterable<Account>, config: ReconcileConfig, now: Date, runId: string): RunResult {
+  const run = newRunRecord(runId, 'dry-run', 'what-if', now, feed);
+  const builder = new PlanBuilder({
+    now,
+    roster: indexRoster(feed),
+    state: { disabledByWarden: new Set(), orphanFirstSeen: new Map() },
+    orphans: config.orphans,
+    exemptionFor: exemptionLookup(config.exemptions, now, config.feed.timeZone),
+  });
+  for (const account of accounts) builder.add(account);
+  const findings = concludePlan(run, [builder], feed, config, undefined);
+  run.finishedAt = now;
+  return { run, findings };
+}

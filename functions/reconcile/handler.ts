@@ -1,0 +1,115 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { z } from 'zod';
+import { cognitoClient, documentClient, s3Client, snsClient } from '../aws/clients.js';
+import { CognitoDirectory } from '../aws/cognito-directory.js';
+import { DynamoGovernanceStore } from '../aws/dynamo-governance-store.js';
+import { readFeedObject } from '../aws/s3-feed-reader.js';
+import { S3ReportStore } from '../aws/s3-report-store.js';
+import { SnsNotifier } from '../aws/sns-notifier.js';
+import { randomRunIds, systemClock } from '../aws/system.js';
+import { parseFeed } from '../core/hr/parse-feed.js';
+import { rejectFeed } from '../core/reconcile/reject-feed.js';
+import { runReconciliation } from '../core/reconcile/run-reconciliation.js';
+import { DEFAULT_FEED_KEY } from '../core/resources.js';
+import { readEnvironment } from './environment.js';
+
+export const logger = new Logger({ serviceName: 'warden-reconcile' });
+
+/** The scheduled event; every field is optional. `dryRun: true` can force a dry-run, never the reverse. */
+export const reconcileEventSchema = z.strictObject({
+  feed: z.strictObject({ bucket: z.string().min(1).optional(), key: z.string().min(1) }).optional(),
+  dryRun: z.boolean().optional(),
+  trigger: z.string().max(100).default('schedule'),
+});
+export type ReconcileEvent = z.input<typeof reconcileEventSchema>;
+
+export interface ReconcileResponse {
+  runId: string;
+  status: string;
+  mode: string;
+  counts: Record<string, number>;
+  actions: { planned: number; applied: number; alreadyDone: number; failed: number };
+  guard?: { tripped: boolean; reasons: string[] };
+  reports?: { json: string; csv: string };
+  notes: string[];
+}
+
+async function reconcile(rawEvent: unknown): Promise<ReconcileResponse> {
+  const parsedEvent = reconcileEventSchema.safeParse(rawEvent ?? {});
+  if (!parsedEvent.success) {
+    throw new Error(`invalid event: ${parsedEvent.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  const event = parsedEvent.data;
+  const env = readEnvironment(process.env);
+  const { config } = env;
+  if (config.accountSources.length === 0) {
+    throw new Error('configuration lists no accountSources: nothing to reconcile');
+  }
+  const s3 = s3Client();
+  const store = new DynamoGovernanceStore(documentClient(), env.table);
+  const notifier = new SnsNotifier(snsClient(), env.topicArn);
+  const cognito = cognitoClient();
+
+  const bucket = event.feed?.bucket ?? env.feedBucket;
+  const key = event.feed?.key ?? DEFAULT_FEED_KEY;
+  const source = `s3://${bucket}/${key}`;
+  const parsed = parseFeed(await readFeedObject(s3, bucket, key), {
+    kind: config.feed.kind,
+    timeZone: config.feed.timeZone,
+    columnMap: config.feed.columnMap,
+    source,
+  });
+  if (!parsed.ok) {
+    logger.warn('HR feed rejected', {
+      problems: parsed.problems.length,
+      at: parsed.problems.slice(0, 20).map((p) => `${p.location ?? 'feed'}:${p.field ?? 'row'}`),
+    });
+    const run = await rejectFeed({ kind: config.feed.kind, source }, parsed.problems, event.trigger, {
+      store,
+      notifier,
+      clock: systemClock,
+      ids: randomRunIds,
+    });
+    return respond(run);
+  }
+
+  const directories = config.accountSources.map(
+    (s) =>
+      new CognitoDirectory(cognito, {
+        userPoolId: s.userPoolId,
+        correlationAttribute: s.correlationAttribute,
+        ...config.rateLimits,
+      }),
+  );
+  const { run } = await runReconciliation(
+    { feed: parsed.feed, config, dryRun: config.dryRun || event.dryRun === true, trigger: event.trigger },
+    {
+      directories,
+      store,
+      reports: new S3ReportStore(s3, env.reportsBucket),
+      notifier,
+      clock: systemClock,
+      ids: randomRunIds,
+      progress: (step, detail) => logger.info(step, detail),
+    },
+  );
+  logger.info('run finished', { runId: run.runId, status: run.status, actions: run.actions });
+  return respond(run);
+}
+
+function respond(run: Awaited<ReturnType<typeof runReconciliation>>['run']): ReconcileResponse {
+  return {
+    runId: run.runId,
+    status: run.status,
+    mode: run.mode,
+    counts: run.counts,
+    actions: run.actions,
+    guard: run.guard && { tripped: run.guard.tripped, reasons: run.guard.reasons },
+    reports: run.reports,
+    notes: run.notes,
+  };
+}
+
+export const handler = middy(reconcile).use(injectLambdaContext(logger));

@@ -1,0 +1,104 @@
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { EMPLOYEE_ID_ATTRIBUTE, GOVERNANCE_TABLE, RESOURCE_ENV } from '../functions/core/resources.js';
+
+export interface LocalResources {
+  table: string;
+  reportsBucket: string;
+  feedBucket: string;
+  topicArn: string;
+  userPoolId: string;
+  /** App client that allows password sign-in, to show that a disabled account cannot sign in. */
+  clientId: string;
+}
+
+export const DEMO_GROUPS = ['press-admins', 'correspondents', 'staff'];
+
+/**
+ * Creates Warden's resources in the emulator from the same definitions the CDK stack uses.
+ * `name` keeps parallel test files apart.
+ */
+export async function provisionLocal(name = 'warden'): Promise<LocalResources> {
+  const dynamo = new DynamoDBClient({});
+  const table = `${name}-governance`;
+  await dynamo.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: GOVERNANCE_TABLE.partitionKey, AttributeType: 'S' },
+        { AttributeName: GOVERNANCE_TABLE.sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: GOVERNANCE_TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: GOVERNANCE_TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  await dynamo.send(
+    new UpdateTimeToLiveCommand({
+      TableName: table,
+      TimeToLiveSpecification: { AttributeName: GOVERNANCE_TABLE.ttlAttribute, Enabled: true },
+    }),
+  );
+
+  const s3 = new S3Client({ forcePathStyle: true });
+  const reportsBucket = `${name}-reports`;
+  const feedBucket = `${name}-hr-feed`;
+  for (const bucket of [reportsBucket, feedBucket]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+
+  const { TopicArn } = await new SNSClient({}).send(new CreateTopicCommand({ Name: `${name}-notifications` }));
+
+  const cognito = new CognitoIdentityProviderClient({});
+  const { UserPool } = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: `${name}-press-office`,
+      AutoVerifiedAttributes: ['email'],
+      Schema: [
+        {
+          Name: EMPLOYEE_ID_ATTRIBUTE.name,
+          AttributeDataType: 'String',
+          Mutable: false,
+          StringAttributeConstraints: { MaxLength: String(EMPLOYEE_ID_ATTRIBUTE.maxLength) },
+        },
+      ],
+    }),
+  );
+  const userPoolId = UserPool?.Id as string;
+  const { UserPoolClient } = await cognito.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: `${name}-demo-app`,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  for (const group of DEMO_GROUPS) {
+    await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
+  }
+  return {
+    table,
+    reportsBucket,
+    feedBucket,
+    topicArn: TopicArn as string,
+    userPoolId,
+    clientId: UserPoolClient?.ClientId as string,
+  };
+}
+
+/** The environment the reconcile function gets from the stack, for these resources. */
+export function functionEnvironment(resources: LocalResources, config: unknown): Record<string, string> {
+  return {
+    [RESOURCE_ENV.table]: resources.table,
+    [RESOURCE_ENV.reportsBucket]: resources.reportsBucket,
+    [RESOURCE_ENV.feedBucket]: resources.feedBucket,
+    [RESOURCE_ENV.topicArn]: resources.topicArn,
+    [RESOURCE_ENV.config]: JSON.stringify(config),
+  };
+}
