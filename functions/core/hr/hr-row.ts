@@ -5,26 +5,29 @@ import { normaliseEmail } from './hr-record.js';
 
 const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+// A missing value is "required"; a number or list where text belongs is a type mistake.
+const text = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
+
 const rowSchema = z.object({
   employee_id: z
-    .string({ error: 'is required' })
+    .string(text)
     .trim()
     .min(1, 'is required')
     .max(64, 'is longer than 64 characters')
-    .regex(/^[A-Za-z0-9._:-]+$/, 'may contain only letters, digits and . _ : -'),
+    .regex(/^[A-Za-z0-9._:-]*$/, 'may contain only letters, digits and . _ : -'),
   email: z
-    .string({ error: 'is required' })
+    .string(text)
     .trim()
     .min(1, 'is required')
     .pipe(z.email({ error: 'is not a valid email address' })),
-  display_name: z.string().trim().max(200, 'is longer than 200 characters').default(''),
+  display_name: z.string(text).trim().max(200, 'is longer than 200 characters').default(''),
   status: z
-    .string({ error: 'is required' })
+    .string(text)
     .trim()
     .toLowerCase()
     .pipe(z.enum(['active', 'leaver'], { error: 'must be "active" or "leaver"' })),
   last_day: z
-    .string()
+    .string(text)
     .trim()
     .default('')
     .refine(
@@ -38,7 +41,7 @@ const rowSchema = z.object({
  * to the instant access ends. Returns every problem of the row, not just the first.
  */
 export function parseHrRow(
-  row: Record<string, string | undefined>,
+  row: Record<string, unknown>,
   location: string,
   timeZone: string,
 ): { record: HrRecord } | { problems: FeedProblem[] } {
@@ -80,8 +83,9 @@ function resolveLastDay(value: string, timeZone: string): Date | undefined {
 }
 
 /** Quotes the offending value in messages, shortened; rows hold personal data, so only a little. */
-function shownValue(value: string | undefined): string {
-  if (value === undefined || value.trim() === '') return '';
+function shownValue(value: unknown): string {
+  if (typeof value !== 'string') return value === undefined || value === null ? '' : ` (got ${JSON.stringify(value)})`;
+  if (value.trim() === '') return '';
   const short = value.length > 40 ? `${value.slice(0, 37)}...` : value;
   return ` (got ${JSON.stringify(short)})`;
 }

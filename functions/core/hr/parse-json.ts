@@ -30,10 +30,10 @@ export function parseJsonFeed(text: string, options: FeedOptions): FeedResult {
       problems.push({ location, field: null, reason: 'must be an object' });
       return;
     }
-    const row: Record<string, string | undefined> = {};
+    const row: Record<string, unknown> = {};
     for (const column of HR_COLUMNS) {
       const value = item[options.columnMap?.[column] ?? column];
-      row[column] = value === undefined || value === null ? undefined : (value as string);
+      row[column] = value === null ? undefined : value;
     }
     const result = parseHrRow(row, location, options.timeZone);
     if ('record' in result) records.push(result.record);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseReconcileConfig } from '../../../functions/core/config/reconcile-config.js';
+
+describe('configuration', () => {
+  it('defaults to a safe dry-run with the documented guard', () => {
+    const config = parseReconcileConfig({}, 'test');
+    expect(config.dryRun).toBe(true);
+    expect(config.guard).toEqual({ maxDisableCount: 50, maxDisablePercent: 20, maxRosterShrinkPercent: 10 });
+    expect(config.orphans).toEqual({ policy: 'report', graceDays: 14 });
+  });
+
+  it('names every bad field, and rejects unknown keys rather than ignoring a typo', () => {
+    const attempt = () =>
+      parseReconcileConfig(
+        {
+          dryrun: false,
+          feed: { timeZone: 'Mars/Base' },
+          guard: { maxDisablePercent: 120 },
+          accountSources: [{ userPoolId: 'nope' }],
+          exemptions: [{ owner: 'it', reason: 'r', expires: '2027-02-30' }],
+        },
+        'warden.json',
+      );
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const { problems } = error as ConfigError;
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^\(root\): Unrecognized key: "dryrun"/),
+          'feed.timeZone: is not a known IANA time zone (e.g. UTC, America/Mexico_City)',
+          expect.stringMatching(/^guard\.maxDisablePercent: /),
+          'accountSources.0.userPoolId: must be a user pool id such as eu-west-1_AbC123',
+          'exemptions.0.expires: must be a date (YYYY-MM-DD)',
+          'exemptions.0.username: needs a username or an employeeId',
+        ]),
+      );
+    }
+  });
+});

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { RunInProgressError, runReconciliation } from '../../../functions/core/reconcile/run-reconciliation.js';
+import { account, config, feed, POOL } from '../fakes/builders.js';
+import {
+  FixedClock,
+  MemoryDirectory,
+  MemoryNotifier,
+  MemoryReports,
+  MemoryStore,
+  sequentialIds,
+} from '../fakes/memory-ports.js';
+
+const ROWS = [
+  'E1,ana@x.org,Ana,active,',
+  'E2,ben@x.org,Ben,leaver,2025-01-31',
+  'E3,cruz@x.org,Cruz,leaver,2025-02-28',
+  'E4,dana@x.org,Dana,active,',
+  'E5,eli@x.org,Eli,active,',
+];
+
+function world(accounts = [
+  account('ana', { employeeId: 'E1' }),
+  account('ben', { employeeId: 'E2' }),
+  account('cruz', { employeeId: 'E3' }),
+  account('dana', { employeeId: 'E4' }),
+  account('eli', { employeeId: 'E5' }),
+  account('press-ops', {}),
+]) {
+  const directory = new MemoryDirectory(POOL, accounts);
+  const store = new MemoryStore();
+  const reports = new MemoryReports();
+  const notifier = new MemoryNotifier();
+  const clock = new FixedClock(new Date('2026-11-29T12:00:00Z'));
+  const deps = { directories: [directory], store, reports, notifier, clock, ids: sequentialIds() };
+  // Two leavers among six accounts is 33%: this small world needs a looser percentage rule.
+  const run = (dryRun: boolean, rows = ROWS, overrides: Record<string, unknown> = {}) =>
+    runReconciliation(
+      { feed: feed(rows), config: config({ guard: { maxDisablePercent: 50 }, ...overrides }), dryRun, trigger: 'test' },
+      deps,
+    );
+  return { directory, store, reports, notifier, clock, deps, run };
+}
+
+const enabled = (d: MemoryDirectory) => d.accounts.filter((a) => a.enabled).map((a) => a.username);
+
+describe('a reconciliation run', () => {
+  it('dry-run plans and reports everything and changes nothing', async () => {
+    const w = world();
+    const { run, findings } = await w.run(true);
+    expect(run.status).toBe('planned');
+    expect(run.counts).toMatchObject({ active: 3, leaver: 2, orphan: 1 });
+    expect(findings.filter((f) => f.action === 'disable').map((f) => [f.username, f.outcome])).toEqual([
+      ['ben', 'not_applied'],
+      ['cruz', 'not_applied'],
+    ]);
+    expect(w.directory.disableCalls).toEqual([]);
+    expect(enabled(w.directory)).toHaveLength(6);
+    expect(w.store.audit).toEqual([]);
+    expect(w.reports.written.has(run.runId)).toBe(true);
+  });
+
+  it('apply disables the leavers, audits each change and records the run', async () => {
+    const w = world();
+    const { run } = await w.run(false);
+    expect(run.status).toBe('completed');
+    expect(run.actions).toEqual({ planned: 2, applied: 2, alreadyDone: 0, failed: 0 });
+    expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
+    expect(w.store.audit.map((a) => [a.username, a.kind, a.runId])).toEqual([
+      ['ben', 'disable', run.runId],
+      ['cruz', 'disable', run.runId],
+    ]);
+    expect(w.store.runs.get(run.runId)?.status).toBe('completed');
+    expect(w.store.findings.get(run.runId)).toHaveLength(6);
+  });
+
+  it('a second run changes nothing and adds no audit entries', async () => {
+    const w = world();
+    await w.run(false);
+    const { run } = await w.run(false);
+    expect(run.counts).toMatchObject({ leaver: 0, leaver_disabled: 2 });
+    expect(run.actions.planned).toBe(0);
+    expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
+    expect(w.store.audit).toHaveLength(2);
+  });
+
+  it('converges after a failure mid-apply, auditing each change exactly once', async () => {
+    const w = world();
+    w.directory.failOn.add('cruz');
+    const first = await w.run(false);
+    expect(first.run.status).toBe('completed_with_errors');
+    expect(first.run.actions).toMatchObject({ applied: 1, failed: 1 });
+    expect(first.findings.find((f) => f.username === 'cruz')?.outcome).toBe('failed');
+
+    w.directory.failOn.clear();
+    const second = await w.run(false);
+    expect(second.run.status).toBe('completed');
+    expect(second.run.actions).toMatchObject({ planned: 1, applied: 1 });
+    expect(enabled(w.directory)).not.toContain('cruz');
+    expect(w.store.audit.map((a) => a.username)).toEqual(['ben', 'cruz']);
+  });
+
+  it('finishes and audits an action that a crashed run applied but never recorded', async () => {
+    const w = world();
+    const { findings } = await w.run(true);
+    const ben = findings.find((f) => f.username === 'ben');
+    // The crash: intent recorded, account disabled, outcome never written.
+    await w.store.beginAction({
+      actionId: ben?.actionId as string,
+      runId: 'crashed',
+      kind: 'disable',
+      source: POOL,
+      username: 'ben',
+      accountKey: 'sub-ben',
+      reason: 'left',
+      at: new Date(),
+    });
+    (w.directory.accounts.find((a) => a.username === 'ben') as { enabled: boolean }).enabled = false;
+
+    const { run, findings: after } = await w.run(false);
+    expect(after.find((f) => f.username === 'ben')).toMatchObject({ situation: 'leaver_disabled', outcome: 'disabled' });
+    expect(run.actions.applied).toBe(2);
+    expect(w.store.audit.filter((a) => a.username === 'ben')).toHaveLength(1);
+    expect(await w.store.listPendingActions()).toEqual(new Set());
+  });
+
+  it('quarantines a plan over the guard: nothing is changed and admins are told why', async () => {
+    const w = world();
+    const { run } = await w.run(false, ROWS, { guard: { maxDisableCount: 1 } });
+    expect(run.status).toBe('quarantined');
+    expect(w.directory.disableCalls).toEqual([]);
+    expect(w.store.audit).toEqual([]);
+    const notice = w.notifier.notices.at(-1);
+    expect(notice?.status).toBe('quarantined');
+    expect(notice?.message).toMatch(/more than maxDisableCount 1/);
+  });
+
+  it('shows in a dry-run that a real run would be quarantined', async () => {
+    const w = world();
+    const { run } = await w.run(true, ROWS, { guard: { maxDisablePercent: 5 } });
+    expect([run.status, run.mode]).toEqual(['quarantined', 'dry-run']);
+  });
+
+  it('quarantines a roster that shrank sharply since the last accepted one', async () => {
+    const w = world();
+    await w.run(true);
+    const { run } = await w.run(false, ROWS.slice(0, 3));
+    expect(run.status).toBe('quarantined');
+    expect(run.guard?.reasons[0]).toMatch(/roster shrank by 40%/);
+    expect(w.directory.disableCalls).toEqual([]);
+  });
+
+  it('marks a rehired person whose account Warden disabled as a rehire candidate', async () => {
+    const w = world();
+    await w.run(false);
+    const rehired = ROWS.map((r) => (r.startsWith('E2,') ? 'E2,ben@x.org,Ben,active,' : r));
+    const { findings } = await w.run(false, rehired);
+    expect(findings.find((f) => f.username === 'ben')?.situation).toBe('rehire_candidate');
+    expect(enabled(w.directory)).not.toContain('ben');
+  });
+
+  it('disables orphans only under the disable policy and after the grace period', async () => {
+    const w = world();
+    const policy = { orphans: { policy: 'disable', graceDays: 14 } };
+    await w.run(false, ROWS, policy);
+    expect(enabled(w.directory)).toContain('press-ops');
+    w.clock.current = new Date('2026-12-14T12:00:00Z');
+    const { findings } = await w.run(false, ROWS, policy);
+    expect(findings.find((f) => f.username === 'press-ops')).toMatchObject({ situation: 'orphan', outcome: 'disabled' });
+  });
+
+  it('never overlaps another run', async () => {
+    const w = world();
+    await w.store.acquireLock('reconcile', 'someone-else', w.clock.now(), new Date('2026-11-29T13:00:00Z'));
+    await expect(w.run(false)).rejects.toBeInstanceOf(RunInProgressError);
+    expect(w.directory.disableCalls).toEqual([]);
+  });
+
+  it('records and notifies a failed run, naming no person', async () => {
+    const w = world();
+    w.directory.listAccounts = async function* () {
+      yield account('ben', { employeeId: 'E2', email: 'ben@x.org' });
+      throw Object.assign(new Error('ben@x.org broke it'), { name: 'ServiceUnavailable' });
+    };
+    await expect(w.run(false)).rejects.toThrow();
+    const [stored] = [...w.store.runs.values()];
+    expect(stored).toMatchObject({ status: 'failed', error: 'ServiceUnavailable' });
+    const notice = w.notifier.notices.at(-1);
+    expect(notice?.status).toBe('failed');
+    expect(notice?.message).not.toMatch(/ben/);
+    expect(w.store.locks.size).toBe(0);
+  });
+
+  it('notifies a completed run with counts and report locations, without names or emails', async () => {
+    const w = world();
+    await w.run(false);
+    const notice = w.notifier.notices.at(-1);
+    expect(notice?.message).toMatch(/leaver 2/);
+    expect(notice?.message).toMatch(/mem:\/\/run-001\/report\.json/);
+    expect(notice?.message).not.toMatch(/ben|cruz|@x\.org/);
+  });
+});
