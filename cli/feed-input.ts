@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { ConfigError, parseReconcileConfig, type ReconcileConfig } from '../functions/core/config/reconcile-config.js';
-import { type ColumnMap, formatProblem, type HrFeed, HR_COLUMNS } from '../functions/core/hr/hr-record.js';
+import {
+  ConfigError,
+  parseReconcileConfig,
+  type ReconcileConfig,
+} from '../functions/core/config/reconcile-config.js';
+import {
+  type ColumnMap,
+  formatProblem,
+  HR_COLUMNS,
+  type HrFeed,
+} from '../functions/core/hr/hr-record.js';
 import { parseFeed } from '../functions/core/hr/parse-feed.js';
 import { CliError } from './exit-codes.js';
 
@@ -18,7 +27,9 @@ export function readText(file: string, what: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CliError(
+      `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -32,14 +43,22 @@ export function readJson(file: string, what: string): unknown {
 }
 
 /** The configuration file (when given) with the command line's feed options on top. */
-export function loadConfig(options: FeedCliOptions, overrides: Record<string, unknown> = {}): ReconcileConfig {
-  const fromFile = options.config ? (readJson(options.config, 'configuration') as Record<string, unknown>) : {};
+export function loadConfig(
+  options: FeedCliOptions,
+  overrides: Record<string, unknown> = {},
+): ReconcileConfig {
+  const fromFile = options.config
+    ? (readJson(options.config, 'configuration') as Record<string, unknown>)
+    : {};
   const feed = { ...((fromFile.feed as object | undefined) ?? {}) } as Record<string, unknown>;
   if (options.leaversOnly) feed.kind = 'leavers';
   if (options.timeZone) feed.timeZone = options.timeZone;
   if (options.map?.length) feed.columnMap = parseColumnMap(options.map);
   try {
-    return parseReconcileConfig({ ...fromFile, ...overrides, feed }, options.config ?? 'command line');
+    return parseReconcileConfig(
+      { ...fromFile, ...overrides, feed },
+      options.config ?? 'command line',
+    );
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message);
     throw error;
@@ -55,7 +74,9 @@ export function parseColumnMap(specs: string[]): ColumnMap {
     const at = spec.indexOf('=');
     const column = columnSchema.safeParse(spec.slice(0, at).trim());
     if (at < 0 || !column.success || spec.slice(at + 1).trim() === '') {
-      throw new CliError(`--map ${spec}: expected COLUMN=HEADER with COLUMN one of ${HR_COLUMNS.join(', ')}`);
+      throw new CliError(
+        `--map ${spec}: expected COLUMN=HEADER with COLUMN one of ${HR_COLUMNS.join(', ')}`,
+      );
     }
     map[column.data] = spec.slice(at + 1).trim();
   }

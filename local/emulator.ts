@@ -25,13 +25,21 @@ export interface RunningEmulator {
 function findPython(): string {
   for (const candidate of [process.env.WARDEN_PYTHON, 'python3', 'python']) {
     if (!candidate) continue;
-    const probe = spawnSync(candidate, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
+    const probe = spawnSync(
+      candidate,
+      ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'],
+      { encoding: 'utf8' },
+    );
     if (probe.status !== 0) continue;
     const [major, minor] = probe.stdout.trim().split('.').map(Number) as [number, number];
     if (major === 3 && minor >= 9) return candidate;
-    throw new Error(`${candidate} is Python ${probe.stdout.trim()}; the local AWS needs Python 3.9 or newer`);
+    throw new Error(
+      `${candidate} is Python ${probe.stdout.trim()}; the local AWS needs Python 3.9 or newer`,
+    );
   }
-  throw new Error('Python 3.9+ was not found (tried $WARDEN_PYTHON, python3, python); the local AWS needs it');
+  throw new Error(
+    'Python 3.9+ was not found (tried $WARDEN_PYTHON, python3, python); the local AWS needs it',
+  );
 }
 
 /** Installs the emulator once; later calls reuse the virtualenv. */
@@ -41,7 +49,14 @@ export function ensureEmulatorInstalled(progress: Progress = () => {}): string {
   mkdirSync(LOCAL_DIR, { recursive: true });
   progress(`installing the local AWS emulator (moto ${MOTO_VERSION}) into .local/ - once only`);
   run(python, ['-m', 'venv', VENV_DIR]);
-  run(join(VENV_DIR, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', MOTO_REQUIREMENT]);
+  run(join(VENV_DIR, 'bin', 'python'), [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    MOTO_REQUIREMENT,
+  ]);
   writeFileSync(INSTALLED_MARKER, `${MOTO_REQUIREMENT}\n`);
   return MOTO_SERVER;
 }
@@ -86,7 +101,9 @@ export async function startEmulator(progress: Progress = () => {}): Promise<Runn
   const logFile = join(LOCAL_DIR, `moto-${port}.log`);
   const log = openSync(logFile, 'w');
   progress(`starting the local AWS on ${endpoint}`);
-  const child = spawn(server, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', log, log] });
+  const child = spawn(server, ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', log, log],
+  });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('exit', () => running.delete(child));
@@ -110,11 +127,17 @@ export async function startEmulator(progress: Progress = () => {}): Promise<Runn
   };
 }
 
-async function waitUntilHealthy(endpoint: string, child: ChildProcess, logFile: string): Promise<void> {
+async function waitUntilHealthy(
+  endpoint: string,
+  child: ChildProcess,
+  logFile: string,
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`the local AWS exited with code ${child.exitCode}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+      throw new Error(
+        `the local AWS exited with code ${child.exitCode}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`,
+      );
     }
     try {
       const response = await fetch(`${endpoint}/moto-api/`);

@@ -16,7 +16,10 @@ export interface LocalWarden {
   readObject(uri: string): Promise<string>;
 }
 
-export async function startLocalWarden(name: string, progress: (m: string) => void = () => {}): Promise<LocalWarden> {
+export async function startLocalWarden(
+  name: string,
+  progress: (m: string) => void = () => {},
+): Promise<LocalWarden> {
   const emulator = await startEmulator(progress);
   try {
     useEmulator(emulator);
@@ -28,7 +31,10 @@ export async function startLocalWarden(name: string, progress: (m: string) => vo
 }
 
 /** Provisions a named set of resources on a running emulator. */
-export async function connectLocalWarden(emulator: RunningEmulator, name: string): Promise<LocalWarden> {
+export async function connectLocalWarden(
+  emulator: RunningEmulator,
+  name: string,
+): Promise<LocalWarden> {
   const resources = await provisionLocal(name);
   const s3 = new S3Client({ forcePathStyle: true });
   return {

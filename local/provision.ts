@@ -4,10 +4,18 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
-import { EMPLOYEE_ID_ATTRIBUTE, GOVERNANCE_TABLE, RESOURCE_ENV } from '../functions/core/resources.js';
+import {
+  EMPLOYEE_ID_ATTRIBUTE,
+  GOVERNANCE_TABLE,
+  RESOURCE_ENV,
+} from '../functions/core/resources.js';
 
 export interface LocalResources {
   table: string;
@@ -52,9 +60,12 @@ export async function provisionLocal(name = 'warden'): Promise<LocalResources> {
   const s3 = new S3Client({ forcePathStyle: true });
   const reportsBucket = `${name}-reports`;
   const feedBucket = `${name}-hr-feed`;
-  for (const bucket of [reportsBucket, feedBucket]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  for (const bucket of [reportsBucket, feedBucket])
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
 
-  const { TopicArn } = await new SNSClient({}).send(new CreateTopicCommand({ Name: `${name}-notifications` }));
+  const { TopicArn } = await new SNSClient({}).send(
+    new CreateTopicCommand({ Name: `${name}-notifications` }),
+  );
 
   const cognito = new CognitoIdentityProviderClient({});
   const { UserPool } = await cognito.send(
@@ -93,7 +104,10 @@ export async function provisionLocal(name = 'warden'): Promise<LocalResources> {
 }
 
 /** The environment the reconcile function gets from the stack, for these resources. */
-export function functionEnvironment(resources: LocalResources, config: unknown): Record<string, string> {
+export function functionEnvironment(
+  resources: LocalResources,
+  config: unknown,
+): Record<string, string> {
   return {
     [RESOURCE_ENV.table]: resources.table,
     [RESOURCE_ENV.reportsBucket]: resources.reportsBucket,

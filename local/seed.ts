@@ -30,14 +30,18 @@ export async function seedUsers(
           UserPoolId: userPoolId,
           Username: user.Username,
           MessageAction: 'SUPPRESS',
-          UserAttributes: user.Attributes.filter((a) => !SYSTEM_ATTRIBUTES.has(a.Name)).map((a) => ({
-            Name: a.Name,
-            Value: a.Value ?? '',
-          })),
+          UserAttributes: user.Attributes.filter((a) => !SYSTEM_ATTRIBUTES.has(a.Name)).map(
+            (a) => ({
+              Name: a.Name,
+              Value: a.Value ?? '',
+            }),
+          ),
         }),
       );
       if (!user.Enabled) {
-        await cognito.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user.Username }));
+        await cognito.send(
+          new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user.Username }),
+        );
       }
       if (++done % 500 === 0) onProgress(done);
     }
@@ -53,10 +57,20 @@ export async function setPassword(
   password: string,
 ): Promise<void> {
   await cognito.send(
-    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: password, Permanent: true }),
+    new AdminSetUserPasswordCommand({
+      UserPoolId: userPoolId,
+      Username: username,
+      Password: password,
+      Permanent: true,
+    }),
   );
 }
 
-export async function uploadFeed(s3: S3Client, bucket: string, key: string, body: string): Promise<void> {
+export async function uploadFeed(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  body: string,
+): Promise<void> {
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
 }

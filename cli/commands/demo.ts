@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Command } from 'commander';
 import { listUsersOutputSchema } from '../../functions/aws/cognito-user.js';
-import type { ReconcileResponse } from '../../functions/reconcile/handler.js';
 import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
+import type { ReconcileResponse } from '../../functions/reconcile/handler.js';
 import type { LocalWarden } from '../../local/local-warden.js';
 import { startLocalWarden } from '../../local/local-warden.js';
 import { seedUsers, setPassword, uploadFeed } from '../../local/seed.js';
@@ -26,10 +26,15 @@ interface DemoOptions {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('the main job end to end on the embedded local AWS: seed, dry-run, apply, prove, report')
+    .description(
+      'the main job end to end on the embedded local AWS: seed, dry-run, apply, prove, report',
+    )
     .option('--roster <file>', 'HR feed to use instead of the sample roster')
-    .option('--accounts-from <file>', 'accounts (list-users JSON) to seed instead of the sample pool')
-    .option('--config <file>', 'Warden configuration (default: the samples\' configuration)')
+    .option(
+      '--accounts-from <file>',
+      'accounts (list-users JSON) to seed instead of the sample pool',
+    )
+    .option('--config <file>', "Warden configuration (default: the samples' configuration)")
     .action(async (options: DemoOptions) => {
       await runDemo(options);
     });
@@ -44,31 +49,51 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const feed = loadFeed(rosterFile, config);
   const parsedAccounts = listUsersOutputSchema.safeParse(readJson(accountsFile, 'accounts file'));
   if (!parsedAccounts.success) throw new CliError(`${accountsFile}: not the output of list-users`);
-  const users = (Array.isArray(parsedAccounts.data) ? parsedAccounts.data : [parsedAccounts.data]).flatMap((p) => p.Users);
-  step(`HR feed ${rosterFile}: ${feed.records.length} records; accounts file: ${users.length} accounts`);
+  const users = (
+    Array.isArray(parsedAccounts.data) ? parsedAccounts.data : [parsedAccounts.data]
+  ).flatMap((p) => p.Users);
+  step(
+    `HR feed ${rosterFile}: ${feed.records.length} records; accounts file: ${users.length} accounts`,
+  );
 
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const warden = await startLocalWarden('warden-demo', step);
   try {
     const { resources } = warden;
-    step(`provisioned table ${resources.table}, buckets ${resources.reportsBucket} and ${resources.feedBucket}, user pool ${resources.userPoolId}`);
-    await seedUsers(warden.cognito, resources.userPoolId, users, (n) => step(`seeded ${n}/${users.length} accounts`));
+    step(
+      `provisioned table ${resources.table}, buckets ${resources.reportsBucket} and ${resources.feedBucket}, user pool ${resources.userPoolId}`,
+    );
+    await seedUsers(warden.cognito, resources.userPoolId, users, (n) =>
+      step(`seeded ${n}/${users.length} accounts`),
+    );
     const flagshipPresent = users.some((u) => u.Username === FLAGSHIP.username && u.Enabled);
-    if (flagshipPresent) await setPassword(warden.cognito, resources.userPoolId, FLAGSHIP.username, FLAGSHIP.password);
-    const feedKey = extname(rosterFile).toLowerCase() === '.json' ? DEFAULT_FEED_KEY.replace(/\.csv$/, '.json') : DEFAULT_FEED_KEY;
+    if (flagshipPresent)
+      await setPassword(warden.cognito, resources.userPoolId, FLAGSHIP.username, FLAGSHIP.password);
+    const feedKey =
+      extname(rosterFile).toLowerCase() === '.json'
+        ? DEFAULT_FEED_KEY.replace(/\.csv$/, '.json')
+        : DEFAULT_FEED_KEY;
     await uploadFeed(warden.s3, resources.feedBucket, feedKey, readText(rosterFile, 'HR feed'));
     step(`uploaded the HR feed to s3://${resources.feedBucket}/${feedKey}`);
 
     const runConfig = {
-      ...(options.config ? readJson(options.config, 'configuration') : readJson(join(SAMPLES, 'warden.config.json'), 'configuration')) as object,
+      ...((options.config
+        ? readJson(options.config, 'configuration')
+        : readJson(join(SAMPLES, 'warden.config.json'), 'configuration')) as object),
       accountSources: [{ userPoolId: resources.userPoolId }],
       dryRun: false,
     };
     const event = { feed: { key: feedKey } };
-    if (flagshipPresent) step(`before: ${FLAGSHIP.username} (left 2023-11-30) signs in with the password: ${await signIn(warden)}`);
+    if (flagshipPresent)
+      step(
+        `before: ${FLAGSHIP.username} (left 2023-11-30) signs in with the password: ${await signIn(warden)}`,
+      );
 
     step('dry-run through the reconcile Lambda handler (the default for a fresh deployment)');
-    const dry = await warden.invokeReconcile({ ...event, dryRun: true, trigger: 'demo' }, runConfig);
+    const dry = await warden.invokeReconcile(
+      { ...event, dryRun: true, trigger: 'demo' },
+      runConfig,
+    );
     console.log(formatResponse(dry));
     if (dry.status === 'quarantined') {
       step('the guard quarantined the plan: a real run would change nothing; stopping here');
@@ -81,11 +106,16 @@ async function runDemo(options: DemoOptions): Promise<void> {
     const localReports = await saveReports(warden, applied);
     console.log(await disabledAccounts(warden, applied));
 
-    if (flagshipPresent) step(`after: ${FLAGSHIP.username} signs in with the same password: ${await signIn(warden)}`);
+    if (flagshipPresent)
+      step(`after: ${FLAGSHIP.username} signs in with the same password: ${await signIn(warden)}`);
     step('second run: nothing left to change');
     const again = await warden.invokeReconcile({ ...event, trigger: 'demo' }, runConfig);
-    console.log(`  ${again.status}: ${again.actions.planned} actions planned, ${again.actions.applied} applied`);
-    console.log(`\nReports of the real run (copied out of the local AWS):\n  ${localReports.join('\n  ')}`);
+    console.log(
+      `  ${again.status}: ${again.actions.planned} actions planned, ${again.actions.applied} applied`,
+    );
+    console.log(
+      `\nReports of the real run (copied out of the local AWS):\n  ${localReports.join('\n  ')}`,
+    );
   } finally {
     await warden.emulator.stop();
     step('stopped the local AWS');
@@ -127,18 +157,31 @@ async function disabledAccounts(warden: LocalWarden, response: ReconcileResponse
     findings: { username: string; outcome: string | null; reason: string }[];
   };
   const disabled = report.findings.filter((f) => f.outcome === 'disabled');
-  return ['  disabled and signed out:', ...disabled.map((f) => `    ${f.username.padEnd(22)} ${f.reason}`)].join('\n');
+  return [
+    '  disabled and signed out:',
+    ...disabled.map((f) => `    ${f.username.padEnd(22)} ${f.reason}`),
+  ].join('\n');
 }
 
 function formatResponse(response: ReconcileResponse): string {
   const counts = Object.entries(response.counts)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `    ${s.padEnd(18)} ${String(n).padStart(5)}`);
-  const lines = [`  run ${response.runId}: ${response.status} (${response.mode})`, '  situations:', ...counts];
+  const lines = [
+    `  run ${response.runId}: ${response.status} (${response.mode})`,
+    '  situations:',
+    ...counts,
+  ];
   const a = response.actions;
-  lines.push(`  disable actions: ${a.planned} planned, ${a.applied} applied, ${a.alreadyDone} already done, ${a.failed} failed`);
-  if (response.guard) lines.push(`  guard: ${response.guard.tripped ? `QUARANTINED: ${response.guard.reasons.join('; ')}` : 'passed'}`);
+  lines.push(
+    `  disable actions: ${a.planned} planned, ${a.applied} applied, ${a.alreadyDone} already done, ${a.failed} failed`,
+  );
+  if (response.guard)
+    lines.push(
+      `  guard: ${response.guard.tripped ? `QUARANTINED: ${response.guard.reasons.join('; ')}` : 'passed'}`,
+    );
   for (const note of response.notes) lines.push(`  note: ${note}`);
-  if (response.reports) lines.push(`  report: ${response.reports.json}`, `          ${response.reports.csv}`);
+  if (response.reports)
+    lines.push(`  report: ${response.reports.json}`, `          ${response.reports.csv}`);
   return lines.join('\n');
 }

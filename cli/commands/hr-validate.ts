@@ -7,7 +7,9 @@ export function registerHrValidate(program: Command): void {
   addFeedOptions(
     hr
       .command('validate')
-      .description('check an HR feed (CSV or JSON); exit 0 when valid, 2 with one line per problem when not')
+      .description(
+        'check an HR feed (CSV or JSON); exit 0 when valid, 2 with one line per problem when not',
+      )
       .argument('<file>', 'the feed: .csv, or .json'),
   ).action((file: string, options: FeedCliOptions) => {
     const config = loadConfig(options);

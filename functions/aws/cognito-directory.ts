@@ -30,10 +30,14 @@ export class CognitoDirectory implements AccountDirectory {
     this.source = options.userPoolId;
     const listThrottle = pThrottle({ limit: options.listUsersPerSecond, interval: 1000 });
     this.listPage = listThrottle((token: string | undefined) =>
-      client.send(new ListUsersCommand({ UserPoolId: options.userPoolId, Limit: 60, PaginationToken: token })),
+      client.send(
+        new ListUsersCommand({ UserPoolId: options.userPoolId, Limit: 60, PaginationToken: token }),
+      ),
     );
     const updateThrottle = pThrottle({ limit: options.updatesPerSecond, interval: 1000 });
-    this.update = updateThrottle(<T>(call: () => Promise<T>) => call()) as <T>(call: () => Promise<T>) => Promise<T>;
+    this.update = updateThrottle(<T>(call: () => Promise<T>) => call()) as <T>(
+      call: () => Promise<T>,
+    ) => Promise<T>;
   }
 
   async *listAccounts(): AsyncIterable<Account> {

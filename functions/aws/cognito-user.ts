@@ -17,8 +17,13 @@ export const listUsersOutputSchema = z.union([
   z.array(z.object({ Users: z.array(cognitoUserSchema) })),
 ]);
 
-export function toAccount(user: z.input<typeof cognitoUserSchema> | UserType, source: string, correlationAttribute: string): Account {
-  const attribute = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value?.trim() || undefined;
+export function toAccount(
+  user: z.input<typeof cognitoUserSchema> | UserType,
+  source: string,
+  correlationAttribute: string,
+): Account {
+  const attribute = (name: string) =>
+    user.Attributes?.find((a) => a.Name === name)?.Value?.trim() || undefined;
   const created = user.UserCreateDate ? new Date(user.UserCreateDate) : undefined;
   return {
     source,

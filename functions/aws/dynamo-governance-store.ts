@@ -46,7 +46,13 @@ export class DynamoGovernanceStore implements GovernanceStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { [PK]: `LOCK#${name}`, [SK]: 'LOCK', owner, until: until.toISOString(), [TTL]: epochSeconds(until) },
+          Item: {
+            [PK]: `LOCK#${name}`,
+            [SK]: 'LOCK',
+            owner,
+            until: until.toISOString(),
+            [TTL]: epochSeconds(until),
+          },
           // A lock whose holder died is taken over once it has expired.
           ConditionExpression: 'attribute_not_exists(#pk) OR #until < :now',
           ExpressionAttributeNames: { '#pk': PK, '#until': 'until' },
@@ -77,11 +83,18 @@ export class DynamoGovernanceStore implements GovernanceStore {
   }
 
   async saveRun(run: RunRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { [PK]: 'RUNS', [SK]: run.runId, ...encodeRun(run) } }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { [PK]: 'RUNS', [SK]: run.runId, ...encodeRun(run) },
+      }),
+    );
   }
 
   async getRun(runId: string): Promise<RunRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { [PK]: 'RUNS', [SK]: runId } }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { [PK]: 'RUNS', [SK]: runId } }),
+    );
     return Item ? decodeRun(Item) : undefined;
   }
 
@@ -100,7 +113,11 @@ export class DynamoGovernanceStore implements GovernanceStore {
   }
 
   async saveFindings(runId: string, findings: StoredFinding[]): Promise<void> {
-    const items = findings.map((f) => ({ [PK]: `RUN#${runId}`, [SK]: `F#${f.source}#${f.username}`, ...f }));
+    const items = findings.map((f) => ({
+      [PK]: `RUN#${runId}`,
+      [SK]: `F#${f.source}#${f.username}`,
+      ...f,
+    }));
     await this.batchPut(items);
   }
 
@@ -115,7 +132,8 @@ export class DynamoGovernanceStore implements GovernanceStore {
     for (const item of items) {
       const sk = item[SK] as string;
       if (sk.startsWith('DISABLED#')) state.disabledByWarden.add(sk.slice('DISABLED#'.length));
-      if (sk.startsWith('ORPHAN#')) state.orphanFirstSeen.set(sk.slice('ORPHAN#'.length), new Date(item.firstSeen as string));
+      if (sk.startsWith('ORPHAN#'))
+        state.orphanFirstSeen.set(sk.slice('ORPHAN#'.length), new Date(item.firstSeen as string));
     }
     return state;
   }
@@ -123,13 +141,29 @@ export class DynamoGovernanceStore implements GovernanceStore {
   async recordOrphansSeen(source: string, accountKeys: string[], at: Date): Promise<void> {
     const known = (await this.loadSourceState(source)).orphanFirstSeen;
     const fresh = accountKeys.filter((key) => !known.has(key));
-    await this.batchPut(fresh.map((key) => ({ [PK]: `SOURCE#${source}`, [SK]: `ORPHAN#${key}`, firstSeen: at.toISOString() })));
+    await this.batchPut(
+      fresh.map((key) => ({
+        [PK]: `SOURCE#${source}`,
+        [SK]: `ORPHAN#${key}`,
+        firstSeen: at.toISOString(),
+      })),
+    );
   }
 
   async getFeedBaseline(kind: FeedKind): Promise<FeedBaseline | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { [PK]: `FEED#${kind}`, [SK]: 'BASELINE' } }));
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [PK]: `FEED#${kind}`, [SK]: 'BASELINE' },
+      }),
+    );
     if (!Item) return undefined;
-    return { kind, records: Item.records as number, runId: Item.runId as string, acceptedAt: new Date(Item.acceptedAt as string) };
+    return {
+      kind,
+      records: Item.records as number,
+      runId: Item.runId as string,
+      acceptedAt: new Date(Item.acceptedAt as string),
+    };
   }
 
   async saveFeedBaseline(baseline: FeedBaseline): Promise<void> {
@@ -154,13 +188,25 @@ export class DynamoGovernanceStore implements GovernanceStore {
 
   async beginAction(intent: ActionIntent): Promise<'new' | 'done'> {
     const key = { [PK]: `ACTION#${intent.actionId}`, [SK]: 'ACTION' };
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
     if (Item?.status === 'done') return 'done';
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...key, ...serialise(intent), status: 'pending' } } },
-          { Put: { TableName: this.tableName, Item: { [PK]: 'PENDING', [SK]: intent.actionId, runId: intent.runId } } },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...key, ...serialise(intent), status: 'pending' },
+            },
+          },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { [PK]: 'PENDING', [SK]: intent.actionId, runId: intent.runId },
+            },
+          },
         ],
       }),
     );
@@ -174,7 +220,13 @@ export class DynamoGovernanceStore implements GovernanceStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...actionKey, ...serialise(intent), status: 'pending', lastError: outcome.error, lastErrorAt: outcome.at.toISOString() },
+          Item: {
+            ...actionKey,
+            ...serialise(intent),
+            status: 'pending',
+            lastError: outcome.error,
+            lastErrorAt: outcome.at.toISOString(),
+          },
         }),
       );
       return;
@@ -191,7 +243,11 @@ export class DynamoGovernanceStore implements GovernanceStore {
                 UpdateExpression: 'SET #status = :done, completedAt = :at, completedBy = :run',
                 ConditionExpression: '#status <> :done',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':done': 'done', ':at': outcome.at.toISOString(), ':run': intent.runId },
+                ExpressionAttributeValues: {
+                  ':done': 'done',
+                  ':at': outcome.at.toISOString(),
+                  ':run': intent.runId,
+                },
               },
             },
             {
@@ -204,11 +260,21 @@ export class DynamoGovernanceStore implements GovernanceStore {
                 },
               },
             },
-            { Delete: { TableName: this.tableName, Key: { [PK]: 'PENDING', [SK]: intent.actionId } } },
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: { [PK]: 'PENDING', [SK]: intent.actionId },
+              },
+            },
             {
               Put: {
                 TableName: this.tableName,
-                Item: { [PK]: `SOURCE#${intent.source}`, [SK]: `DISABLED#${intent.accountKey}`, actionId: intent.actionId, at: outcome.at.toISOString() },
+                Item: {
+                  [PK]: `SOURCE#${intent.source}`,
+                  [SK]: `DISABLED#${intent.accountKey}`,
+                  actionId: intent.actionId,
+                  at: outcome.at.toISOString(),
+                },
               },
             },
           ],
@@ -216,7 +282,12 @@ export class DynamoGovernanceStore implements GovernanceStore {
       );
     } catch (error) {
       // Already completed by an earlier attempt: the audit entry exists once, as it should.
-      if (!(error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')) {
+      if (
+        !(
+          error instanceof TransactionCanceledException &&
+          error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+        )
+      ) {
         throw error;
       }
     }
@@ -260,7 +331,9 @@ export class DynamoGovernanceStore implements GovernanceStore {
       for (let attempt = 1; pending.length > 0; attempt++) {
         if (attempt > 8) throw new Error('DynamoDB left items unprocessed after 8 attempts');
         if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        const result = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        const result = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+        );
         pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
       }
     }

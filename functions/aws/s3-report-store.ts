@@ -8,10 +8,21 @@ export class S3ReportStore implements ReportStore {
     private readonly bucket: string,
   ) {}
 
-  async write(runId: string, startedAt: Date, files: { json: string; csv: string }): Promise<ReportFiles> {
+  async write(
+    runId: string,
+    startedAt: Date,
+    files: { json: string; csv: string },
+  ): Promise<ReportFiles> {
     const put = async (extension: 'json' | 'csv', body: string, contentType: string) => {
       const key = reportKey(runId, startedAt, extension);
-      await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+      await this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+        }),
+      );
       return `s3://${this.bucket}/${key}`;
     };
     return {

@@ -39,7 +39,9 @@ export interface ReconcileResponse {
 async function reconcile(rawEvent: unknown): Promise<ReconcileResponse> {
   const parsedEvent = reconcileEventSchema.safeParse(rawEvent ?? {});
   if (!parsedEvent.success) {
-    throw new Error(`invalid event: ${parsedEvent.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `invalid event: ${parsedEvent.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
   const event = parsedEvent.data;
   const env = readEnvironment(process.env);
@@ -66,12 +68,17 @@ async function reconcile(rawEvent: unknown): Promise<ReconcileResponse> {
       problems: parsed.problems.length,
       at: parsed.problems.slice(0, 20).map((p) => `${p.location ?? 'feed'}:${p.field ?? 'row'}`),
     });
-    const run = await rejectFeed({ kind: config.feed.kind, source }, parsed.problems, event.trigger, {
-      store,
-      notifier,
-      clock: systemClock,
-      ids: randomRunIds,
-    });
+    const run = await rejectFeed(
+      { kind: config.feed.kind, source },
+      parsed.problems,
+      event.trigger,
+      {
+        store,
+        notifier,
+        clock: systemClock,
+        ids: randomRunIds,
+      },
+    );
     return respond(run);
   }
 
@@ -84,7 +91,12 @@ async function reconcile(rawEvent: unknown): Promise<ReconcileResponse> {
       }),
   );
   const { run } = await runReconciliation(
-    { feed: parsed.feed, config, dryRun: config.dryRun || event.dryRun === true, trigger: event.trigger },
+    {
+      feed: parsed.feed,
+      config,
+      dryRun: config.dryRun || event.dryRun === true,
+      trigger: event.trigger,
+    },
     {
       directories,
       store,

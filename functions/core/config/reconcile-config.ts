@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isCalendarDate, isKnownTimeZone } from '../time/zoned-day.js';
 import { HR_COLUMNS } from '../hr/hr-record.js';
 import { DEFAULT_CORRELATION_ATTRIBUTE } from '../resources.js';
+import { isCalendarDate, isKnownTimeZone } from '../time/zoned-day.js';
 
 const columnMapSchema = z
   .partialRecord(z.enum(HR_COLUMNS), z.string().min(1, 'must name a column'))
@@ -24,7 +24,9 @@ export type Exemption = z.infer<typeof exemptionSchema>;
 
 export const cognitoSourceSchema = z.strictObject({
   type: z.literal('cognito').default('cognito'),
-  userPoolId: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must be a user pool id such as eu-west-1_AbC123'),
+  userPoolId: z
+    .string()
+    .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must be a user pool id such as eu-west-1_AbC123'),
   /** Immutable attribute that holds the HR employee id. */
   correlationAttribute: z.string().min(1).default(DEFAULT_CORRELATION_ATTRIBUTE),
 });
@@ -74,7 +76,10 @@ export type ReconcileConfig = z.infer<typeof reconcileConfigSchema>;
 export function parseReconcileConfig(input: unknown, origin: string): ReconcileConfig {
   const parsed = reconcileConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new ConfigError(origin, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  throw new ConfigError(
+    origin,
+    parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+  );
 }
 
 export class ConfigError extends Error {

@@ -5,7 +5,11 @@ import type { FeedProblem, FeedResult, HrRecord } from './hr-record.js';
  * Feed-wide rules, applied after every row was checked: unique ids, one email per person,
  * and a feed whose content matches what it was declared to be.
  */
-export function checkFeed(records: HrRecord[], rowProblems: FeedProblem[], options: FeedOptions): FeedResult {
+export function checkFeed(
+  records: HrRecord[],
+  rowProblems: FeedProblem[],
+  options: FeedOptions,
+): FeedResult {
   const problems = [...rowProblems];
   const byId = new Map<string, HrRecord>();
   const byEmail = new Map<string, HrRecord>();
@@ -53,6 +57,7 @@ export function checkFeed(records: HrRecord[], rowProblems: FeedProblem[], optio
 }
 
 function byLocation(a: FeedProblem, b: FeedProblem): number {
-  const rank = (p: FeedProblem) => (p.location === null ? -1 : Number(p.location.replace(/\D/g, '')));
+  const rank = (p: FeedProblem) =>
+    p.location === null ? -1 : Number(p.location.replace(/\D/g, ''));
   return rank(a) - rank(b);
 }

@@ -43,5 +43,7 @@ export function normaliseEmail(email: string): string {
 /** `file:line: field: reason`, the one-line form every tool prints. */
 export function formatProblem(file: string, problem: FeedProblem): string {
   const where = problem.location === null ? file : `${file}:${problem.location}`;
-  return problem.field ? `${where}: ${problem.field}: ${problem.reason}` : `${where}: ${problem.reason}`;
+  return problem.field
+    ? `${where}: ${problem.field}: ${problem.reason}`
+    : `${where}: ${problem.reason}`;
 }

@@ -3,10 +3,14 @@ import { endOfDayInZone, isCalendarDate } from '../time/zoned-day.js';
 import type { FeedProblem, HrRecord } from './hr-record.js';
 import { normaliseEmail } from './hr-record.js';
 
-const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME_WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 // A missing value is "required"; a number or list where text belongs is a type mistake.
-const text = { error: (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
+const text = {
+  error: (issue: { input: unknown }) =>
+    issue.input === undefined ? 'is required' : 'must be text',
+};
 
 const rowSchema = z.object({
   employee_id: z
@@ -84,7 +88,8 @@ function resolveLastDay(value: string, timeZone: string): Date | undefined {
 
 /** Quotes the offending value in messages, shortened; rows hold personal data, so only a little. */
 function shownValue(value: unknown): string {
-  if (typeof value !== 'string') return value === undefined || value === null ? '' : ` (got ${JSON.stringify(value)})`;
+  if (typeof value !== 'string')
+    return value === undefined || value === null ? '' : ` (got ${JSON.stringify(value)})`;
   if (value.trim() === '') return '';
   const short = value.length > 40 ? `${value.slice(0, 37)}...` : value;
   return ` (got ${JSON.stringify(short)})`;

@@ -1,7 +1,13 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { checkFeed } from './check-feed.js';
 import type { FeedOptions } from './feed-options.js';
-import { type FeedProblem, type FeedResult, HR_COLUMNS, type HrColumn, type HrRecord } from './hr-record.js';
+import {
+  type FeedProblem,
+  type FeedResult,
+  HR_COLUMNS,
+  type HrColumn,
+  type HrRecord,
+} from './hr-record.js';
 import { parseHrRow } from './hr-row.js';
 
 /**
@@ -21,7 +27,11 @@ export function parseCsvFeed(text: string, options: FeedOptions): FeedResult {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      return fail({ location: line ? String(line) : null, field: null, reason: `malformed CSV: ${error.message}` });
+      return fail({
+        location: line ? String(line) : null,
+        field: null,
+        reason: `malformed CSV: ${error.message}`,
+      });
     }
     throw error;
   }
@@ -73,12 +83,22 @@ function resolveColumns(
     const index = normalised.indexOf(wanted);
     if (index >= 0) indexes[column] = index;
     else if (column !== 'display_name' && column !== 'last_day') {
-      const mapped = options.columnMap?.[column] ? ` (mapped from "${options.columnMap[column]}")` : '';
-      problems.push({ location: '1', field: column, reason: `column is missing from the header${mapped}` });
+      const mapped = options.columnMap?.[column]
+        ? ` (mapped from "${options.columnMap[column]}")`
+        : '';
+      problems.push({
+        location: '1',
+        field: column,
+        reason: `column is missing from the header${mapped}`,
+      });
     }
   }
   if (indexes.last_day === undefined && options.kind === 'leavers') {
-    problems.push({ location: '1', field: 'last_day', reason: 'column is required in a leavers feed' });
+    problems.push({
+      location: '1',
+      field: 'last_day',
+      reason: 'column is required in a leavers feed',
+    });
   }
   return problems.length > 0 ? { problems } : { indexes };
 }

@@ -47,7 +47,12 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
   const expiredNote = exemption ? `; exemption expired on ${exemption.exemption.expires}` : '';
 
   if (correlation.kind === 'conflict') {
-    return { ...base, situation: 'disputed', action: 'none', reason: `${correlation.reason}; review by hand, Warden never acts on it` };
+    return {
+      ...base,
+      situation: 'disputed',
+      action: 'none',
+      reason: `${correlation.reason}; review by hand, Warden never acts on it`,
+    };
   }
   if (!record) return unmatched(account, base, key, ctx, expiredNote);
   if (record.status === 'active') return activeRecord(account, base, key, ctx, weak + expiredNote);
@@ -56,7 +61,13 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
 
 type Base = Omit<Finding, 'situation' | 'action' | 'reason' | 'actionId'>;
 
-function activeRecord(account: Account, base: Base, key: string, ctx: ClassifyContext, note: string): Finding {
+function activeRecord(
+  account: Account,
+  base: Base,
+  key: string,
+  ctx: ClassifyContext,
+  note: string,
+): Finding {
   if (!account.enabled && ctx.state.disabledByWarden.has(key)) {
     return {
       ...base,
@@ -69,7 +80,14 @@ function activeRecord(account: Account, base: Base, key: string, ctx: ClassifyCo
   return { ...base, situation: 'active', action: 'none', reason: `active in HR${disabled}${note}` };
 }
 
-function leaverRecord(account: Account, base: Base, key: string, record: HrRecord, now: Date, note: string): Finding {
+function leaverRecord(
+  account: Account,
+  base: Base,
+  key: string,
+  record: HrRecord,
+  now: Date,
+  note: string,
+): Finding {
   const lastDay = record.lastDay as NonNullable<HrRecord['lastDay']>;
   if (lastDay.accessEndsAt > now) {
     return {
@@ -99,7 +117,13 @@ function leaverRecord(account: Account, base: Base, key: string, record: HrRecor
   };
 }
 
-function unmatched(account: Account, base: Base, key: string, ctx: ClassifyContext, note: string): Finding {
+function unmatched(
+  account: Account,
+  base: Base,
+  key: string,
+  ctx: ClassifyContext,
+  note: string,
+): Finding {
   if (ctx.roster.kind === 'leavers') {
     return {
       ...base,
@@ -109,10 +133,20 @@ function unmatched(account: Account, base: Base, key: string, ctx: ClassifyConte
     };
   }
   if (!account.enabled) {
-    return { ...base, situation: 'orphan', action: 'none', reason: `no HR record; already disabled${note}` };
+    return {
+      ...base,
+      situation: 'orphan',
+      action: 'none',
+      reason: `no HR record; already disabled${note}`,
+    };
   }
   if (ctx.orphans.policy === 'report') {
-    return { ...base, situation: 'orphan', action: 'none', reason: `no HR record; orphan policy is report-only${note}` };
+    return {
+      ...base,
+      situation: 'orphan',
+      action: 'none',
+      reason: `no HR record; orphan policy is report-only${note}`,
+    };
   }
   const firstSeen = ctx.state.orphanFirstSeen.get(key) ?? ctx.now;
   const graceEnds = new Date(firstSeen.getTime() + ctx.orphans.graceDays * DAY_MS);

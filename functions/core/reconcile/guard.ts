@@ -25,11 +25,19 @@ export interface GuardInput {
  * Stops a plan that looks like the product of a truncated or wrong HR feed. It is evaluated in
  * dry-run too, so a dry-run shows whether a real run would be quarantined.
  */
-export function evaluateGuard({ disableCount, enabledCount, feed, baseline, config }: GuardInput): GuardVerdict {
+export function evaluateGuard({
+  disableCount,
+  enabledCount,
+  feed,
+  baseline,
+  config,
+}: GuardInput): GuardVerdict {
   const reasons: string[] = [];
   const disablePercent = enabledCount === 0 ? 0 : round((disableCount / enabledCount) * 100);
   if (disableCount > config.maxDisableCount) {
-    reasons.push(`plan disables ${disableCount} accounts, more than maxDisableCount ${config.maxDisableCount}`);
+    reasons.push(
+      `plan disables ${disableCount} accounts, more than maxDisableCount ${config.maxDisableCount}`,
+    );
   }
   if (disablePercent > config.maxDisablePercent) {
     reasons.push(

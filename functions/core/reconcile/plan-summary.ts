@@ -6,7 +6,13 @@ import type { PlanBuilder } from './plan-builder.js';
 import type { RunMode, RunRecord, StoredFinding } from './run-record.js';
 import { emptyCounts } from './situation.js';
 
-export function newRunRecord(runId: string, mode: RunMode, trigger: string, startedAt: Date, feed: HrFeed): RunRecord {
+export function newRunRecord(
+  runId: string,
+  mode: RunMode,
+  trigger: string,
+  startedAt: Date,
+  feed: HrFeed,
+): RunRecord {
   return {
     runId,
     status: 'planned',
@@ -32,18 +38,24 @@ export function concludePlan(
   config: ReconcileConfig,
   baseline: FeedBaseline | undefined,
 ): StoredFinding[] {
-  const findings: StoredFinding[] = builders.length === 1 ? (builders[0] as PlanBuilder).findings : builders.flatMap((b) => b.findings);
+  const findings: StoredFinding[] =
+    builders.length === 1
+      ? (builders[0] as PlanBuilder).findings
+      : builders.flatMap((b) => b.findings);
   let disableCount = 0;
   let enabledCount = 0;
   for (const builder of builders) {
-    for (const [situation, n] of Object.entries(builder.counts)) run.counts[situation as keyof typeof run.counts] += n;
+    for (const [situation, n] of Object.entries(builder.counts))
+      run.counts[situation as keyof typeof run.counts] += n;
     disableCount += builder.disableCount;
     enabledCount += builder.enabledCount;
   }
   run.accounts = findings.length;
   run.actions.planned = disableCount;
   if (feed.kind === 'leavers') {
-    run.notes.push('leavers-only feed: accounts of people not listed are "unmatched"; orphans were not decided');
+    run.notes.push(
+      'leavers-only feed: accounts of people not listed are "unmatched"; orphans were not decided',
+    );
   }
   run.guard = evaluateGuard({
     disableCount,

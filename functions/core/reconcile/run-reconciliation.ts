@@ -12,9 +12,9 @@ import type {
 } from '../ports.js';
 import { exemptionLookup } from './exemptions.js';
 import { PlanBuilder } from './plan-builder.js';
+import { concludePlan, newRunRecord } from './plan-summary.js';
 import { renderCsvReport, renderJsonReport } from './render-report.js';
 import { indexRoster } from './roster-index.js';
-import { concludePlan, newRunRecord } from './plan-summary.js';
 import type { RunRecord, StoredFinding } from './run-record.js';
 import { summariseRun } from './summarise-run.js';
 
@@ -55,14 +55,30 @@ export class RunInProgressError extends Error {
  * One reconciliation: list -> correlate -> classify -> plan -> guard -> apply or stop ->
  * record -> report -> notify. Applying is idempotent; a re-run converges after a crash.
  */
-export async function runReconciliation(request: RunRequest, deps: RunDependencies): Promise<RunResult> {
+export async function runReconciliation(
+  request: RunRequest,
+  deps: RunDependencies,
+): Promise<RunResult> {
   const startedAt = deps.clock.now();
   const runId = deps.ids.runId(startedAt);
   const progress = deps.progress ?? (() => {});
-  if (!(await deps.store.acquireLock(LOCK_NAME, runId, startedAt, new Date(startedAt.getTime() + LOCK_MS)))) {
+  if (
+    !(await deps.store.acquireLock(
+      LOCK_NAME,
+      runId,
+      startedAt,
+      new Date(startedAt.getTime() + LOCK_MS),
+    ))
+  ) {
     throw new RunInProgressError();
   }
-  const run = newRunRecord(runId, request.dryRun ? 'dry-run' : 'apply', request.trigger, startedAt, request.feed);
+  const run = newRunRecord(
+    runId,
+    request.dryRun ? 'dry-run' : 'apply',
+    request.trigger,
+    startedAt,
+    request.feed,
+  );
   try {
     const findings = await planRun(request, deps, run, progress);
     if (run.status === 'applying') await applyPlan(findings, deps, run, progress);
@@ -131,8 +147,18 @@ async function planRun(
     if (feed.kind === 'roster') await deps.store.recordOrphansSeen(directory.source, orphans, now);
   }
 
-  const findings = concludePlan(run, builders, feed, config, await deps.store.getFeedBaseline(feed.kind));
-  progress('planned', { status: run.status, accounts: findings.length, disable: run.actions.planned });
+  const findings = concludePlan(
+    run,
+    builders,
+    feed,
+    config,
+    await deps.store.getFeedBaseline(feed.kind),
+  );
+  progress('planned', {
+    status: run.status,
+    accounts: findings.length,
+    disable: run.actions.planned,
+  });
   return findings;
 }
 
@@ -168,7 +194,11 @@ async function applyPlan(
       finding.outcome = 'disabled';
       run.actions.applied++;
     } catch (error) {
-      await deps.store.completeAction(intent, { ok: false, error: (error as Error).name, at: deps.clock.now() });
+      await deps.store.completeAction(intent, {
+        ok: false,
+        error: (error as Error).name,
+        at: deps.clock.now(),
+      });
       finding.outcome = 'failed';
       run.actions.failed++;
     }
@@ -179,5 +209,10 @@ async function applyPlan(
 }
 
 function accountOf(finding: StoredFinding): Account {
-  return { source: finding.source, username: finding.username, enabled: finding.enabled, status: '' };
+  return {
+    source: finding.source,
+    username: finding.username,
+    enabled: finding.enabled,
+    status: '',
+  };
 }

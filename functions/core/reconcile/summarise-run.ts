@@ -22,7 +22,11 @@ export function summariseRun(run: RunRecord): RunNotice {
   return {
     runId: run.runId,
     status: run.status,
-    subject: `Warden reconciliation ${run.status}: ${run.actions.applied} disabled, ${run.actions.planned} planned`.slice(0, 99),
+    subject:
+      `Warden reconciliation ${run.status}: ${run.actions.applied} disabled, ${run.actions.planned} planned`.slice(
+        0,
+        99,
+      ),
     message: lines.join('\n'),
   };
 }

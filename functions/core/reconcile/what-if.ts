@@ -11,7 +11,13 @@ import type { RunResult } from './run-reconciliation.js';
  * The plan a run would make, from accounts already in hand and with no stored state: no
  * baseline for the shrink rule, no memory of earlier runs. Changes nothing anywhere.
  */
-export function whatIf(feed: HrFeed, accounts: Iterable<Account>, config: ReconcileConfig, now: Date, runId: string): RunResult {
+export function whatIf(
+  feed: HrFeed,
+  accounts: Iterable<Account>,
+  config: ReconcileConfig,
+  now: Date,
+  runId: string,
+): RunResult {
   const run = newRunRecord(runId, 'dry-run', 'what-if', now, feed);
   const builder = new PlanBuilder({
     now,

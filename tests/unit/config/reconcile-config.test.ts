@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseReconcileConfig } from '../../../functions/core/config/reconcile-config.js';
+import {
+  ConfigError,
+  parseReconcileConfig,
+} from '../../../functions/core/config/reconcile-config.js';
 
 describe('configuration', () => {
   it('defaults to a safe dry-run with the documented guard', () => {
     const config = parseReconcileConfig({}, 'test');
     expect(config.dryRun).toBe(true);
-    expect(config.guard).toEqual({ maxDisableCount: 50, maxDisablePercent: 20, maxRosterShrinkPercent: 10 });
+    expect(config.guard).toEqual({
+      maxDisableCount: 50,
+      maxDisablePercent: 20,
+      maxRosterShrinkPercent: 10,
+    });
     expect(config.orphans).toEqual({ policy: 'report', graceDays: 14 });
   });
 

@@ -1,5 +1,8 @@
 import type { Account } from '../../../functions/core/account.js';
-import { parseReconcileConfig, type ReconcileConfig } from '../../../functions/core/config/reconcile-config.js';
+import {
+  parseReconcileConfig,
+  type ReconcileConfig,
+} from '../../../functions/core/config/reconcile-config.js';
 import type { HrFeed } from '../../../functions/core/hr/hr-record.js';
 import { parseCsvFeed } from '../../../functions/core/hr/parse-csv.js';
 
@@ -7,7 +10,14 @@ export const POOL = 'us-east-1_TestPool';
 export const HEADER = 'employee_id,email,display_name,status,last_day';
 
 export function account(username: string, fields: Partial<Account> = {}): Account {
-  return { source: POOL, username, sub: `sub-${username}`, enabled: true, status: 'CONFIRMED', ...fields };
+  return {
+    source: POOL,
+    username,
+    sub: `sub-${username}`,
+    enabled: true,
+    status: 'CONFIRMED',
+    ...fields,
+  };
 }
 
 /** A feed from CSV rows (header added); throws when the rows are invalid, so tests fail loudly. */

@@ -87,7 +87,10 @@ export class MemoryStore implements GovernanceStore {
   }
   async loadSourceState(source: string) {
     const state = this.state(source);
-    return { disabledByWarden: new Set(state.disabledByWarden), orphanFirstSeen: new Map(state.orphanFirstSeen) };
+    return {
+      disabledByWarden: new Set(state.disabledByWarden),
+      orphanFirstSeen: new Map(state.orphanFirstSeen),
+    };
   }
   async recordOrphansSeen(source: string, keys: string[], at: Date) {
     const seen = this.state(source).orphanFirstSeen;
@@ -121,7 +124,11 @@ export class MemoryStore implements GovernanceStore {
 
 export class MemoryReports implements ReportStore {
   written = new Map<string, { json: string; csv: string }>();
-  async write(runId: string, _startedAt: Date, files: { json: string; csv: string }): Promise<ReportFiles> {
+  async write(
+    runId: string,
+    _startedAt: Date,
+    files: { json: string; csv: string },
+  ): Promise<ReportFiles> {
     this.written.set(runId, files);
     return { json: `mem://${runId}/report.json`, csv: `mem://${runId}/report.csv` };
   }

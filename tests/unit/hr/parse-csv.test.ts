@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { FeedOptions } from '../../../functions/core/hr/feed-options.js';
 import { formatProblem } from '../../../functions/core/hr/hr-record.js';
 import { parseCsvFeed } from '../../../functions/core/hr/parse-csv.js';
-import type { FeedOptions } from '../../../functions/core/hr/feed-options.js';
 import { parseFeed } from '../../../functions/core/hr/parse-feed.js';
 
 const HEADER = 'employee_id,email,display_name,status,last_day';
-const roster = (kind: 'roster' | 'leavers' = 'roster', timeZone = 'UTC'): FeedOptions => ({ kind, timeZone, source: 'hr.csv' });
+const roster = (kind: 'roster' | 'leavers' = 'roster', timeZone = 'UTC'): FeedOptions => ({
+  kind,
+  timeZone,
+  source: 'hr.csv',
+});
 
 function problemsOf(text: string, options: FeedOptions = roster()): string[] {
   const result = parseCsvFeed(text, options);
@@ -20,7 +24,13 @@ describe('CSV HR feed', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.feed.records).toEqual([
-      { employeeId: 'E1', email: 'ana.lopez@example.org', displayName: 'Ortega, Lucía', status: 'active', location: '2' },
+      {
+        employeeId: 'E1',
+        email: 'ana.lopez@example.org',
+        displayName: 'Ortega, Lucía',
+        status: 'active',
+        location: '2',
+      },
       {
         employeeId: 'E2',
         email: 'b@example.org',
@@ -33,17 +43,28 @@ describe('CSV HR feed', () => {
   });
 
   it('ends a date-only last day at midnight in the configured time zone', () => {
-    const result = parseCsvFeed(`${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-31\n`, roster('roster', 'America/Mexico_City'));
-    expect(result.ok && result.feed.records[1]?.lastDay?.accessEndsAt.toISOString()).toBe('2024-02-01T06:00:00.000Z');
+    const result = parseCsvFeed(
+      `${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-31\n`,
+      roster('roster', 'America/Mexico_City'),
+    );
+    expect(result.ok && result.feed.records[1]?.lastDay?.accessEndsAt.toISOString()).toBe(
+      '2024-02-01T06:00:00.000Z',
+    );
   });
 
   it('takes a date-time with offset as the exact moment', () => {
-    const result = parseCsvFeed(`${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-31T17:30:00+02:00\n`, roster());
-    expect(result.ok && result.feed.records[1]?.lastDay?.accessEndsAt.toISOString()).toBe('2024-01-31T15:30:00.000Z');
+    const result = parseCsvFeed(
+      `${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-31T17:30:00+02:00\n`,
+      roster(),
+    );
+    expect(result.ok && result.feed.records[1]?.lastDay?.accessEndsAt.toISOString()).toBe(
+      '2024-01-31T15:30:00.000Z',
+    );
   });
 
   it('reads a real HR export through a column mapping', () => {
-    const text = 'Personnel No,Work Email,Name,Employment Status,Leaving Date\nP-1,a@x.org,A,active,\nP-2,b@x.org,B,leaver,2025-05-05\n';
+    const text =
+      'Personnel No,Work Email,Name,Employment Status,Leaving Date\nP-1,a@x.org,A,active,\nP-2,b@x.org,B,leaver,2025-05-05\n';
     const result = parseCsvFeed(text, {
       ...roster(),
       columnMap: {
@@ -58,7 +79,12 @@ describe('CSV HR feed', () => {
   });
 
   it('names a mapped column that is missing from the header', () => {
-    expect(problemsOf('Staff,email,status\nE1,a@x.org,active\n', { ...roster(), columnMap: { employee_id: 'Personnel No' } })).toEqual([
+    expect(
+      problemsOf('Staff,email,status\nE1,a@x.org,active\n', {
+        ...roster(),
+        columnMap: { employee_id: 'Personnel No' },
+      }),
+    ).toEqual([
       'hr.csv:1: employee_id: column is missing from the header (mapped from "Personnel No")',
     ]);
   });
@@ -103,19 +129,26 @@ describe('CSV HR feed', () => {
   });
 
   it('rejects malformed CSV with the line where it broke', () => {
-    expect(problemsOf(`${HEADER}\nE1,a@x.org,"open,active,\n`)[0]).toMatch(/^hr\.csv:2: malformed CSV: Quote Not Closed/);
+    expect(problemsOf(`${HEADER}\nE1,a@x.org,"open,active,\n`)[0]).toMatch(
+      /^hr\.csv:2: malformed CSV: Quote Not Closed/,
+    );
   });
 
   it('requires a leavers-only feed to be declared as such', () => {
     const text = `${HEADER}\nE1,a@x.org,,leaver,2024-01-01\n`;
-    expect(problemsOf(text)[0]).toMatch(/every record is a leaver: declare the feed as leavers-only/);
+    expect(problemsOf(text)[0]).toMatch(
+      /every record is a leaver: declare the feed as leavers-only/,
+    );
     expect(parseCsvFeed(text, roster('leavers')).ok).toBe(true);
   });
 
   it('rejects an active row in a leavers-only feed', () => {
-    expect(problemsOf(`${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-01\n`, roster('leavers'))).toEqual([
-      'hr.csv:2: status: a leavers-only feed may list only leavers',
-    ]);
+    expect(
+      problemsOf(
+        `${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-01\n`,
+        roster('leavers'),
+      ),
+    ).toEqual(['hr.csv:2: status: a leavers-only feed may list only leavers']);
   });
 
   it('chooses the parser by extension', () => {

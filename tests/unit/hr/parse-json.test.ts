@@ -12,7 +12,9 @@ describe('JSON HR feed', () => {
     ];
     for (const text of [JSON.stringify(records), `\uFEFF${JSON.stringify({ records })}`]) {
       const result = parseJsonFeed(text, options);
-      expect(result.ok && result.feed.records.map((r) => [r.employeeId, r.email, r.status])).toEqual([
+      expect(
+        result.ok && result.feed.records.map((r) => [r.employeeId, r.email, r.status]),
+      ).toEqual([
         ['E1', 'a@x.org', 'active'],
         ['E2', 'b@x.org', 'leaver'],
       ]);

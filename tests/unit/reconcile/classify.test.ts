@@ -14,12 +14,23 @@ const ROWS = [
   'E5,eva@x.org,Eva,leaver,2026-11-29T11:59:00Z',
 ];
 
-function context(overrides: { rows?: string[]; state?: Partial<SourceState>; cfg?: Record<string, unknown>; kind?: 'roster' | 'leavers' } = {}) {
+function context(
+  overrides: {
+    rows?: string[];
+    state?: Partial<SourceState>;
+    cfg?: Record<string, unknown>;
+    kind?: 'roster' | 'leavers';
+  } = {},
+) {
   const cfg = config(overrides.cfg);
   return {
     now: NOW,
     roster: indexRoster(feed(overrides.rows ?? ROWS, overrides.kind)),
-    state: { disabledByWarden: new Set<string>(), orphanFirstSeen: new Map<string, Date>(), ...overrides.state },
+    state: {
+      disabledByWarden: new Set<string>(),
+      orphanFirstSeen: new Map<string, Date>(),
+      ...overrides.state,
+    },
     orphans: cfg.orphans,
     exemptionFor: exemptionLookup(cfg.exemptions, NOW, cfg.feed.timeZone),
   };
@@ -28,7 +39,12 @@ function context(overrides: { rows?: string[]; state?: Partial<SourceState>; cfg
 describe('classify', () => {
   it('active: matched by employee id to an active record, nothing to do', () => {
     const f = classify(account('ana', { employeeId: 'E1', email: 'ana@x.org' }), context());
-    expect([f.situation, f.match, f.action, f.employeeId]).toEqual(['active', 'employee_id', 'none', 'E1']);
+    expect([f.situation, f.match, f.action, f.employeeId]).toEqual([
+      'active',
+      'employee_id',
+      'none',
+      'E1',
+    ]);
   });
 
   it('matches by normalised email when the account has no employee id, and says it is weaker', () => {
@@ -72,7 +88,10 @@ describe('classify', () => {
     const fresh = classify(account('ops', {}), context({ cfg }));
     expect([fresh.situation, fresh.action]).toEqual(['orphan', 'none']);
     const seenLongAgo = new Map([['sub-ops', new Date('2026-11-01T00:00:00Z')]]);
-    const old = classify(account('ops', {}), context({ cfg, state: { orphanFirstSeen: seenLongAgo } }));
+    const old = classify(
+      account('ops', {}),
+      context({ cfg, state: { orphanFirstSeen: seenLongAgo } }),
+    );
     expect([old.situation, old.action]).toEqual(['orphan', 'disable']);
   });
 
@@ -88,13 +107,17 @@ describe('classify', () => {
   });
 
   it('exempt: an unexpired exemption wins, even for a leaver', () => {
-    const exemptions = [{ username: 'ben', owner: 'it@x.org', reason: 'legal hold', expires: '2027-01-01' }];
+    const exemptions = [
+      { username: 'ben', owner: 'it@x.org', reason: 'legal hold', expires: '2027-01-01' },
+    ];
     const f = classify(account('ben', { employeeId: 'E2' }), context({ cfg: { exemptions } }));
     expect([f.situation, f.action]).toEqual(['exempt', 'none']);
   });
 
   it('an expired exemption no longer protects the account, and the report says so', () => {
-    const exemptions = [{ employeeId: 'E2', owner: 'it@x.org', reason: 'legal hold', expires: '2026-11-28' }];
+    const exemptions = [
+      { employeeId: 'E2', owner: 'it@x.org', reason: 'legal hold', expires: '2026-11-28' },
+    ];
     const f = classify(account('ben', { employeeId: 'E2' }), context({ cfg: { exemptions } }));
     expect([f.situation, f.action]).toEqual(['leaver', 'disable']);
     expect(f.reason).toMatch(/exemption expired on 2026-11-28/);
@@ -113,7 +136,10 @@ describe('classify', () => {
   });
 
   it('a leavers-only feed does not decide orphans', () => {
-    const f = classify(account('ana', { employeeId: 'E1' }), context({ rows: ['E2,ben@x.org,Ben,leaver,2025-01-31'], kind: 'leavers' }));
+    const f = classify(
+      account('ana', { employeeId: 'E1' }),
+      context({ rows: ['E2,ben@x.org,Ben,leaver,2025-01-31'], kind: 'leavers' }),
+    );
     expect([f.situation, f.action]).toEqual(['unmatched', 'none']);
   });
 });

@@ -1,6 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, renderCsvReport, renderJsonReport } from '../../../functions/core/reconcile/render-report.js';
+import {
+  neutraliseFormula,
+  renderCsvReport,
+  renderJsonReport,
+} from '../../../functions/core/reconcile/render-report.js';
 import type { StoredFinding } from '../../../functions/core/reconcile/run-record.js';
 import { whatIf } from '../../../functions/core/reconcile/what-if.js';
 import { account, config, feed } from '../fakes/builders.js';
@@ -25,7 +29,9 @@ describe('reports', () => {
   });
 
   it('writes a CSV that round-trips, with formula-like usernames neutralised', () => {
-    const rows = parse(renderCsvReport([finding('=cmd|calc'), finding('ana')]), { columns: true }) as Record<string, string>[];
+    const rows = parse(renderCsvReport([finding('=cmd|calc'), finding('ana')]), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(rows.map((r) => r.username)).toEqual(["'=cmd|calc", 'ana']);
     expect(rows[1]?.reason).toBe('no HR record, "quoted", with, commas');
   });
@@ -40,8 +46,16 @@ describe('reports', () => {
       'run-x',
     );
     const report = JSON.parse(renderJsonReport(run, findings));
-    expect(report).toMatchObject({ runId: 'run-x', status: 'planned', counts: { active: 1, leaver: 1 } });
-    expect(report.findings[1]).toMatchObject({ username: 'b', situation: 'leaver', action: 'disable' });
+    expect(report).toMatchObject({
+      runId: 'run-x',
+      status: 'planned',
+      counts: { active: 1, leaver: 1 },
+    });
+    expect(report.findings[1]).toMatchObject({
+      username: 'b',
+      situation: 'leaver',
+      action: 'disable',
+    });
     expect(report.findings[1].reason).toMatch(/left on 2025-01-01/);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RunInProgressError, runReconciliation } from '../../../functions/core/reconcile/run-reconciliation.js';
+import {
+  RunInProgressError,
+  runReconciliation,
+} from '../../../functions/core/reconcile/run-reconciliation.js';
 import { account, config, feed, POOL } from '../fakes/builders.js';
 import {
   FixedClock,
@@ -18,14 +21,16 @@ const ROWS = [
   'E5,eli@x.org,Eli,active,',
 ];
 
-function world(accounts = [
-  account('ana', { employeeId: 'E1' }),
-  account('ben', { employeeId: 'E2' }),
-  account('cruz', { employeeId: 'E3' }),
-  account('dana', { employeeId: 'E4' }),
-  account('eli', { employeeId: 'E5' }),
-  account('press-ops', {}),
-]) {
+function world(
+  accounts = [
+    account('ana', { employeeId: 'E1' }),
+    account('ben', { employeeId: 'E2' }),
+    account('cruz', { employeeId: 'E3' }),
+    account('dana', { employeeId: 'E4' }),
+    account('eli', { employeeId: 'E5' }),
+    account('press-ops', {}),
+  ],
+) {
   const directory = new MemoryDirectory(POOL, accounts);
   const store = new MemoryStore();
   const reports = new MemoryReports();
@@ -35,7 +40,12 @@ function world(accounts = [
   // Two leavers among six accounts is 33%: this small world needs a looser percentage rule.
   const run = (dryRun: boolean, rows = ROWS, overrides: Record<string, unknown> = {}) =>
     runReconciliation(
-      { feed: feed(rows), config: config({ guard: { maxDisablePercent: 50 }, ...overrides }), dryRun, trigger: 'test' },
+      {
+        feed: feed(rows),
+        config: config({ guard: { maxDisablePercent: 50 }, ...overrides }),
+        dryRun,
+        trigger: 'test',
+      },
       deps,
     );
   return { directory, store, reports, notifier, clock, deps, run };
@@ -49,7 +59,9 @@ describe('a reconciliation run', () => {
     const { run, findings } = await w.run(true);
     expect(run.status).toBe('planned');
     expect(run.counts).toMatchObject({ active: 3, leaver: 2, orphan: 1 });
-    expect(findings.filter((f) => f.action === 'disable').map((f) => [f.username, f.outcome])).toEqual([
+    expect(
+      findings.filter((f) => f.action === 'disable').map((f) => [f.username, f.outcome]),
+    ).toEqual([
       ['ben', 'not_applied'],
       ['cruz', 'not_applied'],
     ]);
@@ -114,10 +126,14 @@ describe('a reconciliation run', () => {
       reason: 'left',
       at: new Date(),
     });
-    (w.directory.accounts.find((a) => a.username === 'ben') as { enabled: boolean }).enabled = false;
+    (w.directory.accounts.find((a) => a.username === 'ben') as { enabled: boolean }).enabled =
+      false;
 
     const { run, findings: after } = await w.run(false);
-    expect(after.find((f) => f.username === 'ben')).toMatchObject({ situation: 'leaver_disabled', outcome: 'disabled' });
+    expect(after.find((f) => f.username === 'ben')).toMatchObject({
+      situation: 'leaver_disabled',
+      outcome: 'disabled',
+    });
     expect(run.actions.applied).toBe(2);
     expect(w.store.audit.filter((a) => a.username === 'ben')).toHaveLength(1);
     expect(await w.store.listPendingActions()).toEqual(new Set());
@@ -165,12 +181,20 @@ describe('a reconciliation run', () => {
     expect(enabled(w.directory)).toContain('press-ops');
     w.clock.current = new Date('2026-12-14T12:00:00Z');
     const { findings } = await w.run(false, ROWS, policy);
-    expect(findings.find((f) => f.username === 'press-ops')).toMatchObject({ situation: 'orphan', outcome: 'disabled' });
+    expect(findings.find((f) => f.username === 'press-ops')).toMatchObject({
+      situation: 'orphan',
+      outcome: 'disabled',
+    });
   });
 
   it('never overlaps another run', async () => {
     const w = world();
-    await w.store.acquireLock('reconcile', 'someone-else', w.clock.now(), new Date('2026-11-29T13:00:00Z'));
+    await w.store.acquireLock(
+      'reconcile',
+      'someone-else',
+      w.clock.now(),
+      new Date('2026-11-29T13:00:00Z'),
+    );
     await expect(w.run(false)).rejects.toBeInstanceOf(RunInProgressError);
     expect(w.directory.disableCalls).toEqual([]);
   });

@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const fixture = (name: string) => join('tests', 'fixtures', name);
+
+function warden(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/warden.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AWS_ENDPOINT_URL: '' },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('warden CLI', () => {
+  it('hr validate: exit 0 with a count summary for a valid feed', () => {
+    const r = warden('hr', 'validate', fixture('roster-small.csv'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/valid roster feed: 4 records, 2 active, 2 leavers/);
+  });
+
+  it('hr validate: exit 2 and one file:line: field: reason line per problem', () => {
+    const file = fixture('roster-broken.csv');
+    const r = warden('hr', 'validate', file);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toEqual([
+      `${file}:3: last_day: is required for a leaver`,
+      `${file}:4: employee_id: duplicate of 2 (E1)`,
+      `${file}:5: status: must be "active" or "leaver" (got "resigned")`,
+      `${file}:5: last_day: must be a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm) (got "30/11/2023")`,
+    ]);
+  });
+
+  it('hr validate: reads a real export through --map', () => {
+    const maps = [
+      'employee_id=Personnel No',
+      'email=Work Email',
+      'display_name=Full Name',
+      'status=Employment Status',
+      'last_day=Termination Date',
+    ];
+    const r = warden(
+      'hr',
+      'validate',
+      fixture('export-mapped.csv'),
+      ...maps.flatMap((m) => ['--map', m]),
+    );
+    expect(r.code).toBe(0);
+    expect(warden('hr', 'validate', fixture('export-mapped.csv')).code).toBe(2);
+    expect(warden('hr', 'validate', fixture('export-mapped.csv'), '--map', 'badcol=x').err).toMatch(
+      /--map badcol=x: expected COLUMN=HEADER/,
+    );
+  });
+
+  it('hr validate: exit 2 for a missing file or a bad time zone', () => {
+    expect(warden('hr', 'validate', 'nope.csv')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/cannot read HR feed nope\.csv: ENOENT/),
+    });
+    expect(
+      warden('hr', 'validate', fixture('roster-small.csv'), '--time-zone', 'Nowhere/City').err,
+    ).toMatch(/feed\.timeZone: is not a known IANA time zone/);
+  });
+
+  it('reconcile --json: the report of an offline what-if from list-users pages', () => {
+    const r = warden(
+      'reconcile',
+      '--hr',
+      fixture('roster-small.csv'),
+      '--accounts-from',
+      fixture('accounts-small.json'),
+      '--dry-run',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.runId).toMatch(/^r-/);
+    expect(report.status).toBe('planned');
+    expect(report.counts).toMatchObject({ active: 2, leaver: 1, future_leaver: 1, orphan: 1 });
+    const bySituation = Object.fromEntries(
+      report.findings.map((f: { username: string; situation: string }) => [f.username, f]),
+    );
+    expect(bySituation['ricardo.salazar']).toMatchObject({
+      situation: 'leaver',
+      action: 'disable',
+      reason: expect.stringMatching(/left on 2023-11-30/),
+    });
+    expect(bySituation.cruz).toMatchObject({ situation: 'active', match: 'email' });
+    expect(bySituation['press-ops']).toMatchObject({ situation: 'orphan', action: 'none' });
+  });
+
+  it('reconcile: exit 3 when the guard would quarantine, with the reason', () => {
+    const config = join(tmpdir(), `warden-cli-${process.pid}.json`);
+    writeFileSync(config, JSON.stringify({ guard: { maxDisablePercent: 10 } }));
+    const args = [
+      'reconcile',
+      '--hr',
+      fixture('roster-small.csv'),
+      '--accounts-from',
+      fixture('accounts-small.json'),
+    ];
+    const r = warden(...args, '--config', config);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/QUARANTINED by the guard/);
+    expect(r.out).toMatch(
+      /plan disables 20% of 5 enabled accounts, more than maxDisablePercent 10%/,
+    );
+    const ok = warden(...args);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/would disable[\s\S]*ricardo\.salazar/);
+  });
+
+  it('reconcile: exit 2 for invalid input', () => {
+    const bad = warden(
+      'reconcile',
+      '--hr',
+      fixture('roster-broken.csv'),
+      '--accounts-from',
+      fixture('accounts-small.json'),
+    );
+    expect(bad.code).toBe(2);
+    const notAccounts = warden(
+      'reconcile',
+      '--hr',
+      fixture('roster-small.csv'),
+      '--accounts-from',
+      fixture('roster-small.csv'),
+    );
+    expect(notAccounts).toMatchObject({ code: 2, err: expect.stringMatching(/not valid JSON/) });
+  });
+
+  it('exit 2 for a usage mistake', () => {
+    expect(warden('reconcile', '--hr', fixture('roster-small.csv')).code).toBe(2);
+    expect(warden('frobnicate').code).toBe(2);
+  });
+});

@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { RunningEmulator } from '../../local/emulator.js';
+import { connectLocalWarden, type LocalWarden } from '../../local/local-warden.js';
+
+/** Points this test file at the shared emulator and provisions resources of its own. */
+export async function localWarden(): Promise<LocalWarden> {
+  const env = inject('awsEnv');
+  Object.assign(process.env, env);
+  const emulator: RunningEmulator = {
+    endpoint: env.AWS_ENDPOINT_URL as string,
+    env,
+    stop: async () => {},
+  };
+  return connectLocalWarden(emulator, `t-${randomBytes(4).toString('hex')}`);
+}

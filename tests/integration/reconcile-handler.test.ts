@@ -1,0 +1,176 @@
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/aws/clients.js';
+import { DynamoGovernanceStore } from '../../functions/aws/dynamo-governance-store.js';
+import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
+import type { LocalWarden } from '../../local/local-warden.js';
+import { seedUsers, uploadFeed } from '../../local/seed.js';
+import { localWarden } from './local-aws.js';
+
+const ROSTER = [
+  'employee_id,email,display_name,status,last_day',
+  'E1,ana@x.org,Ana,active,',
+  'E2,ricardo@x.org,Ricardo,leaver,2023-11-30',
+  'E3,cruz@x.org,Cruz,active,',
+  'E4,dana@x.org,Dana,active,',
+  'E5,eli@x.org,Eli,active,',
+  'E6,fer@x.org,Fer,active,',
+].join('\n');
+
+const user = (username: string, email: string, employeeId?: string) => ({
+  Username: username,
+  Enabled: true,
+  UserStatus: 'CONFIRMED',
+  Attributes: [
+    { Name: 'email', Value: email },
+    ...(employeeId ? [{ Name: 'custom:employee_id', Value: employeeId }] : []),
+  ],
+});
+
+let warden: LocalWarden;
+let store: DynamoGovernanceStore;
+let queueUrl: string;
+let config: Record<string, unknown>;
+const sqs = () => new SQSClient({});
+
+beforeAll(async () => {
+  warden = await localWarden();
+  const { resources } = warden;
+  await seedUsers(warden.cognito, resources.userPoolId, [
+    user('ana', 'ana@x.org', 'E1'),
+    user('ricardo', 'ricardo@x.org', 'E2'),
+    user('cruz', 'cruz@x.org', 'E3'),
+    user('dana', 'dana@x.org', 'E4'),
+    user('eli', 'ELI@x.org'),
+    user('fer', 'fer@x.org', 'E6'),
+    user('press-ops', 'press-ops@x.org'),
+  ]);
+  await uploadFeed(warden.s3, resources.feedBucket, DEFAULT_FEED_KEY, ROSTER);
+  store = new DynamoGovernanceStore(documentClient(), resources.table);
+  config = { accountSources: [{ userPoolId: resources.userPoolId }], dryRun: false };
+  const { QueueUrl } = await sqs().send(
+    new CreateQueueCommand({ QueueName: `${resources.table}-inbox` }),
+  );
+  queueUrl = QueueUrl as string;
+  const { Attributes } = await sqs().send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  await new SNSClient({}).send(
+    new SubscribeCommand({
+      TopicArn: resources.topicArn,
+      Protocol: 'sqs',
+      Endpoint: Attributes?.QueueArn as string,
+    }),
+  );
+});
+
+const isEnabled = async (username: string) =>
+  (
+    await warden.cognito.send(
+      new AdminGetUserCommand({ UserPoolId: warden.resources.userPoolId, Username: username }),
+    )
+  ).Enabled;
+
+async function notices(): Promise<string[]> {
+  const { Messages } = await sqs().send(
+    new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
+  );
+  return (Messages ?? []).map((m) => JSON.parse(m.Body as string).Message as string);
+}
+
+describe('reconcile Lambda handler', () => {
+  it('rejects an invalid event before touching anything', async () => {
+    await expect(warden.invokeReconcile({ dryRun: 'yes' } as never, config)).rejects.toThrow(
+      /invalid event: dryRun/,
+    );
+  });
+
+  it('rejects an invalid feed whole: run recorded as rejected, nothing changed', async () => {
+    await uploadFeed(
+      warden.s3,
+      warden.resources.feedBucket,
+      'feeds/broken.csv',
+      `${ROSTER}\nE7,not-an-email,X,active,\n`,
+    );
+    const response = await warden.invokeReconcile({ feed: { key: 'feeds/broken.csv' } }, config);
+    expect(response.status).toBe('rejected');
+    expect(response.notes.join('\n')).toMatch(/1 problem.*\n8: email/s);
+    expect(await isEnabled('ricardo')).toBe(true);
+    expect((await store.getRun(response.runId))?.status).toBe('rejected');
+    expect((await notices()).join('\n')).toMatch(/ended rejected/);
+  });
+
+  it('a dry-run reports the plan and changes nothing', async () => {
+    const response = await warden.invokeReconcile({ dryRun: true }, config);
+    expect(response).toMatchObject({
+      status: 'planned',
+      mode: 'dry-run',
+      actions: { planned: 1, applied: 0 },
+    });
+    expect(response.counts).toMatchObject({ active: 5, leaver: 1, orphan: 1 });
+    expect(await isEnabled('ricardo')).toBe(true);
+    const report = JSON.parse(await warden.readObject(response.reports?.json as string));
+    expect(
+      report.findings.find((f: { username: string }) => f.username === 'ricardo'),
+    ).toMatchObject({
+      situation: 'leaver',
+      action: 'disable',
+      outcome: 'not_applied',
+    });
+    expect(report.findings.find((f: { username: string }) => f.username === 'eli').match).toBe(
+      'email',
+    );
+    const csv = await warden.readObject(response.reports?.csv as string);
+    expect(csv.split('\n')[0]).toBe(
+      'source,username,situation,match,employee_id,enabled,action,action_id,outcome,reason',
+    );
+  });
+
+  it('quarantines a plan over the guard and changes nothing', async () => {
+    const response = await warden.invokeReconcile({}, { ...config, guard: { maxDisableCount: 0 } });
+    expect(response.status).toBe('quarantined');
+    expect(response.guard?.reasons[0]).toMatch(/more than maxDisableCount 0/);
+    expect(await isEnabled('ricardo')).toBe(true);
+    expect(
+      (await notices()).some((m) => /ended quarantined/.test(m) && /approve or reject/.test(m)),
+    ).toBe(true);
+  });
+
+  it('applies: the leaver is disabled, audited once, and the run is recorded', async () => {
+    const response = await warden.invokeReconcile({}, config);
+    expect(response).toMatchObject({
+      status: 'completed',
+      actions: { planned: 1, applied: 1, failed: 0 },
+    });
+    expect(await isEnabled('ricardo')).toBe(false);
+    expect(await isEnabled('ana')).toBe(true);
+    expect(await isEnabled('press-ops')).toBe(true);
+    const audit = await store.listAudit(warden.resources.userPoolId, 'ricardo');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ kind: 'disable', runId: response.runId });
+    const findings = await store.listFindings(response.runId);
+    expect(findings).toHaveLength(7);
+    expect(findings.find((f) => f.username === 'ricardo')?.outcome).toBe('disabled');
+  });
+
+  it('a second run changes nothing and adds no duplicate audit entries', async () => {
+    const response = await warden.invokeReconcile({}, config);
+    expect(response).toMatchObject({ status: 'completed', actions: { planned: 0, applied: 0 } });
+    expect(response.counts).toMatchObject({ leaver: 0, leaver_disabled: 1 });
+    expect(await store.listAudit(warden.resources.userPoolId, 'ricardo')).toHaveLength(1);
+    const runs = await store.listRuns(10);
+    expect(runs[0]?.runId).toBe(response.runId);
+  });
+
+  it('stays in dry-run when the configuration says so, whatever the event asks', async () => {
+    const response = await warden.invokeReconcile({ dryRun: false }, { ...config, dryRun: true });
+    expect(response.mode).toBe('dry-run');
+  });
+});
