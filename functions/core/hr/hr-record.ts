@@ -37,8 +37,11 @@ export type HrColumn = (typeof HR_COLUMNS)[number];
 export type ColumnMap = Partial<Record<HrColumn, string>>;
 
 export function normaliseEmail(email: string): string {
-  return email.normalize('NFC').trim().toLowerCase();
+  // Unicode normalisation only where it can matter: most addresses are plain ASCII.
+  const folded = email.trim().toLowerCase();
+  return NON_ASCII.test(folded) ? folded.normalize('NFC') : folded;
 }
+const NON_ASCII = /[^\u0020-\u007e]/;
 
 /** `file:line: field: reason`, the one-line form every tool prints. */
 export function formatProblem(file: string, problem: FeedProblem): string {

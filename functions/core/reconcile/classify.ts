@@ -6,9 +6,10 @@ import { actionId } from './action-id.js';
 import { correlate } from './correlate.js';
 import type { ExemptionMatch } from './exemptions.js';
 import type { RosterIndex } from './roster-index.js';
-import type { Finding, MatchKind } from './situation.js';
+import type { ActionKind, Finding, MatchKind, Situation } from './situation.js';
 
 const DAY_MS = 86_400_000;
+const WEAK_MATCH = ' (matched by email only: weaker than the employee id)';
 
 export interface ClassifyContext {
   now: Date;
@@ -18,6 +19,14 @@ export interface ClassifyContext {
   exemptionFor: (account: Account, employeeId: string | undefined) => ExemptionMatch | undefined;
 }
 
+/** The situation of one account and what to do about it. */
+interface Verdict {
+  situation: Situation;
+  action: ActionKind;
+  reason: string;
+  actionId?: string;
+}
+
 /** Puts one account in its situation and plans what to do about it. */
 export function classify(account: Account, ctx: ClassifyContext): Finding {
   const key = accountKey(account);
@@ -25,144 +34,126 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
   const record = correlation.kind === 'none' ? undefined : correlation.record;
   const match: MatchKind =
     correlation.kind === 'employee_id' || correlation.kind === 'email' ? correlation.kind : 'none';
-  const base = {
-    source: account.source,
-    username: account.username,
-    accountKey: key,
-    enabled: account.enabled,
-    match,
-    employeeId: record?.employeeId,
-  };
-  const weak = match === 'email' ? ' (matched by email only: weaker than the employee id)' : '';
 
+  let verdict: Verdict;
   const exemption = ctx.exemptionFor(account, record?.employeeId);
   if (exemption && !exemption.expired) {
-    return {
-      ...base,
+    const { expires, owner, reason } = exemption.exemption;
+    verdict = {
       situation: 'exempt',
       action: 'none',
-      reason: `exempt until ${exemption.exemption.expires}, owner ${exemption.exemption.owner}: ${exemption.exemption.reason}`,
+      reason: `exempt until ${expires}, owner ${owner}: ${reason}`,
     };
-  }
-  const expiredNote = exemption ? `; exemption expired on ${exemption.exemption.expires}` : '';
-
-  if (correlation.kind === 'conflict') {
-    return {
-      ...base,
+  } else if (correlation.kind === 'conflict') {
+    verdict = {
       situation: 'disputed',
       action: 'none',
       reason: `${correlation.reason}; review by hand, Warden never acts on it`,
     };
+  } else if (!record) {
+    verdict = unmatched(account, key, ctx);
+  } else if (record.status === 'active') {
+    verdict = activeRecord(account, key, ctx);
+  } else {
+    verdict = leaverRecord(account, key, record, ctx.now);
   }
-  if (!record) return unmatched(account, base, key, ctx, expiredNote);
-  if (record.status === 'active') return activeRecord(account, base, key, ctx, weak + expiredNote);
-  return leaverRecord(account, base, key, record, ctx.now, weak + expiredNote);
+
+  let reason = verdict.reason;
+  if (match === 'email') reason += WEAK_MATCH;
+  if (exemption?.expired) reason += `; exemption expired on ${exemption.exemption.expires}`;
+  // One object literal of one shape per account: a million findings stay compact.
+  return {
+    source: account.source,
+    username: account.username,
+    accountKey: key,
+    enabled: account.enabled,
+    situation: verdict.situation,
+    match,
+    employeeId: record?.employeeId,
+    action: verdict.action,
+    actionId: verdict.actionId,
+    reason,
+  };
 }
 
-type Base = Omit<Finding, 'situation' | 'action' | 'reason' | 'actionId'>;
+const ACTIVE: Verdict = { situation: 'active', action: 'none', reason: 'active in HR' };
+const ACTIVE_DISABLED: Verdict = {
+  situation: 'active',
+  action: 'none',
+  reason: 'active in HR; account disabled outside Warden',
+};
+const REHIRE: Verdict = {
+  situation: 'rehire_candidate',
+  action: 'none',
+  reason:
+    'HR lists the person as active again but Warden disabled the account; re-enable by hand after review',
+};
 
-function activeRecord(
-  account: Account,
-  base: Base,
-  key: string,
-  ctx: ClassifyContext,
-  note: string,
-): Finding {
-  if (!account.enabled && ctx.state.disabledByWarden.has(key)) {
-    return {
-      ...base,
-      situation: 'rehire_candidate',
-      action: 'none',
-      reason: `HR lists the person as active again but Warden disabled the account; re-enable by hand after review${note}`,
-    };
-  }
-  const disabled = account.enabled ? '' : '; account disabled outside Warden';
-  return { ...base, situation: 'active', action: 'none', reason: `active in HR${disabled}${note}` };
+function activeRecord(account: Account, key: string, ctx: ClassifyContext): Verdict {
+  if (account.enabled) return ACTIVE;
+  return ctx.state.disabledByWarden.has(key) ? REHIRE : ACTIVE_DISABLED;
 }
 
-function leaverRecord(
-  account: Account,
-  base: Base,
-  key: string,
-  record: HrRecord,
-  now: Date,
-  note: string,
-): Finding {
+function leaverRecord(account: Account, key: string, record: HrRecord, now: Date): Verdict {
   const lastDay = record.lastDay as NonNullable<HrRecord['lastDay']>;
   if (lastDay.accessEndsAt > now) {
     return {
-      ...base,
       situation: 'future_leaver',
       action: 'none',
-      reason: `last day ${lastDay.raw} is still ahead; access ends at ${lastDay.accessEndsAt.toISOString()}${note}`,
+      reason: `last day ${lastDay.raw} is still ahead; access ends at ${lastDay.accessEndsAt.toISOString()}`,
     };
   }
   // Computed for disabled leavers too, so a run can finish what an interrupted one began.
   const id = actionId('disable', account.source, key, `leaver:${record.employeeId}:${lastDay.raw}`);
   if (!account.enabled) {
     return {
-      ...base,
       situation: 'leaver_disabled',
       action: 'none',
       actionId: id,
-      reason: `left on ${lastDay.raw}; already disabled${note}`,
+      reason: `left on ${lastDay.raw}; already disabled`,
     };
   }
   return {
-    ...base,
     situation: 'leaver',
     action: 'disable',
     actionId: id,
-    reason: `left on ${lastDay.raw} but the account is still enabled${note}`,
+    reason: `left on ${lastDay.raw} but the account is still enabled`,
   };
 }
 
-function unmatched(
-  account: Account,
-  base: Base,
-  key: string,
-  ctx: ClassifyContext,
-  note: string,
-): Finding {
-  if (ctx.roster.kind === 'leavers') {
-    return {
-      ...base,
-      situation: 'unmatched',
-      action: 'none',
-      reason: `not a listed leaver; orphans are not decided from a leavers-only feed${note}`,
-    };
-  }
-  if (!account.enabled) {
-    return {
-      ...base,
-      situation: 'orphan',
-      action: 'none',
-      reason: `no HR record; already disabled${note}`,
-    };
-  }
-  if (ctx.orphans.policy === 'report') {
-    return {
-      ...base,
-      situation: 'orphan',
-      action: 'none',
-      reason: `no HR record; orphan policy is report-only${note}`,
-    };
-  }
+const NOT_A_LEAVER: Verdict = {
+  situation: 'unmatched',
+  action: 'none',
+  reason: 'not a listed leaver; orphans are not decided from a leavers-only feed',
+};
+const ORPHAN_DISABLED: Verdict = {
+  situation: 'orphan',
+  action: 'none',
+  reason: 'no HR record; already disabled',
+};
+const ORPHAN_REPORTED: Verdict = {
+  situation: 'orphan',
+  action: 'none',
+  reason: 'no HR record; orphan policy is report-only',
+};
+
+function unmatched(account: Account, key: string, ctx: ClassifyContext): Verdict {
+  if (ctx.roster.kind === 'leavers') return NOT_A_LEAVER;
+  if (!account.enabled) return ORPHAN_DISABLED;
+  if (ctx.orphans.policy === 'report') return ORPHAN_REPORTED;
   const firstSeen = ctx.state.orphanFirstSeen.get(key) ?? ctx.now;
   const graceEnds = new Date(firstSeen.getTime() + ctx.orphans.graceDays * DAY_MS);
   if (graceEnds > ctx.now) {
     return {
-      ...base,
       situation: 'orphan',
       action: 'none',
-      reason: `no HR record since ${firstSeen.toISOString()}; disabled after the grace period ends ${graceEnds.toISOString()}${note}`,
+      reason: `no HR record since ${firstSeen.toISOString()}; disabled after the grace period ends ${graceEnds.toISOString()}`,
     };
   }
   return {
-    ...base,
     situation: 'orphan',
     action: 'disable',
     actionId: actionId('disable', account.source, key, `orphan:${firstSeen.toISOString()}`),
-    reason: `no HR record since ${firstSeen.toISOString()}; grace period of ${ctx.orphans.graceDays} days is over${note}`,
+    reason: `no HR record since ${firstSeen.toISOString()}; grace period of ${ctx.orphans.graceDays} days is over`,
   };
 }

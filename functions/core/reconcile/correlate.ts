@@ -7,16 +7,21 @@ export type Correlation =
   | { kind: 'none' }
   | { kind: 'conflict'; reason: string; record?: HrRecord };
 
+const NONE: Correlation = { kind: 'none' };
+
 /**
  * Ties an account to at most one HR record: the immutable employee id first, the normalised
  * email as a weaker fallback. When the two keys point at different people, it is a conflict.
  */
 export function correlate(account: Account, roster: RosterIndex): Correlation {
-  const byEmail = account.email ? roster.byEmail.get(normaliseEmail(account.email)) : undefined;
+  const email = account.email ? normaliseEmail(account.email) : undefined;
   if (account.employeeId) {
     const byId = roster.byEmployeeId.get(account.employeeId);
+    // The usual case, the record's own email, needs no second lookup.
+    const byEmail =
+      email === undefined || email === byId?.email ? undefined : roster.byEmail.get(email);
     if (byId) {
-      if (byEmail && byEmail !== byId) {
+      if (byEmail) {
         return {
           kind: 'conflict',
           record: byId,
@@ -32,7 +37,8 @@ export function correlate(account: Account, roster: RosterIndex): Correlation {
         reason: `employee id ${account.employeeId} is not in the feed but the email matches ${byEmail.employeeId}`,
       };
     }
-    return { kind: 'none' };
+    return NONE;
   }
-  return byEmail ? { kind: 'email', record: byEmail } : { kind: 'none' };
+  const byEmail = email === undefined ? undefined : roster.byEmail.get(email);
+  return byEmail ? { kind: 'email', record: byEmail } : NONE;
 }

@@ -6,17 +6,23 @@ export type ExemptionMatch = { exemption: Exemption; expired: boolean };
 
 /** Finds the exemption that names an account, by username (optionally per pool) or employee id. */
 export function exemptionLookup(exemptions: Exemption[], now: Date, timeZone: string) {
-  const ends = exemptions.map((exemption) => ({
-    exemption,
-    expired: endOfDayInZone(exemption.expires, timeZone) <= now,
-  }));
+  const byUsername = new Map<string, ExemptionMatch[]>();
+  const byEmployeeId = new Map<string, ExemptionMatch[]>();
+  const add = (map: Map<string, ExemptionMatch[]>, key: string, match: ExemptionMatch) =>
+    map.set(key, [...(map.get(key) ?? []), match]);
+  for (const exemption of exemptions) {
+    const match = { exemption, expired: endOfDayInZone(exemption.expires, timeZone) <= now };
+    if (exemption.username !== undefined) add(byUsername, exemption.username, match);
+    if (exemption.employeeId !== undefined) add(byEmployeeId, exemption.employeeId, match);
+  }
   return (account: Account, employeeId: string | undefined): ExemptionMatch | undefined => {
-    const matches = ends.filter(
-      ({ exemption: e }) =>
-        (!e.userPoolId || e.userPoolId === account.source) &&
-        ((e.username !== undefined && e.username === account.username) ||
-          (e.employeeId !== undefined && e.employeeId === (employeeId ?? account.employeeId))),
-    );
-    return matches.find((m) => !m.expired) ?? matches[0];
+    if (exemptions.length === 0) return undefined;
+    const id = employeeId ?? account.employeeId;
+    const candidates = [
+      ...(byUsername.get(account.username) ?? []),
+      ...((id !== undefined && byEmployeeId.get(id)) || []),
+    ].filter((m) => !m.exemption.userPoolId || m.exemption.userPoolId === account.source);
+    // An unexpired exemption wins; an expired one is still reported.
+    return candidates.find((m) => !m.expired) ?? candidates[0];
   };
 }

@@ -1,0 +1,75 @@
+// Emulator benchmark: accounts/s of a full dry-run (the real handler: feed, listing, plan,
+// guard, findings, reports, notification) beside a bare ListUsers loop over the same pool.
+// Run through `npm run bench` or alone: `tsx bench/dry-run-vs-list-users.ts [ACCOUNTS] [ROUNDS]`.
+import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoClient } from '../functions/aws/clients.js';
+import { DEFAULT_FEED_KEY } from '../functions/core/resources.js';
+import { startLocalWarden } from '../local/local-warden.js';
+import { seedUsers, uploadFeed } from '../local/seed.js';
+
+const size = Number(process.argv[2] ?? 10_000);
+const rounds = Number(process.argv[3] ?? 3);
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+
+const warden = await startLocalWarden('warden-bench', (m) => console.error(m));
+try {
+  const pool = warden.resources.userPoolId;
+  const users = Array.from({ length: size }, (_, i) => ({
+    Username: `user${i}`,
+    Enabled: true,
+    UserStatus: 'CONFIRMED',
+    Attributes: [
+      { Name: 'email', Value: `person${i}@example.org` },
+      { Name: 'custom:employee_id', Value: `E${i}` },
+    ],
+  }));
+  await seedUsers(warden.cognito, pool, users, (n) => console.error(`seeded ${n}/${size}`));
+  const roster = ['employee_id,email,display_name,status,last_day'];
+  for (let i = 0; i < size; i++) roster.push(`E${i},person${i}@example.org,,${i % 50 === 0 ? 'leaver,2024-12-31' : 'active,'}`);
+  await uploadFeed(warden.s3, warden.resources.feedBucket, DEFAULT_FEED_KEY, roster.join('\n'));
+  const config = { accountSources: [{ userPoolId: pool }], guard: { maxDisablePercent: 100, maxDisableCount: size } };
+
+  const bareLoop = async () => {
+    const client = cognitoClient();
+    let token: string | undefined;
+    let count = 0;
+    do {
+      const page = await client.send(new ListUsersCommand({ UserPoolId: pool, Limit: 60, PaginationToken: token }));
+      count += page.Users?.length ?? 0;
+      token = page.PaginationToken;
+    } while (token);
+    return count;
+  };
+  const dryRun = async () => {
+    const response = await warden.invokeReconcile({ dryRun: true, trigger: 'bench' }, config);
+    return Object.values(response.counts).reduce((a, b) => a + b, 0);
+  };
+  const timed = async (fn: () => Promise<number>) => {
+    const started = process.hrtime.bigint();
+    const accounts = await fn();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (accounts !== size) throw new Error(`expected ${size} accounts, got ${accounts}`);
+    return accounts / seconds;
+  };
+
+  const bare: number[] = [];
+  const warden_: number[] = [];
+  await dryRun(); // warm-up: module loading, first connections
+  for (let r = 0; r < rounds; r++) {
+    bare.push(await timed(bareLoop));
+    warden_.push(await timed(dryRun));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  console.log(
+    JSON.stringify({
+      benchmark: 'full dry-run vs bare ListUsers loop, local emulator',
+      accounts: size,
+      rounds,
+      bareListUsersAccountsPerSecond: bare.map(Math.round),
+      dryRunAccountsPerSecond: warden_.map(Math.round),
+      medianRatio: Number((median(warden_) / median(bare)).toFixed(2)),
+    }),
+  );
+} finally {
+  await warden.emulator.stop();
+}
