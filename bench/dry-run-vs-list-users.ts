@@ -2,7 +2,9 @@
 // guard, findings, reports, notification) beside a bare ListUsers loop over the same pool.
 // Run through `npm run bench` or alone: `tsx bench/dry-run-vs-list-users.ts [ACCOUNTS] [ROUNDS]`.
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import pThrottle from 'p-throttle';
 import { cognitoClient } from '../functions/aws/clients.js';
+import { reconcileConfigSchema } from '../functions/core/config/reconcile-config.js';
 import { DEFAULT_FEED_KEY } from '../functions/core/resources.js';
 import { startLocalWarden } from '../local/local-warden.js';
 import { seedUsers, uploadFeed } from '../local/seed.js';
@@ -10,6 +12,7 @@ import { seedUsers, uploadFeed } from '../local/seed.js';
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+const DEFAULT_LIST_RATE = reconcileConfigSchema.parse({}).rateLimits.listUsersPerSecond;
 
 const warden = await startLocalWarden('warden-bench', (m) => console.error(m));
 try {
@@ -25,16 +28,24 @@ try {
   }));
   await seedUsers(warden.cognito, pool, users, (n) => console.error(`seeded ${n}/${size}`));
   const roster = ['employee_id,email,display_name,status,last_day'];
-  for (let i = 0; i < size; i++) roster.push(`E${i},person${i}@example.org,,${i % 50 === 0 ? 'leaver,2024-12-31' : 'active,'}`);
+  for (let i = 0; i < size; i++)
+    roster.push(`E${i},person${i}@example.org,,${i % 50 === 0 ? 'leaver,2024-12-31' : 'active,'}`);
   await uploadFeed(warden.s3, warden.resources.feedBucket, DEFAULT_FEED_KEY, roster.join('\n'));
-  const config = { accountSources: [{ userPoolId: pool }], guard: { maxDisablePercent: 100, maxDisableCount: size } };
+  const config = {
+    accountSources: [{ userPoolId: pool }],
+    guard: { maxDisablePercent: 100, maxDisableCount: size },
+  };
 
-  const bareLoop = async () => {
-    const client = cognitoClient();
+  const client = cognitoClient();
+  const listPage = (token: string | undefined) =>
+    client.send(new ListUsersCommand({ UserPoolId: pool, Limit: 60, PaginationToken: token }));
+  // The same loop held to Warden's default ListUsers rate, to separate the quota guard from the rest.
+  const listPageAtWardenRate = pThrottle({ limit: DEFAULT_LIST_RATE, interval: 1000 })(listPage);
+  const bareLoop = async (fetchPage: typeof listPage) => {
     let token: string | undefined;
     let count = 0;
     do {
-      const page = await client.send(new ListUsersCommand({ UserPoolId: pool, Limit: 60, PaginationToken: token }));
+      const page = await fetchPage(token);
       count += page.Users?.length ?? 0;
       token = page.PaginationToken;
     } while (token);
@@ -53,21 +64,26 @@ try {
   };
 
   const bare: number[] = [];
+  const bareAtRate: number[] = [];
   const warden_: number[] = [];
   await dryRun(); // warm-up: module loading, first connections
   for (let r = 0; r < rounds; r++) {
-    bare.push(await timed(bareLoop));
+    bare.push(await timed(() => bareLoop(listPage)));
+    bareAtRate.push(await timed(() => bareLoop(listPageAtWardenRate)));
     warden_.push(await timed(dryRun));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const median = (xs: number[]) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   console.log(
     JSON.stringify({
       benchmark: 'full dry-run vs bare ListUsers loop, local emulator',
       accounts: size,
       rounds,
       bareListUsersAccountsPerSecond: bare.map(Math.round),
+      [`bareListUsersAt${DEFAULT_LIST_RATE}RpsAccountsPerSecond`]: bareAtRate.map(Math.round),
       dryRunAccountsPerSecond: warden_.map(Math.round),
-      medianRatio: Number((median(warden_) / median(bare)).toFixed(2)),
+      medianRatioVsBare: Number((median(warden_) / median(bare)).toFixed(2)),
+      medianRatioVsBareAtSameRate: Number((median(warden_) / median(bareAtRate)).toFixed(2)),
     }),
   );
 } finally {

@@ -62,6 +62,7 @@ export interface GovernanceStore {
   saveRun(run: RunRecord): Promise<void>;
   getRun(runId: string): Promise<RunRecord | undefined>;
   listRuns(limit: number): Promise<RunRecord[]>;
+  /** Findings worth reviewing; the report artifacts hold every finding. */
   saveFindings(runId: string, findings: StoredFinding[]): Promise<void>;
   listFindings(runId: string): Promise<StoredFinding[]>;
 

@@ -96,7 +96,8 @@ export async function runReconciliation(
       csv: renderCsvReport(findings),
     });
     await deps.store.saveRun(run);
-    await deps.store.saveFindings(runId, findings);
+    // Every finding is in the report; the store keeps the ones an admin may need to act on.
+    await deps.store.saveFindings(runId, findings.filter(needsReview));
     progress('recorded', { runId, status: run.status, findings: findings.length });
     await deps.notifier.notify(summariseRun(run));
     return { run, findings };
@@ -206,6 +207,10 @@ async function applyPlan(
     progress('applying', { done, of: planned.length });
   }
   run.status = run.actions.failed > 0 ? 'completed_with_errors' : 'completed';
+}
+
+function needsReview(finding: StoredFinding): boolean {
+  return finding.situation !== 'active' || !finding.enabled;
 }
 
 function accountOf(finding: StoredFinding): Account {

@@ -1,0 +1,14 @@
+// `npm run bench`: each benchmark in its own process, so their memory figures stay apart.
+import { spawnSync } from 'node:child_process';
+
+const benchmarks: [string, string[]][] = [
+  ['bench/core-plan.ts', ['1000000']],
+  ['bench/dry-run-vs-list-users.ts', ['10000', '3']],
+];
+for (const [script, args] of benchmarks) {
+  console.log(`\n# ${script} ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
