@@ -12,6 +12,7 @@ import { seedUsers, uploadFeed } from '../local/seed.js';
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 const DEFAULT_LIST_RATE = reconcileConfigSchema.parse({}).rateLimits.listUsersPerSecond;
 
 const warden = await startLocalWarden('warden-bench', (m) => console.error(m));

@@ -1,17 +1,16 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ensurePythonTool, LOCAL_DIR, type PythonTool } from './python-tool.js';
 
 // The embedded local AWS: the moto server, pinned, in a project-local virtualenv.
 export const MOTO_VERSION = '5.2.5';
-const MOTO_REQUIREMENT = `moto[server,cognitoidp]==${MOTO_VERSION}`;
-const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const LOCAL_DIR = join(PROJECT_ROOT, '.local');
-const VENV_DIR = join(LOCAL_DIR, `moto-${MOTO_VERSION}`);
-const MOTO_SERVER = join(VENV_DIR, 'bin', 'moto_server');
-const INSTALLED_MARKER = join(VENV_DIR, '.warden-installed');
+const MOTO: PythonTool = {
+  name: `moto-${MOTO_VERSION}`,
+  requirement: `moto[server,cognitoidp]==${MOTO_VERSION}`,
+  executable: 'moto_server',
+};
 
 export type Progress = (message: string) => void;
 
@@ -22,50 +21,9 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-function findPython(): string {
-  for (const candidate of [process.env.WARDEN_PYTHON, 'python3', 'python']) {
-    if (!candidate) continue;
-    const probe = spawnSync(
-      candidate,
-      ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'],
-      { encoding: 'utf8' },
-    );
-    if (probe.status !== 0) continue;
-    const [major, minor] = probe.stdout.trim().split('.').map(Number) as [number, number];
-    if (major === 3 && minor >= 9) return candidate;
-    throw new Error(
-      `${candidate} is Python ${probe.stdout.trim()}; the local AWS needs Python 3.9 or newer`,
-    );
-  }
-  throw new Error(
-    'Python 3.9+ was not found (tried $WARDEN_PYTHON, python3, python); the local AWS needs it',
-  );
-}
-
 /** Installs the emulator once; later calls reuse the virtualenv. */
 export function ensureEmulatorInstalled(progress: Progress = () => {}): string {
-  if (existsSync(MOTO_SERVER) && existsSync(INSTALLED_MARKER)) return MOTO_SERVER;
-  const python = findPython();
-  mkdirSync(LOCAL_DIR, { recursive: true });
-  progress(`installing the local AWS emulator (moto ${MOTO_VERSION}) into .local/ - once only`);
-  run(python, ['-m', 'venv', VENV_DIR]);
-  run(join(VENV_DIR, 'bin', 'python'), [
-    '-m',
-    'pip',
-    'install',
-    '--quiet',
-    '--disable-pip-version-check',
-    MOTO_REQUIREMENT,
-  ]);
-  writeFileSync(INSTALLED_MARKER, `${MOTO_REQUIREMENT}\n`);
-  return MOTO_SERVER;
-}
-
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr || result.stdout}`);
-  }
+  return ensurePythonTool(MOTO, progress);
 }
 
 async function freeLoopbackPort(): Promise<number> {
@@ -123,6 +81,7 @@ export async function startEmulator(progress: Progress = () => {}): Promise<Runn
       const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
       await exited;
       clearTimeout(timer);
+      rmSync(logFile, { force: true });
     },
   };
 }

@@ -1,5 +1,9 @@
-import { ensureEmulatorInstalled, MOTO_VERSION } from './emulator.js';
+import { ensureEmulatorInstalled } from './emulator.js';
+import { CFN_LINT, ensurePythonTool } from './python-tool.js';
 
-// `npm run local:install`: installs the emulator ahead of time (the demo and tests also do it on demand).
-ensureEmulatorInstalled((message) => console.log(message));
-console.log(`local AWS emulator ready (moto ${MOTO_VERSION})`);
+// `npm run local:install`: installs the Python tools ahead of time (tests and the demo also
+// install them on demand).
+const progress = (message: string) => console.log(message);
+ensureEmulatorInstalled(progress);
+ensurePythonTool(CFN_LINT, progress);
+console.log('local tools ready: AWS emulator, cfn-lint');

@@ -57,6 +57,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
   );
 
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const warden = await startLocalWarden('warden-demo', step);
   try {
     const { resources } = warden;

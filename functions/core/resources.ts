@@ -29,3 +29,15 @@ export const RESOURCE_ENV = {
 /** The immutable custom attribute that carries the HR employee id in a Cognito user pool. */
 export const EMPLOYEE_ID_ATTRIBUTE = { name: 'employee_id', maxLength: 64 } as const;
 export const DEFAULT_CORRELATION_ATTRIBUTE = `custom:${EMPLOYEE_ID_ATTRIBUTE.name}`;
+
+/** CloudWatch metrics the reconcile function emits and the stack's alarms watch. */
+export const RECONCILE_METRICS = {
+  namespace: 'Warden',
+  service: 'warden-reconcile',
+  succeeded: 'RunsSucceeded',
+  quarantined: 'RunsQuarantined',
+  rejected: 'RunsRejected',
+  failed: 'RunsFailed',
+  accountsDisabled: 'AccountsDisabled',
+  actionsFailed: 'ActionsFailed',
+} as const;

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import { z } from 'zod';
 import { cognitoClient, documentClient, s3Client, snsClient } from '../aws/clients.js';
@@ -12,10 +13,14 @@ import { randomRunIds, systemClock } from '../aws/system.js';
 import { parseFeed } from '../core/hr/parse-feed.js';
 import { rejectFeed } from '../core/reconcile/reject-feed.js';
 import { runReconciliation } from '../core/reconcile/run-reconciliation.js';
-import { DEFAULT_FEED_KEY } from '../core/resources.js';
+import { DEFAULT_FEED_KEY, RECONCILE_METRICS } from '../core/resources.js';
 import { readEnvironment } from './environment.js';
 
-export const logger = new Logger({ serviceName: 'warden-reconcile' });
+export const logger = new Logger({ serviceName: RECONCILE_METRICS.service });
+const metrics = new Metrics({
+  namespace: RECONCILE_METRICS.namespace,
+  serviceName: RECONCILE_METRICS.service,
+});
 
 /** The scheduled event; every field is optional. `dryRun: true` can force a dry-run, never the reverse. */
 export const reconcileEventSchema = z.strictObject({
@@ -37,6 +42,33 @@ export interface ReconcileResponse {
 }
 
 async function reconcile(rawEvent: unknown): Promise<ReconcileResponse> {
+  try {
+    const response = await reconcileOnce(rawEvent);
+    recordOutcome(response);
+    return response;
+  } catch (error) {
+    metrics.addMetric(RECONCILE_METRICS.failed, 'Count', 1);
+    throw error;
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+}
+
+/** Metrics the stack's alarms watch: every run ends in exactly one of these counts. */
+function recordOutcome(response: ReconcileResponse): void {
+  const byStatus: Record<string, string> = {
+    planned: RECONCILE_METRICS.succeeded,
+    completed: RECONCILE_METRICS.succeeded,
+    completed_with_errors: RECONCILE_METRICS.failed,
+    quarantined: RECONCILE_METRICS.quarantined,
+    rejected: RECONCILE_METRICS.rejected,
+  };
+  metrics.addMetric(byStatus[response.status] ?? RECONCILE_METRICS.failed, 'Count', 1);
+  metrics.addMetric(RECONCILE_METRICS.accountsDisabled, 'Count', response.actions.applied);
+  metrics.addMetric(RECONCILE_METRICS.actionsFailed, 'Count', response.actions.failed);
+}
+
+async function reconcileOnce(rawEvent: unknown): Promise<ReconcileResponse> {
   const parsedEvent = reconcileEventSchema.safeParse(rawEvent ?? {});
   if (!parsedEvent.success) {
     throw new Error(

@@ -22,14 +22,44 @@ export const exemptionSchema = z
   });
 export type Exemption = z.infer<typeof exemptionSchema>;
 
-export const cognitoSourceSchema = z.strictObject({
-  type: z.literal('cognito').default('cognito'),
-  userPoolId: z
-    .string()
-    .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must be a user pool id such as eu-west-1_AbC123'),
-  /** Immutable attribute that holds the HR employee id. */
-  correlationAttribute: z.string().min(1).default(DEFAULT_CORRELATION_ATTRIBUTE),
-});
+const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9a-zA-Z]+$/;
+const USER_POOL_ARN = /^arn:aws[a-z-]*:cognito-idp:([a-z0-9-]+):(\d{12}):userpool\/([^/]+)$/;
+
+/** A Cognito user pool, named by id or by ARN (the ARN also names its account). */
+export const cognitoSourceSchema = z
+  .strictObject({
+    type: z.literal('cognito').default('cognito'),
+    userPoolId: z
+      .string()
+      .regex(USER_POOL_ID, 'must be a user pool id such as eu-west-1_AbC123')
+      .optional(),
+    userPoolArn: z
+      .string()
+      .regex(
+        USER_POOL_ARN,
+        'must be a user pool ARN such as arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123',
+      )
+      .optional(),
+    /** Immutable attribute that holds the HR employee id. */
+    correlationAttribute: z.string().min(1).default(DEFAULT_CORRELATION_ATTRIBUTE),
+  })
+  .refine((s) => s.userPoolId || s.userPoolArn, {
+    message: 'needs a userPoolId or a userPoolArn',
+    path: ['userPoolId'],
+  })
+  .refine((s) => !s.userPoolId || !s.userPoolArn || s.userPoolArn.endsWith(`/${s.userPoolId}`), {
+    message: 'does not match the pool named by userPoolArn',
+    path: ['userPoolId'],
+  })
+  .transform((s) => ({
+    ...s,
+    userPoolId: s.userPoolId ?? (USER_POOL_ARN.exec(s.userPoolArn as string)?.[3] as string),
+  }));
+
+/** The region a user pool lives in, read from its id (`eu-west-1_AbC123`). */
+export function userPoolRegion(userPoolId: string): string | undefined {
+  return USER_POOL_ID.exec(userPoolId)?.[1];
+}
 export type CognitoSource = z.infer<typeof cognitoSourceSchema>;
 
 export const guardSchema = z.strictObject({

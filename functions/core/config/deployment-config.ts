@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { isKnownTimeZone } from '../time/zoned-day.js';
+import { ConfigError, type ReconcileConfig, reconcileConfigSchema } from './reconcile-config.js';
+
+const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
+const CRON = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/;
+
+const scheduleSchema = z
+  .strictObject({
+    /** An EventBridge Scheduler expression: `cron(...)` with six fields, or `rate(N unit)`. */
+    expression: z
+      .string()
+      .refine(
+        (e) => RATE.test(e) || CRON.test(e),
+        'must be cron(min hour day month weekday year) or rate(N minutes|hours|days)',
+      )
+      .default('cron(0 6 * * ? *)'),
+    timeZone: z.string().refine(isKnownTimeZone, 'is not a known IANA time zone').default('UTC'),
+    /** Hours between runs; worked out for rate() and daily/hourly cron, needed for other cron. */
+    intervalHours: z
+      .number()
+      .positive()
+      .max(
+        84,
+        'must be at most 84: the alarm watches two intervals, and CloudWatch looks back at most 7 days',
+      )
+      .optional(),
+  })
+  .transform((schedule, ctx) => {
+    const intervalHours = schedule.intervalHours ?? intervalOf(schedule.expression);
+    if (intervalHours === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intervalHours'],
+        message: `is required for ${schedule.expression}: the hours between runs, for the "no successful run" alarm`,
+      });
+      return z.NEVER;
+    }
+    return { ...schedule, intervalHours };
+  });
+
+/** Everything a deployment is configured with: the reconcile settings plus the stack's own. */
+export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
+  schedule: scheduleSchema.prefault({}),
+  notificationEmails: z.array(z.email('must be an email address')).default([]),
+  /** Create a demo user pool to govern; the default when no account source is configured. */
+  demoUserPool: z.boolean().optional(),
+  retention: z
+    .strictObject({
+      reportDays: z.number().int().min(30).default(730),
+      feedDays: z.number().int().min(1).default(30),
+      logDays: z.number().int().min(1).default(365),
+    })
+    .prefault({}),
+});
+export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;
+
+export function parseDeploymentConfig(input: unknown, origin: string): DeploymentConfig {
+  const parsed = deploymentConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      origin,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const config = parsed.data;
+  if (config.accountSources.length === 0 && config.demoUserPool === false) {
+    throw new ConfigError(origin, [
+      'accountSources: list at least one user pool, or set demoUserPool: true',
+    ]);
+  }
+  return config;
+}
+
+/** The part of a deployment's configuration the reconcile function runs with. */
+export function reconcileSettings(
+  config: DeploymentConfig,
+): ReconcileConfig & Record<string, unknown> {
+  const {
+    schedule: _s,
+    notificationEmails: _n,
+    demoUserPool: _d,
+    retention: _r,
+    ...settings
+  } = config;
+  return settings;
+}
+
+function intervalOf(expression: string): number | undefined {
+  const rate = RATE.exec(expression);
+  if (rate) {
+    const n = Number(rate[1]);
+    return rate[2]?.startsWith('minute') ? n / 60 : rate[2]?.startsWith('hour') ? n : n * 24;
+  }
+  const [, minute, hour, day, , weekday] = CRON.exec(expression) ?? [];
+  const every = (field: string | undefined) => field === '*' || field === '?';
+  if (!/^\d+$/.test(minute ?? '') || !every(day) || !every(weekday)) return undefined;
+  if (/^\d+$/.test(hour ?? '')) return 24;
+  if (hour === '*') return 1;
+  return undefined;
+}

@@ -1,0 +1,140 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  Alarm,
+  AlarmStatusWidget,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { RECONCILE_METRICS } from '../../functions/core/resources.js';
+
+export interface MonitoringProps {
+  function: IFunction;
+  deadLetterQueue: Queue;
+  topic: Topic;
+  /** Hours between scheduled runs. */
+  intervalHours: number;
+}
+
+/** Alarms that tell admins something needs them, and a dashboard of runs. */
+export class Monitoring extends Construct {
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const runMetric = (metricName: string, period: Duration) =>
+      new Metric({
+        namespace: RECONCILE_METRICS.namespace,
+        metricName,
+        dimensionsMap: { service: RECONCILE_METRICS.service },
+        statistic: 'Sum',
+        period,
+      });
+    const fiveMinutes = Duration.minutes(5);
+    const alarm = (
+      alarmId: string,
+      description: string,
+      spec: ConstructorParameters<typeof Alarm>[2],
+    ) => {
+      const created = new Alarm(this, alarmId, { ...spec, alarmDescription: description });
+      created.addAlarmAction(new SnsAction(props.topic));
+      this.alarms.push(created);
+      return created;
+    };
+
+    alarm('FunctionErrors', 'The reconcile function failed', {
+      metric: props.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm(
+      'FunctionThrottles',
+      'A reconcile invocation was throttled (runs never overlap; it is retried)',
+      {
+        metric: props.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      },
+    );
+    alarm(
+      'RunQuarantined',
+      'A run was quarantined by the guard: read its report, then approve or reject',
+      {
+        metric: runMetric(RECONCILE_METRICS.quarantined, fiveMinutes),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      },
+    );
+    alarm('DeadLetters', 'An invocation of the reconcile function failed for good', {
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    // Silence is a failure too: no successful run in two consecutive schedule intervals.
+    const interval = Duration.minutes(Math.max(1, Math.round(props.intervalHours * 60)));
+    alarm('NoSuccessfulRun', 'No reconciliation run succeeded within two schedule intervals', {
+      metric: runMetric(RECONCILE_METRICS.succeeded, interval),
+      threshold: 1,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.BREACHING,
+    });
+
+    const hour = Duration.hours(1);
+    new Dashboard(this, 'Dashboard', {
+      widgets: [
+        [new AlarmStatusWidget({ title: 'Warden alarms', alarms: this.alarms, width: 24 })],
+        [
+          new GraphWidget({
+            title: 'Runs by outcome',
+            left: [
+              runMetric(RECONCILE_METRICS.succeeded, hour),
+              runMetric(RECONCILE_METRICS.quarantined, hour),
+              runMetric(RECONCILE_METRICS.rejected, hour),
+              runMetric(RECONCILE_METRICS.failed, hour),
+            ],
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'Accounts disabled',
+            left: [
+              runMetric(RECONCILE_METRICS.accountsDisabled, hour),
+              runMetric(RECONCILE_METRICS.actionsFailed, hour),
+            ],
+            width: 12,
+          }),
+        ],
+        [
+          new GraphWidget({
+            title: 'Reconcile function',
+            left: [
+              props.function.metricErrors({ period: hour }),
+              props.function.metricThrottles({ period: hour }),
+            ],
+            right: [props.function.metricDuration({ period: hour, statistic: 'Maximum' })],
+            width: 24,
+          }),
+        ],
+      ],
+    });
+  }
+}

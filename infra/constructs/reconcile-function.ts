@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Key } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { RECONCILE_METRICS, RESOURCE_ENV } from '../../functions/core/resources.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ReconcileFunctionProps {
+  key: Key;
+  table: TableV2;
+  reportsBucket: Bucket;
+  feedBucket: Bucket;
+  topic: Topic;
+  /** ARNs of the user pools the function may list and disable accounts in. */
+  userPoolArns: string[];
+  /** The reconcile settings, already rendered as JSON (tokens resolved by the stack). */
+  configJson: string;
+  logRetention: RetentionDays;
+}
+
+/**
+ * The reconcile Lambda function with a role that names every resource it touches, one run at a
+ * time (reserved concurrency 1), and a dead-letter queue for invocations that fail for good.
+ */
+export class ReconcileFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly deadLetterQueue: Queue;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: ReconcileFunctionProps) {
+    super(scope, id);
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: props.key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description:
+        'Warden reconcile function: list and disable accounts of the configured user pools only',
+    });
+    logGroup.grantWrite(this.role);
+    this.grantLeastPrivilege(props);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(ROOT, 'functions', 'reconcile', 'handler.ts'),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      reservedConcurrentExecutions: 1,
+      role: this.role,
+      logGroup,
+      onFailure: new SqsDestination(this.deadLetterQueue),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+      environment: {
+        [RESOURCE_ENV.table]: props.table.tableName,
+        [RESOURCE_ENV.reportsBucket]: props.reportsBucket.bucketName,
+        [RESOURCE_ENV.feedBucket]: props.feedBucket.bucketName,
+        [RESOURCE_ENV.topicArn]: props.topic.topicArn,
+        [RESOURCE_ENV.config]: props.configJson,
+        POWERTOOLS_SERVICE_NAME: RECONCILE_METRICS.service,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        // Bundled here with the project's esbuild: no Docker, and the SDK versions that were tested.
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        externalModules: [],
+        banner:
+          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
+    });
+  }
+
+  private grantLeastPrivilege(props: ReconcileFunctionProps): void {
+    const allow = (actions: string[], resources: string[]) =>
+      this.role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources }));
+    allow(
+      [
+        'cognito-idp:ListUsers',
+        'cognito-idp:AdminUserGlobalSignOut',
+        'cognito-idp:AdminDisableUser',
+      ],
+      props.userPoolArns,
+    );
+    allow(
+      [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:Query',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:ConditionCheckItem',
+      ],
+      [props.table.tableArn],
+    );
+    allow(['s3:GetObject'], [props.feedBucket.arnForObjects('feeds/*')]);
+    allow(['s3:PutObject'], [props.reportsBucket.arnForObjects('runs/*')]);
+    const stack = Stack.of(this);
+    const logicalId = (bucket: Bucket) =>
+      stack.getLogicalId(bucket.node.defaultChild as CfnElement);
+    for (const [bucket, prefix, what] of [
+      [props.feedBucket, 'feeds', 'read the HR feeds'],
+      [props.reportsBucket, 'runs', 'write run reports'],
+    ] as const) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${prefix}/*]`,
+        reason: `Objects are named per run, so the function may ${what} under the ${prefix}/ prefix only; S3 needs a wildcard for a prefix.`,
+      });
+    }
+    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason:
+          'Added by CDK when the function is given its KMS-encrypted dead-letter queue as failure destination; limited to the data key.',
+      });
+    }
+    allow(['sns:Publish'], [props.topic.topicArn]);
+    allow(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], [props.key.keyArn]);
+    if (props.topic.masterKey)
+      allow(['kms:Decrypt', 'kms:GenerateDataKey'], [props.topic.masterKey.keyArn]);
+  }
+}

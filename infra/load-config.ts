@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import type { App } from 'aws-cdk-lib';
+import {
+  type DeploymentConfig,
+  parseDeploymentConfig,
+} from '../functions/core/config/deployment-config.js';
+
+/**
+ * The deployment's configuration: the file named by `-c config=path`, else the `warden` object
+ * in cdk.json's context, else the defaults (a dry-run over a demo user pool).
+ */
+export function loadDeploymentConfig(app: App): DeploymentConfig {
+  const path = app.node.tryGetContext('config') as string | undefined;
+  if (path) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`cannot read the configuration ${path}: ${(error as Error).message}`);
+    }
+    return parseDeploymentConfig(raw, path);
+  }
+  return parseDeploymentConfig(app.node.tryGetContext('warden') ?? {}, 'cdk.json context "warden"');
+}

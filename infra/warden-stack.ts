@@ -1,0 +1,40 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { DeploymentConfig } from '../functions/core/config/deployment-config.js';
+import { DemoUserPool } from './constructs/demo-user-pool.js';
+import { Foundation } from './constructs/foundation.js';
+import { LeaverReconciliation } from './constructs/leaver-reconciliation.js';
+
+export interface WardenStackProps extends StackProps {
+  config: DeploymentConfig;
+}
+
+/** The whole of Warden: a shared foundation, then one construct per capability. */
+export class WardenStack extends Stack {
+  constructor(scope: Construct, id: string, props: WardenStackProps) {
+    super(scope, id, props);
+    // Behaviour the stack relies on, set here so it holds however the app is built.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
+    const { config } = props;
+    const foundation = new Foundation(this, 'Foundation', config);
+    const demoPool =
+      (config.demoUserPool ?? config.accountSources.length === 0)
+        ? new DemoUserPool(this, 'DemoUserPool').userPool
+        : undefined;
+
+    const reconciliation = new LeaverReconciliation(this, 'LeaverReconciliation', {
+      foundation,
+      config,
+      extraUserPoolIds: demoPool ? [demoPool.userPoolId] : [],
+    });
+
+    new CfnOutput(this, 'GovernanceTableName', { value: foundation.table.tableName });
+    new CfnOutput(this, 'ReportsBucketName', { value: foundation.reportsBucket.bucketName });
+    new CfnOutput(this, 'HrFeedBucketName', { value: foundation.feedBucket.bucketName });
+    new CfnOutput(this, 'NotificationsTopicArn', { value: foundation.topic.topicArn });
+    new CfnOutput(this, 'ReconcileFunctionName', {
+      value: reconciliation.reconcile.function.functionName,
+    });
+    if (demoPool) new CfnOutput(this, 'DemoUserPoolId', { value: demoPool.userPoolId });
+  }
+}

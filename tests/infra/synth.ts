@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { parseDeploymentConfig } from '../../functions/core/config/deployment-config.js';
+import { WardenStack } from '../../infra/warden-stack.js';
+
+export const ENV = { account: '111122223333', region: 'us-east-1' };
+
+export function configFile(name: string): unknown {
+  return JSON.parse(readFileSync(join('config', name), 'utf8'));
+}
+
+/** Synthesises the stack in memory, with cdk-nag's AWS Solutions checks, into a fresh folder. */
+export function synth(rawConfig: unknown) {
+  const outdir = mkdtempSync(join(tmpdir(), 'warden-synth-'));
+  const app = new App({ outdir });
+  const stack = new WardenStack(app, 'Warden', {
+    config: parseDeploymentConfig(rawConfig, 'test'),
+    env: ENV,
+  });
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { writeSuppressionsToCloudFormation: true }),
+  );
+  const assembly = app.synth();
+  return {
+    template: Template.fromStack(stack),
+    outdir,
+    templateFile: join(outdir, assembly.getStackByName('Warden').templateFile),
+  };
+}
