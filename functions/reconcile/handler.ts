@@ -11,8 +11,10 @@ import { S3ReportStore } from '../aws/s3-report-store.js';
 import { SnsNotifier } from '../aws/sns-notifier.js';
 import { randomRunIds, systemClock } from '../aws/system.js';
 import { parseFeed } from '../core/hr/parse-feed.js';
+import { outcomeMetric } from '../core/reconcile/outcome-metric.js';
 import { rejectFeed } from '../core/reconcile/reject-feed.js';
 import { runReconciliation } from '../core/reconcile/run-reconciliation.js';
+import type { RunStatus } from '../core/reconcile/run-record.js';
 import { DEFAULT_FEED_KEY, RECONCILE_METRICS } from '../core/resources.js';
 import { readEnvironment } from './environment.js';
 
@@ -32,7 +34,7 @@ export type ReconcileEvent = z.input<typeof reconcileEventSchema>;
 
 export interface ReconcileResponse {
   runId: string;
-  status: string;
+  status: RunStatus;
   mode: string;
   counts: Record<string, number>;
   actions: { planned: number; applied: number; alreadyDone: number; failed: number };
@@ -54,16 +56,9 @@ async function reconcile(rawEvent: unknown): Promise<ReconcileResponse> {
   }
 }
 
-/** Metrics the stack's alarms watch: every run ends in exactly one of these counts. */
+/** Metrics the stack's alarms watch: every run counts in exactly one outcome metric. */
 function recordOutcome(response: ReconcileResponse): void {
-  const byStatus: Record<string, string> = {
-    planned: RECONCILE_METRICS.succeeded,
-    completed: RECONCILE_METRICS.succeeded,
-    completed_with_errors: RECONCILE_METRICS.failed,
-    quarantined: RECONCILE_METRICS.quarantined,
-    rejected: RECONCILE_METRICS.rejected,
-  };
-  metrics.addMetric(byStatus[response.status] ?? RECONCILE_METRICS.failed, 'Count', 1);
+  metrics.addMetric(outcomeMetric(response.status), 'Count', 1);
   metrics.addMetric(RECONCILE_METRICS.accountsDisabled, 'Count', response.actions.applied);
   metrics.addMetric(RECONCILE_METRICS.actionsFailed, 'Count', response.actions.failed);
 }
