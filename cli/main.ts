@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemo } from './commands/demo.js';
+import { registerGeoCheck } from './commands/geo-check.js';
 import { registerHrValidate } from './commands/hr-validate.js';
 import { registerReconcile } from './commands/reconcile.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -11,6 +12,8 @@ const program = new Command('warden')
 registerHrValidate(program);
 registerReconcile(program);
 registerDemo(program);
+const geo = program.command('geo').description('geo-fenced sign-in: what-if checks');
+registerGeoCheck(geo);
 
 try {
   await program.parseAsync(process.argv);

@@ -135,4 +135,41 @@ describe('warden CLI', () => {
     expect(warden('reconcile', '--hr', fixture('roster-small.csv')).code).toBe(2);
     expect(warden('frobnicate').code).toBe(2);
   });
+
+  it('geo check: the flagship address from Spain needs a code by default and is refused to press admins', () => {
+    const plain = warden('geo', 'check', '--ip', '88.1.1.1');
+    expect(plain.code).toBe(0);
+    expect(plain.out).toMatch(
+      /88\.1\.1\.1: ES \(Spain\)[\s\S]*decision: require_mfa\nrule: default: ES is outside the fence of default \(MX\)/,
+    );
+    const admin = JSON.parse(
+      warden('geo', 'check', '--ip', '2a02:9000::1', '--group', 'press-admins', '--json').out,
+    );
+    expect(admin).toEqual({
+      ip: '2a02:9000::1',
+      country: 'ES',
+      decision: 'deny',
+      reason: 'ES is outside the fence of groups.press-admins (MX)',
+      rule: 'groups.press-admins',
+    });
+    const unknown = JSON.parse(warden('geo', 'check', '--ip', '192.168.1.5', '--json').out);
+    expect(unknown).toMatchObject({ country: null, decision: 'require_mfa', rule: 'unknown' });
+  });
+
+  it('geo check: exit 2 for an invalid address or policy', () => {
+    expect(warden('geo', 'check', '--ip', '300.1.1.1')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/not an IPv4 or IPv6 address/),
+    });
+    const policy = join(tmpdir(), `warden-geo-${process.pid}.json`);
+    writeFileSync(
+      policy,
+      JSON.stringify({ default: { allowedCountries: ['XX'], outside: 'deny' } }),
+    );
+    const bad = warden('geo', 'check', '--ip', '8.8.8.8', '--policy', policy);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(
+      /default\.allowedCountries\.0: "XX" is not an ISO 3166-1 alpha-2 country code/,
+    );
+  });
 });

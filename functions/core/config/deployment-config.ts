@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { geoPolicySchema } from '../geo/geo-policy.js';
 import { isKnownTimeZone } from '../time/zoned-day.js';
 import { ConfigError, type ReconcileConfig, reconcileConfigSchema } from './reconcile-config.js';
 
@@ -43,6 +44,8 @@ const scheduleSchema = z
 export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
   schedule: scheduleSchema.prefault({}),
   notificationEmails: z.array(z.email('must be an email address')).default([]),
+  /** Geo-fenced sign-in policy for the governed user pools. */
+  geo: geoPolicySchema.optional(),
   /** Create a demo user pool to govern; the default when no account source is configured. */
   demoUserPool: z.boolean().optional(),
   retention: z

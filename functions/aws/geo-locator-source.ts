@@ -1,0 +1,22 @@
+import type { GeoLocator } from '../core/geo/geo-locator.js';
+import { s3Client } from './clients.js';
+import { bundledCountryDatabase, MmdbGeoLocator } from './mmdb-geo-locator.js';
+
+let loading: Promise<GeoLocator> | undefined;
+
+/**
+ * The locator for this container, loaded once: from WARDEN_GEO_DB (a file path or an s3:// URI)
+ * when set, else the database shipped with Warden.
+ */
+export function containerGeoLocator(): Promise<GeoLocator> {
+  loading ??= loadGeoLocator(process.env.WARDEN_GEO_DB).catch((error) => {
+    loading = undefined; // let the next invocation try again
+    throw error;
+  });
+  return loading;
+}
+
+export function loadGeoLocator(source: string | undefined): Promise<GeoLocator> {
+  if (source?.startsWith('s3://')) return MmdbGeoLocator.fromS3(s3Client(), source);
+  return MmdbGeoLocator.fromFile(source || bundledCountryDatabase());
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ConfigError } from '../config/reconcile-config.js';
+import { isCountryCode } from './country-code.js';
+
+export type GeoDecision = 'allow' | 'require_mfa' | 'deny';
+/** What happens outside a fence; never `allow`, which would make the fence pointless. */
+const outsideAction = z.enum(['require_mfa', 'deny'], { error: 'must be "require_mfa" or "deny"' });
+
+const countryList = z
+  .array(
+    z
+      .string()
+      .refine((c) => isCountryCode(c.trim().toUpperCase()), {
+        error: (issue) =>
+          `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code`,
+      })
+      .transform((c) => c.trim().toUpperCase()),
+  )
+  .refine((list) => new Set(list).size === list.length, 'lists a country twice');
+
+const fenceSchema = z.strictObject({
+  allowedCountries: countryList.refine((list) => list.length > 0, 'must list at least one country'),
+  outside: outsideAction,
+});
+export type Fence = z.infer<typeof fenceSchema>;
+
+export const geoPolicySchema = z
+  .strictObject({
+    /** The fence of users in no fenced group. */
+    default: fenceSchema,
+    groups: z.record(z.string().min(1), fenceSchema).default({}),
+    /** Unknown, private, reserved or unresolvable addresses, and missing or invalid geo context. */
+    unknown: outsideAction.default('require_mfa'),
+    /** Refused whoever signs in. */
+    deniedCountries: countryList.default([]),
+  })
+  .superRefine((policy, ctx) => {
+    const fences: [string[], Fence][] = [
+      [['default'], policy.default],
+      ...Object.entries(policy.groups).map(([name, fence]): [string[], Fence] => [
+        ['groups', name],
+        fence,
+      ]),
+    ];
+    for (const [path, fence] of fences) {
+      for (const country of fence.allowedCountries.filter((c) =>
+        policy.deniedCountries.includes(c),
+      )) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'allowedCountries'],
+          message: `${country} is allowed here but listed in deniedCountries`,
+        });
+      }
+    }
+  });
+export type GeoPolicy = z.infer<typeof geoPolicySchema>;
+
+export function parseGeoPolicy(input: unknown, origin: string): GeoPolicy {
+  const parsed = geoPolicySchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    origin,
+    parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+  );
+}
