@@ -1,6 +1,8 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -25,4 +27,12 @@ export function s3Client(): S3Client {
 
 export function snsClient(): SNSClient {
   return new SNSClient(common);
+}
+
+export function sesClient(): SESv2Client {
+  return new SESv2Client(common);
+}
+
+export function secretsClient(): SecretsManagerClient {
+  return new SecretsManagerClient(common);
 }

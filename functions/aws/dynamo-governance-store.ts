@@ -35,6 +35,7 @@ type Item = Record<string, unknown>;
 //   ACTION#<id> / ACTION               intent and outcome of one change
 //   PENDING / <actionId>               begun, not yet completed
 //   AUDIT#<source>#<user> / <at>#<id>  one audit entry per completed change
+//   ACCESS#<source> / <user>           when a leaver's access ends (read by sign-in triggers)
 export class DynamoGovernanceStore implements GovernanceStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -148,6 +149,32 @@ export class DynamoGovernanceStore implements GovernanceStore {
         firstSeen: at.toISOString(),
       })),
     );
+  }
+
+  async recordAccessEnds(
+    source: string,
+    ends: Map<string, Date>,
+    complete: boolean,
+  ): Promise<void> {
+    const pk = `ACCESS#${source}`;
+    const existing = await this.queryAll(pk);
+    const changed = [...ends].filter(
+      ([username, at]) =>
+        !existing.some((item) => item[SK] === username && item.accessEndsAt === at.toISOString()),
+    );
+    await this.batchPut(
+      changed.map(([username, at]) => ({
+        [PK]: pk,
+        [SK]: username,
+        accessEndsAt: at.toISOString(),
+      })),
+    );
+    if (!complete) return;
+    for (const item of existing.filter((i) => !ends.has(i[SK] as string))) {
+      await this.db.send(
+        new DeleteCommand({ TableName: this.tableName, Key: { [PK]: pk, [SK]: item[SK] } }),
+      );
+    }
   }
 
   async getFeedBaseline(kind: FeedKind): Promise<FeedBaseline | undefined> {

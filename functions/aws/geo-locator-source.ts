@@ -1,4 +1,5 @@
 import type { GeoLocator } from '../core/geo/geo-locator.js';
+import { RESOURCE_ENV } from '../core/resources.js';
 import { s3Client } from './clients.js';
 import { bundledCountryDatabase, MmdbGeoLocator } from './mmdb-geo-locator.js';
 
@@ -9,7 +10,7 @@ let loading: Promise<GeoLocator> | undefined;
  * when set, else the database shipped with Warden.
  */
 export function containerGeoLocator(): Promise<GeoLocator> {
-  loading ??= loadGeoLocator(process.env.WARDEN_GEO_DB).catch((error) => {
+  loading ??= loadGeoLocator(process.env[RESOURCE_ENV.geoDatabase]).catch((error) => {
     loading = undefined; // let the next invocation try again
     throw error;
   });

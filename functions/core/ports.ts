@@ -69,6 +69,12 @@ export interface GovernanceStore {
   loadSourceState(source: string): Promise<SourceState>;
   recordOrphansSeen(source: string, accountKeys: string[], at: Date): Promise<void>;
 
+  /**
+   * Records when each leaver's access ends, for the sign-in triggers. With `complete`, the
+   * map is the whole truth for the source and entries not in it are removed (a rehire).
+   */
+  recordAccessEnds(source: string, ends: Map<string, Date>, complete: boolean): Promise<void>;
+
   getFeedBaseline(kind: FeedKind): Promise<FeedBaseline | undefined>;
   saveFeedBaseline(baseline: FeedBaseline): Promise<void>;
 

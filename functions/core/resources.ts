@@ -24,6 +24,10 @@ export const RESOURCE_ENV = {
   feedBucket: 'WARDEN_FEED_BUCKET',
   topicArn: 'WARDEN_TOPIC_ARN',
   config: 'WARDEN_CONFIG',
+  geoPolicy: 'WARDEN_GEO_POLICY',
+  geoKeySecret: 'WARDEN_GEO_KEY_SECRET',
+  codeSender: 'WARDEN_CODE_SENDER',
+  geoDatabase: 'WARDEN_GEO_DB',
 } as const;
 
 /** The immutable custom attribute that carries the HR employee id in a Cognito user pool. */

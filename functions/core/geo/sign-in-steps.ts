@@ -62,20 +62,24 @@ const ask = (challengeName: 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE'): NextStep 
   challengeName,
 });
 
+/** The verdict is needed right after the password step, when tokens or a code are decided. */
+export function needsVerdict(session: SessionStep[]): boolean {
+  return session.length === 2;
+}
+
 /**
  * Define-auth-challenge: SRP_A -> PASSWORD_VERIFIER -> (per the verdict) tokens, a one-time
  * code, or refusal. Anything out of order fails: the password step can never be skipped.
  */
-export function nextStep(session: SessionStep[], verdict: () => SignInVerdict): NextStep {
+export function nextStep(session: SessionStep[], verdict: SignInVerdict | undefined): NextStep {
   const [srp, password, ...codes] = session;
-  if (!srp || srp.challengeName !== 'SRP_A' || !srp.challengeResult) return FAIL;
+  if (srp?.challengeName !== 'SRP_A' || !srp.challengeResult) return FAIL;
   if (!password) return ask('PASSWORD_VERIFIER');
   if (password.challengeName !== 'PASSWORD_VERIFIER' || !password.challengeResult) return FAIL;
   if (codes.some((c) => c.challengeName !== 'CUSTOM_CHALLENGE')) return FAIL;
   if (codes.length === 0) {
-    const { decision } = verdict();
-    if (decision === 'allow') return TOKENS;
-    return decision === 'require_mfa' ? ask('CUSTOM_CHALLENGE') : FAIL;
+    if (verdict?.decision === 'allow') return TOKENS;
+    return verdict?.decision === 'require_mfa' ? ask('CUSTOM_CHALLENGE') : FAIL;
   }
   if (codes.at(-1)?.challengeResult) return TOKENS;
   return codes.length >= MAX_CODE_ATTEMPTS ? FAIL : ask('CUSTOM_CHALLENGE');

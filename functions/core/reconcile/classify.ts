@@ -25,6 +25,7 @@ interface Verdict {
   action: ActionKind;
   reason: string;
   actionId?: string;
+  accessEndsAt?: string;
 }
 
 /** Puts one account in its situation and plans what to do about it. */
@@ -73,6 +74,7 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
     action: verdict.action,
     actionId: verdict.actionId,
     reason,
+    accessEndsAt: verdict.accessEndsAt,
   };
 }
 
@@ -96,8 +98,10 @@ function activeRecord(account: Account, key: string, ctx: ClassifyContext): Verd
 
 function leaverRecord(account: Account, key: string, record: HrRecord, now: Date): Verdict {
   const lastDay = record.lastDay as NonNullable<HrRecord['lastDay']>;
+  const accessEndsAt = lastDay.accessEndsAt.toISOString();
   if (lastDay.accessEndsAt > now) {
     return {
+      accessEndsAt,
       situation: 'future_leaver',
       action: 'none',
       reason: `last day ${lastDay.raw} is still ahead; access ends at ${lastDay.accessEndsAt.toISOString()}`,
@@ -110,6 +114,7 @@ function leaverRecord(account: Account, key: string, record: HrRecord, now: Date
       situation: 'leaver_disabled',
       action: 'none',
       actionId: id,
+      accessEndsAt,
       reason: `left on ${lastDay.raw}; already disabled`,
     };
   }
@@ -117,6 +122,7 @@ function leaverRecord(account: Account, key: string, record: HrRecord, now: Date
     situation: 'leaver',
     action: 'disable',
     actionId: id,
+    accessEndsAt,
     reason: `left on ${lastDay.raw} but the account is still enabled`,
   };
 }

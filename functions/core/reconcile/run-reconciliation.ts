@@ -81,7 +81,10 @@ export async function runReconciliation(
   );
   try {
     const findings = await planRun(request, deps, run, progress);
-    if (run.status === 'applying') await applyPlan(findings, deps, run, progress);
+    if (run.status === 'applying') {
+      await recordAccessEnds(findings, request, deps);
+      await applyPlan(findings, deps, run, progress);
+    }
     if (run.status !== 'quarantined') {
       await deps.store.saveFeedBaseline({
         kind: request.feed.kind,
@@ -207,6 +210,22 @@ async function applyPlan(
     progress('applying', { done, of: planned.length });
   }
   run.status = run.actions.failed > 0 ? 'completed_with_errors' : 'completed';
+}
+
+/** Tells the sign-in triggers whose access has ended or will end: only applied runs do. */
+async function recordAccessEnds(
+  findings: StoredFinding[],
+  request: RunRequest,
+  deps: RunDependencies,
+): Promise<void> {
+  for (const directory of deps.directories) {
+    const ends = new Map<string, Date>();
+    for (const f of findings) {
+      if (f.source === directory.source && f.accessEndsAt)
+        ends.set(f.username, new Date(f.accessEndsAt));
+    }
+    await deps.store.recordAccessEnds(directory.source, ends, request.feed.kind === 'roster');
+  }
 }
 
 function needsReview(finding: StoredFinding): boolean {

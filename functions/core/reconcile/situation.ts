@@ -30,6 +30,8 @@ export interface Finding {
   /** Deterministic id of the planned change; the same change always gets the same id. */
   actionId?: string;
   reason: string;
+  /** For leavers: the instant access ends (ISO), which sign-in triggers enforce. */
+  accessEndsAt?: string;
 }
 
 export function emptyCounts(): Record<Situation, number> {

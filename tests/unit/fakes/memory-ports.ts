@@ -96,6 +96,14 @@ export class MemoryStore implements GovernanceStore {
     const seen = this.state(source).orphanFirstSeen;
     for (const key of keys) if (!seen.has(key)) seen.set(key, at);
   }
+  accessEnds = new Map<string, Map<string, Date>>();
+  async recordAccessEnds(source: string, ends: Map<string, Date>, complete: boolean) {
+    const current = complete
+      ? new Map<string, Date>()
+      : (this.accessEnds.get(source) ?? new Map<string, Date>());
+    for (const [username, at] of ends) current.set(username, at);
+    this.accessEnds.set(source, current);
+  }
   async getFeedBaseline(kind: FeedKind) {
     return this.baselines.get(kind);
   }

@@ -226,4 +226,23 @@ describe('a reconciliation run', () => {
     expect(notice?.message).toMatch(/mem:\/\/run-001\/report\.json/);
     expect(notice?.message).not.toMatch(/ben|cruz|@x\.org/);
   });
+
+  it('tells sign-in checks when access of leavers ends, on applied runs only, and forgets rehires', async () => {
+    const w = world();
+    const rows = [...ROWS, 'E6,fio@x.org,Fio,leaver,2099-01-31'];
+    w.directory.accounts.push(account('fio', { employeeId: 'E6' }));
+    await w.run(true, rows);
+    expect(w.store.accessEnds.size).toBe(0);
+    await w.run(false, rows);
+    expect(w.store.accessEnds.get(POOL)).toEqual(
+      new Map([
+        ['ben', new Date('2025-02-01T00:00:00Z')],
+        ['cruz', new Date('2025-03-01T00:00:00Z')],
+        ['fio', new Date('2099-02-01T00:00:00Z')],
+      ]),
+    );
+    const rehired = rows.map((r) => (r.startsWith('E2,') ? 'E2,ben@x.org,Ben,active,' : r));
+    await w.run(false, rehired);
+    expect([...(w.store.accessEnds.get(POOL)?.keys() ?? [])]).toEqual(['cruz', 'fio']);
+  });
 });
