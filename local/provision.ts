@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   CognitoIdentityProviderClient,
   CreateGroupCommand,
@@ -10,6 +11,8 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import {
   EMPLOYEE_ID_ATTRIBUTE,
@@ -25,6 +28,10 @@ export interface LocalResources {
   userPoolId: string;
   /** App client that allows password sign-in, to show that a disabled account cannot sign in. */
   clientId: string;
+  /** Secret holding the HMAC key of geo contexts. */
+  geoKeySecret: string;
+  /** Verified SES sender of one-time codes. */
+  codeSender: string;
 }
 
 export const DEMO_GROUPS = ['press-admins', 'correspondents', 'staff'];
@@ -87,19 +94,47 @@ export async function provisionLocal(name = 'warden'): Promise<LocalResources> {
     new CreateUserPoolClientCommand({
       UserPoolId: userPoolId,
       ClientName: `${name}-demo-app`,
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: [
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ],
     }),
   );
   for (const group of DEMO_GROUPS) {
     await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   }
+  const geoKeySecret = `${name}-geo-context-key`;
+  await new SecretsManagerClient({}).send(
+    new CreateSecretCommand({
+      Name: geoKeySecret,
+      SecretString: randomBytes(48).toString('base64url'),
+    }),
+  );
+  const codeSender = `no-reply@${name}.warden.example`;
+  await new SESv2Client({}).send(new CreateEmailIdentityCommand({ EmailIdentity: codeSender }));
   return {
+    geoKeySecret,
+    codeSender,
     table,
     reportsBucket,
     feedBucket,
     topicArn: TopicArn as string,
     userPoolId,
     clientId: UserPoolClient?.ClientId as string,
+  };
+}
+
+/** The environment the sign-in triggers get from the stack, for these resources. */
+export function triggerEnvironment(
+  resources: LocalResources,
+  geoPolicy: unknown,
+): Record<string, string> {
+  return {
+    [RESOURCE_ENV.table]: resources.table,
+    [RESOURCE_ENV.geoPolicy]: JSON.stringify(geoPolicy),
+    [RESOURCE_ENV.geoKeySecret]: resources.geoKeySecret,
+    [RESOURCE_ENV.codeSender]: resources.codeSender,
   };
 }
 

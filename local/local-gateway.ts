@@ -1,0 +1,54 @@
+import { documentClient, secretsClient } from '../functions/aws/clients.js';
+import { DynamoRateLimiter } from '../functions/aws/dynamo-rate-limiter.js';
+import { geoContextKey } from '../functions/aws/geo-key.js';
+import { containerGeoLocator } from '../functions/aws/geo-locator-source.js';
+import { systemClock } from '../functions/aws/system.js';
+import type { GatewayDependencies } from '../functions/core/geo/gateway.js';
+import type { Clock } from '../functions/core/ports.js';
+import { createGatewayHandler } from '../functions/sign-in-gateway/create-handler.js';
+import { CustomAuthHarness } from './custom-auth-harness.js';
+import type { LocalWarden } from './local-warden.js';
+
+/** The real gateway handler, wired to the emulator and to the custom-auth harness. */
+export function localGateway(
+  warden: LocalWarden,
+  attemptsPerMinute = 10,
+  clock: Clock = systemClock,
+) {
+  const { resources } = warden;
+  // One harness: like Cognito, it remembers sign-ins waiting for their code.
+  const api = new CustomAuthHarness(warden.cognito, resources.userPoolId, resources.clientId);
+  const dependencies = async (): Promise<GatewayDependencies> => ({
+    api,
+    locator: await containerGeoLocator(),
+    key: await geoContextKey(secretsClient(), resources.geoKeySecret),
+    limiter: new DynamoRateLimiter(documentClient(), resources.table),
+    clock,
+    attemptsPerMinute,
+  });
+  const handler = createGatewayHandler(dependencies);
+  /** POSTs a JSON body as API Gateway would deliver it, from `sourceIp`. */
+  return async (path: '/auth/sign-in' | '/auth/respond', body: unknown, sourceIp: string) => {
+    const result = await handler({
+      resource: path,
+      path,
+      httpMethod: 'POST',
+      body: JSON.stringify(body),
+      isBase64Encoded: false,
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '189.203.0.1' },
+      requestContext: { identity: { sourceIp } },
+    });
+    return { status: result.statusCode, body: JSON.parse(result.body) };
+  };
+}
+
+/** The last one-time code the emulator's SES "sent" to an address. */
+export async function lastCodeSentTo(endpoint: string, email: string): Promise<string | undefined> {
+  const data = (await (await fetch(`${endpoint}/moto-api/data.json`)).json()) as {
+    ses?: { Message?: { body: string; destinations: { ToAddresses?: string[] } }[] };
+  };
+  const messages = (data.ses?.Message ?? []).filter((m) =>
+    m.destinations.ToAddresses?.includes(email),
+  );
+  return /\b(\d{6})\b/.exec(messages.at(-1)?.body ?? '')?.[1];
+}
