@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerGeoCheck } from './commands/geo-check.js';
+import { registerGeoSimulate } from './commands/geo-simulate.js';
 import { registerHrValidate } from './commands/hr-validate.js';
 import { registerReconcile } from './commands/reconcile.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -14,6 +15,7 @@ registerReconcile(program);
 registerDemo(program);
 const geo = program.command('geo').description('geo-fenced sign-in: what-if checks');
 registerGeoCheck(geo);
+registerGeoSimulate(geo);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,17 +3,16 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Command } from 'commander';
-import { listUsersOutputSchema } from '../../functions/aws/cognito-user.js';
 import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
 import type { ReconcileResponse } from '../../functions/reconcile/handler.js';
 import type { LocalWarden } from '../../local/local-warden.js';
 import { startLocalWarden } from '../../local/local-warden.js';
+import { SAMPLES, usersFromListUsersJson } from '../../local/sample-world.js';
 import { seedUsers, setPassword, uploadFeed } from '../../local/seed.js';
 import { CliError } from '../exit-codes.js';
 import { loadConfig, loadFeed, readJson, readText } from '../feed-input.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SAMPLES = join(ROOT, 'local', 'samples');
 /** The flagship of INCIDENT.md: left in 2023, account still enabled, password still known. */
 const FLAGSHIP = { username: 'ricardo.salazar', password: 'Prensa-2023-Pa55word!' };
 
@@ -47,17 +46,12 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const config = loadConfig({ config: options.config ?? join(SAMPLES, 'warden.config.json') });
   // Validate both inputs before anything starts: bad input changes nothing.
   const feed = loadFeed(rosterFile, config);
-  const parsedAccounts = listUsersOutputSchema.safeParse(readJson(accountsFile, 'accounts file'));
-  if (!parsedAccounts.success) throw new CliError(`${accountsFile}: not the output of list-users`);
-  const users = (
-    Array.isArray(parsedAccounts.data) ? parsedAccounts.data : [parsedAccounts.data]
-  ).flatMap((p) => p.Users);
+  const users = usersFromListUsersJson(readJson(accountsFile, 'accounts file'));
+  if (!users) throw new CliError(`${accountsFile}: not the output of list-users`);
   step(
     `HR feed ${rosterFile}: ${feed.records.length} records; accounts file: ${users.length} accounts`,
   );
 
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const warden = await startLocalWarden('warden-demo', step);
   try {
     const { resources } = warden;

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  AdminAddUserToGroupCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { z } from 'zod';
+import { listUsersOutputSchema } from '../functions/aws/cognito-user.js';
+
+export const SAMPLES = fileURLToPath(new URL('./samples/', import.meta.url));
+export const sample = (name: string) => join(SAMPLES, name);
+
+export type SampleUser =
+  z.infer<typeof listUsersOutputSchema> extends infer T
+    ? T extends { Users: (infer U)[] }
+      ? U
+      : never
+    : never;
+
+/** Users from a `list-users` JSON file (one page or an array of pages); undefined if it is not one. */
+export function usersFromListUsersJson(document: unknown): SampleUser[] | undefined {
+  const parsed = listUsersOutputSchema.safeParse(document);
+  if (!parsed.success) return undefined;
+  return (Array.isArray(parsed.data) ? parsed.data : [parsed.data]).flatMap(
+    (page) => page.Users,
+  ) as SampleUser[];
+}
+
+const groupsSchema = z.record(z.string(), z.array(z.string()));
+
+/** Puts the sample users into the sample groups (`groups.json`: group -> usernames). */
+export async function seedSampleGroups(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+): Promise<void> {
+  const groups = groupsSchema.parse(JSON.parse(readFileSync(sample('groups.json'), 'utf8')));
+  for (const [group, usernames] of Object.entries(groups)) {
+    for (const username of usernames) {
+      await cognito.send(
+        new AdminAddUserToGroupCommand({
+          UserPoolId: userPoolId,
+          Username: username,
+          GroupName: group,
+        }),
+      );
+    }
+  }
+}
