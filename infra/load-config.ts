@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import {
   type DeploymentConfig,
@@ -18,7 +19,21 @@ export function loadDeploymentConfig(app: App): DeploymentConfig {
     } catch (error) {
       throw new Error(`cannot read the configuration ${path}: ${(error as Error).message}`);
     }
-    return parseDeploymentConfig(raw, path);
+    return parseDeploymentConfig(withPolicyFile(raw, dirname(path)), path);
   }
   return parseDeploymentConfig(app.node.tryGetContext('warden') ?? {}, 'cdk.json context "warden"');
+}
+
+/** `geo.policy` may name a policy file (relative to the configuration), kept in version control. */
+export function withPolicyFile(raw: unknown, base: string): unknown {
+  const geo = (raw as { geo?: { policy?: unknown } } | null)?.geo;
+  if (typeof geo?.policy !== 'string') return raw;
+  const file = resolve(base, geo.policy);
+  let policy: unknown;
+  try {
+    policy = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read the geo policy ${file}: ${(error as Error).message}`);
+  }
+  return { ...(raw as object), geo: { ...geo, policy } };
 }

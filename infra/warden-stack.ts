@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { DeploymentConfig } from '../functions/core/config/deployment-config.js';
 import { DemoUserPool } from './constructs/demo-user-pool.js';
 import { Foundation } from './constructs/foundation.js';
+import { GeoFencedSignIn } from './constructs/geo-fenced-sign-in.js';
 import { LeaverReconciliation } from './constructs/leaver-reconciliation.js';
 
 export interface WardenStackProps extends StackProps {
@@ -27,6 +28,16 @@ export class WardenStack extends Stack {
       config,
       extraUserPoolIds: demoPool ? [demoPool.userPoolId] : [],
     });
+
+    if (config.geo) {
+      new GeoFencedSignIn(this, 'GeoFencedSignIn', {
+        foundation,
+        geo: config.geo,
+        userPoolArns: reconciliation.userPoolArns,
+        demoPool,
+        logRetention: reconciliation.logRetention,
+      });
+    }
 
     new CfnOutput(this, 'GovernanceTableName', { value: foundation.table.tableName });
     new CfnOutput(this, 'ReportsBucketName', { value: foundation.reportsBucket.bucketName });

@@ -1,3 +1,4 @@
+import { DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import middy from '@middy/core';
 import { z } from 'zod';
@@ -16,8 +17,8 @@ const environmentSchema = z.object({
   [RESOURCE_ENV.geoKeySecret]: z.string().min(1),
   WARDEN_USER_POOL_ID: z.string().min(1),
   WARDEN_APP_CLIENT_ID: z.string().min(1),
-  /** Secret holding the app client's secret: the gateway is its only holder. */
-  WARDEN_APP_CLIENT_SECRET: z.string().min(1),
+  /** Secret holding the app client's secret; without it, the secret is read from Cognito. */
+  WARDEN_APP_CLIENT_SECRET: z.string().min(1).optional(),
   WARDEN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
 });
 
@@ -28,14 +29,24 @@ function awsDependencies(): Promise<GatewayDependencies> {
   dependencies ??= (async () => {
     const env = environmentSchema.parse(process.env);
     const secrets = secretsClient();
-    const clientSecret = await secrets.send(
-      new GetSecretValueCommand({ SecretId: env.WARDEN_APP_CLIENT_SECRET }),
-    );
+    const cognito = cognitoClient();
+    const clientSecret = env.WARDEN_APP_CLIENT_SECRET
+      ? (await secrets.send(new GetSecretValueCommand({ SecretId: env.WARDEN_APP_CLIENT_SECRET })))
+          .SecretString
+      : (
+          await cognito.send(
+            new DescribeUserPoolClientCommand({
+              UserPoolId: env.WARDEN_USER_POOL_ID,
+              ClientId: env.WARDEN_APP_CLIENT_ID,
+            }),
+          )
+        ).UserPoolClient?.ClientSecret;
+    if (!clientSecret) throw new Error('the gateway app client has no secret');
     return {
-      api: new CognitoCustomAuth(cognitoClient(), {
+      api: new CognitoCustomAuth(cognito, {
         userPoolId: env.WARDEN_USER_POOL_ID,
         clientId: env.WARDEN_APP_CLIENT_ID,
-        clientSecret: clientSecret.SecretString as string,
+        clientSecret,
       }),
       locator: await containerGeoLocator(),
       key: await geoContextKey(secrets, env[RESOURCE_ENV.geoKeySecret] as string),

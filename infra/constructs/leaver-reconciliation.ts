@@ -28,6 +28,9 @@ export interface LeaverReconciliationProps {
 /** The main job: the reconcile function, its schedule and upload trigger, its alarms. */
 export class LeaverReconciliation extends Construct {
   readonly reconcile: ReconcileFunction;
+  /** The governed user pools, which other capabilities act on too. */
+  readonly userPoolArns: string[];
+  readonly logRetention: RetentionDays;
 
   constructor(
     scope: Construct,
@@ -45,7 +48,7 @@ export class LeaverReconciliation extends Construct {
         correlationAttribute: DEFAULT_CORRELATION_ATTRIBUTE,
       })),
     ];
-    const userPoolArns = sources.map(
+    this.userPoolArns = sources.map(
       (s) =>
         s.userPoolArn ??
         stack.formatArn({
@@ -55,6 +58,8 @@ export class LeaverReconciliation extends Construct {
           resourceName: s.userPoolId,
         }),
     );
+    const userPoolArns = this.userPoolArns;
+    this.logRetention = closestRetention(config.retention.logDays);
     const rendered = { ...settings, accountSources: sources };
     if (Buffer.byteLength(JSON.stringify(rendered)) > MAX_SETTINGS_BYTES) {
       throw new Error(
@@ -70,7 +75,7 @@ export class LeaverReconciliation extends Construct {
       topic: foundation.topic,
       userPoolArns,
       configJson: stack.toJsonString(rendered),
-      logRetention: closestRetention(config.retention.logDays),
+      logRetention: this.logRetention,
     });
     new ReconcileTriggers(this, 'Triggers', {
       function: this.reconcile.function,

@@ -1,20 +1,16 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RECONCILE_METRICS, RESOURCE_ENV } from '../../functions/core/resources.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { wardenFunction } from './warden-function.js';
 
 export interface ReconcileFunctionProps {
   key: Key;
@@ -55,19 +51,12 @@ export class ReconcileFunction extends Construct {
     logGroup.grantWrite(this.role);
     this.grantLeastPrivilege(props);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(ROOT, 'functions', 'reconcile', 'handler.ts'),
-      handler: 'handler',
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 1024,
-      timeout: Duration.minutes(15),
-      reservedConcurrentExecutions: 1,
+    this.function = wardenFunction(this, 'Function', {
+      entry: 'functions/reconcile/handler.ts',
       role: this.role,
       logGroup,
-      onFailure: new SqsDestination(this.deadLetterQueue),
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(1),
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
       environment: {
         [RESOURCE_ENV.table]: props.table.tableName,
         [RESOURCE_ENV.reportsBucket]: props.reportsBucket.bucketName,
@@ -76,19 +65,12 @@ export class ReconcileFunction extends Construct {
         [RESOURCE_ENV.config]: props.configJson,
         POWERTOOLS_SERVICE_NAME: RECONCILE_METRICS.service,
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        // Bundled here with the project's esbuild: no Docker, and the SDK versions that were tested.
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        externalModules: [],
-        banner:
-          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      extra: {
+        reservedConcurrentExecutions: 1,
+        onFailure: new SqsDestination(this.deadLetterQueue),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
       },
     });
   }

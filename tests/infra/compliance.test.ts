@@ -11,6 +11,12 @@ beforeAll(() => {
   // Both synths run cdk-nag's AWS Solutions checks; an unacknowledged error makes synth throw.
   synthesised.set('example', synth(configFile('example.json')));
   synthesised.set('minimal without pools', synth({}));
+  const {
+    gateway: _externalPool,
+    waf: _waf,
+    ...geo
+  } = (configFile('example.json') as { geo: Record<string, unknown> }).geo;
+  synthesised.set('demo pool with geo-fenced sign-in, no WAF', synth({ geo }));
 }, 120_000);
 
 /** Logical ids carry a hash; the documentation names them without it. */

@@ -5,12 +5,14 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { parseDeploymentConfig } from '../../functions/core/config/deployment-config.js';
+import { withPolicyFile } from '../../infra/load-config.js';
 import { WardenStack } from '../../infra/warden-stack.js';
 
 export const ENV = { account: '111122223333', region: 'us-east-1' };
 
+/** A configuration from config/, its geo policy file resolved as `cdk synth -c config=` does. */
 export function configFile(name: string): unknown {
-  return JSON.parse(readFileSync(join('config', name), 'utf8'));
+  return withPolicyFile(JSON.parse(readFileSync(join('config', name), 'utf8')), 'config');
 }
 
 /** Synthesises the stack in memory, with cdk-nag's AWS Solutions checks, into a fresh folder. */

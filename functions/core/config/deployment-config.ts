@@ -44,8 +44,27 @@ const scheduleSchema = z
 export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
   schedule: scheduleSchema.prefault({}),
   notificationEmails: z.array(z.email('must be an email address')).default([]),
-  /** Geo-fenced sign-in policy for the governed user pools. */
-  geo: geoPolicySchema.optional(),
+  /** Geo-fenced sign-in: the policy, and how the gateway and the triggers are deployed. */
+  geo: z
+    .strictObject({
+      /** The policy itself, or (in a configuration file) the path of a policy file beside it. */
+      policy: geoPolicySchema,
+      /** Verified SES address that sends the one-time codes. */
+      codeSender: z.email('must be the SES-verified address that sends the codes'),
+      /** The app client the gateway signs in through; created for the demo pool when omitted. */
+      gateway: z
+        .strictObject({
+          userPoolId: z.string().min(1),
+          clientId: z.string().min(1),
+          /** Secrets Manager ARN of the secret holding the app client's secret. */
+          clientSecretArn: z.string().startsWith('arn:', 'must be a Secrets Manager ARN'),
+        })
+        .optional(),
+      attemptsPerMinute: z.number().int().positive().max(1000).default(10),
+      /** An AWS WAF web ACL in front of the gateway and the user pools: denied countries, per-IP rate. */
+      waf: z.boolean().default(false),
+    })
+    .optional(),
   /** Create a demo user pool to govern; the default when no account source is configured. */
   demoUserPool: z.boolean().optional(),
   retention: z
