@@ -4,6 +4,8 @@ import {
   type CognitoIdentityProviderClient,
   ListUsersCommand,
   type ListUsersCommandOutput,
+  ListUsersInGroupCommand,
+  type ListUsersInGroupCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import pThrottle from 'p-throttle';
 import type { Account } from '../core/account.js';
@@ -21,6 +23,10 @@ export interface CognitoDirectoryOptions {
 export class CognitoDirectory implements AccountDirectory {
   readonly source: string;
   private readonly listPage: (token: string | undefined) => Promise<ListUsersCommandOutput>;
+  private readonly listGroupPage: (
+    group: string,
+    token: string | undefined,
+  ) => Promise<ListUsersInGroupCommandOutput>;
   private readonly update: <T>(call: () => Promise<T>) => Promise<T>;
 
   constructor(
@@ -32,6 +38,17 @@ export class CognitoDirectory implements AccountDirectory {
     this.listPage = listThrottle((token: string | undefined) =>
       client.send(
         new ListUsersCommand({ UserPoolId: options.userPoolId, Limit: 60, PaginationToken: token }),
+      ),
+    );
+    // Same quota category as ListUsers, so the same limiter.
+    this.listGroupPage = listThrottle((group: string, token: string | undefined) =>
+      client.send(
+        new ListUsersInGroupCommand({
+          UserPoolId: options.userPoolId,
+          GroupName: group,
+          Limit: 60,
+          NextToken: token,
+        }),
       ),
     );
     const updateThrottle = pThrottle({ limit: options.updatesPerSecond, interval: 1000 });
@@ -48,6 +65,15 @@ export class CognitoDirectory implements AccountDirectory {
         yield toAccount(user, this.source, this.options.correlationAttribute);
       }
       token = page.PaginationToken;
+    } while (token);
+  }
+
+  async *groupMembers(group: string): AsyncIterable<string> {
+    let token: string | undefined;
+    do {
+      const page = await this.listGroupPage(group, token);
+      for (const user of page.Users ?? []) yield user.Username as string;
+      token = page.NextToken;
     } while (token);
   }
 

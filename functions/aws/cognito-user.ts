@@ -32,6 +32,7 @@ export function toAccount(
     enabled: user.Enabled ?? false,
     status: user.UserStatus ?? 'UNKNOWN',
     email: attribute('email'),
+    emailVerified: attribute('email_verified') === 'true',
     employeeId: attribute(correlationAttribute),
     createdAt: created && !Number.isNaN(created.getTime()) ? created : undefined,
   };

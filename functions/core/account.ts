@@ -9,6 +9,8 @@ export interface Account {
   enabled: boolean;
   status: string;
   email?: string;
+  /** Whether the email can receive a one-time sign-in code (Cognito's `email_verified`). */
+  emailVerified?: boolean;
   /** Value of the source's immutable correlation attribute, e.g. `custom:employee_id`. */
   employeeId?: string;
   createdAt?: Date;

@@ -18,6 +18,8 @@ export interface AccountDirectory {
   listAccounts(): AsyncIterable<Account>;
   /** Ends every session and stops the account from signing in again; safe to repeat. */
   disable(account: Account): Promise<void>;
+  /** Usernames of a group's members. */
+  groupMembers(group: string): AsyncIterable<string>;
 }
 
 /** What Warden remembers about one source between runs. */

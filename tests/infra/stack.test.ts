@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseReconcileConfig } from '../../functions/core/config/reconcile-config.js';
 import { configFile, synth } from './synth.js';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
@@ -46,6 +47,9 @@ describe('the Warden stack (example configuration)', () => {
     ]);
     expect(settings.schedule).toBeUndefined();
     expect(settings.notificationEmails).toBeUndefined();
+    expect(settings.geoPolicy.deniedCountries).toEqual(['KP']);
+    // What the function will parse at start-up must parse.
+    expect(() => parseReconcileConfig(settings, 'WARDEN_CONFIG')).not.toThrow();
   });
 
   it('schedules the run with EventBridge Scheduler in the configured time zone', () => {

@@ -103,9 +103,10 @@ export function reconcileSettings(
     notificationEmails: _n,
     demoUserPool: _d,
     retention: _r,
+    geo,
     ...settings
   } = config;
-  return settings;
+  return geo ? { ...settings, geoPolicy: geo.policy } : settings;
 }
 
 function intervalOf(expression: string): number | undefined {

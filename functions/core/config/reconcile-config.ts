@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
+
+export { ConfigError };
+
+import { geoPolicySchema } from '../geo/geo-policy.js';
 import { HR_COLUMNS } from '../hr/hr-record.js';
 import { DEFAULT_CORRELATION_ATTRIBUTE } from '../resources.js';
 import { isCalendarDate, isKnownTimeZone } from '../time/zoned-day.js';
@@ -93,6 +98,8 @@ export const reconcileConfigSchema = z.strictObject({
     })
     .prefault({}),
   exemptions: z.array(exemptionSchema).default([]),
+  /** The geo policy, when sign-in is geo-fenced: each run then checks MFA posture against it. */
+  geoPolicy: geoPolicySchema.optional(),
   rateLimits: z
     .object({
       listUsersPerSecond: z.number().positive().max(30).default(25),
@@ -110,14 +117,4 @@ export function parseReconcileConfig(input: unknown, origin: string): ReconcileC
     origin,
     parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
   );
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly origin: string,
-    readonly problems: string[],
-  ) {
-    super(`invalid configuration in ${origin}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
 }

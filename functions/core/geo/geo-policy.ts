@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../config/reconcile-config.js';
+import { ConfigError } from '../config/config-error.js';
 import { isCountryCode } from './country-code.js';
 
 export type GeoDecision = 'allow' | 'require_mfa' | 'deny';

@@ -13,6 +13,7 @@ import type {
 import { exemptionLookup } from './exemptions.js';
 import { PlanBuilder } from './plan-builder.js';
 import { concludePlan, newRunRecord } from './plan-summary.js';
+import { PostureCheck } from './posture-check.js';
 import { renderCsvReport, renderJsonReport } from './render-report.js';
 import { indexRoster } from './roster-index.js';
 import type { RunRecord, StoredFinding } from './run-record.js';
@@ -134,8 +135,12 @@ async function planRun(
     const builder = new PlanBuilder({ now, roster, state, orphans: config.orphans, exemptionFor });
     builders.push(builder);
     const orphans: string[] = [];
+    const posture = config.geoPolicy
+      ? await PostureCheck.start(config.geoPolicy, directory)
+      : undefined;
     for await (const account of directory.listAccounts()) {
       const finding = builder.add(account);
+      posture?.check(account, finding);
       if (finding.situation === 'orphan' && account.enabled) orphans.push(finding.accountKey);
       if (finding.action === 'none' && finding.actionId && pending.has(finding.actionId)) {
         // An interrupted run disabled this account but did not record it: finish and audit it.
@@ -148,6 +153,7 @@ async function planRun(
       }
     }
     progress('listed', { source: directory.source, accounts: builder.findings.length });
+    if (posture) posture.addTo(run);
     if (feed.kind === 'roster') await deps.store.recordOrphansSeen(directory.source, orphans, now);
   }
 

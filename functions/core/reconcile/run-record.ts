@@ -31,9 +31,17 @@ export interface RunRecord {
   actions: { planned: number; applied: number; alreadyDone: number; failed: number };
   /** Why orphans were not decided, when they were not. */
   notes: string[];
+  /** MFA posture: enabled accounts that may be asked for a one-time code but cannot receive one. */
+  posture?: { checked: number; withoutVerifiedEmail: PostureGap[] };
   reports?: ReportFiles;
   /** Error name only, for failed runs. */
   error?: string;
+}
+
+export interface PostureGap {
+  source: string;
+  username: string;
+  groups: string[];
 }
 
 export type ActionOutcomeKind = 'disabled' | 'already_done' | 'failed' | 'not_applied';

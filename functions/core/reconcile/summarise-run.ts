@@ -16,6 +16,11 @@ export function summariseRun(run: RunRecord): RunNotice {
     lines.push('Quarantined, nothing was changed:', ...run.guard.reasons.map((r) => `- ${r}`));
     lines.push('Read the report, then approve or reject the run.');
   }
+  if (run.posture) {
+    lines.push(
+      `MFA posture: ${run.posture.withoutVerifiedEmail.length} of ${run.posture.checked} accounts may be asked for a one-time code but have no verified email (listed in the report).`,
+    );
+  }
   if (run.error) lines.push(`Error: ${run.error}`);
   lines.push(...run.notes);
   if (run.reports) lines.push(`Report: ${run.reports.json}`, `CSV: ${run.reports.csv}`);

@@ -32,6 +32,11 @@ export class MemoryDirectory implements AccountDirectory {
     for (const account of this.accounts) yield { ...account };
   }
 
+  groups = new Map<string, string[]>();
+  async *groupMembers(group: string): AsyncIterable<string> {
+    yield* this.groups.get(group) ?? [];
+  }
+
   async disable(account: Account): Promise<void> {
     if (this.failOn.has(account.username)) {
       const error = new Error('simulated');

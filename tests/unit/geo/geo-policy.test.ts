@@ -91,3 +91,21 @@ describe('geo policy', () => {
     expect(problems({})).toEqual([expect.stringMatching(/^default: /)]);
   });
 });
+
+describe('MFA posture rule', () => {
+  it('needs a code channel wherever the policy can ask for a code', async () => {
+    const { mayBeAskedForCode } = await import('../../../functions/core/geo/posture.js');
+    expect(mayBeAskedForCode(POLICY, [])).toBe(true);
+    const strict = parseGeoPolicy(
+      {
+        default: { allowedCountries: ['MX'], outside: 'require_mfa' },
+        groups: { admins: { allowedCountries: ['MX'], outside: 'deny' } },
+        unknown: 'deny',
+      },
+      'p',
+    );
+    expect(mayBeAskedForCode(strict, ['admins'])).toBe(false);
+    expect(mayBeAskedForCode(strict, [])).toBe(true);
+    expect(mayBeAskedForCode(strict, ['unfenced'])).toBe(true);
+  });
+});

@@ -245,4 +245,31 @@ describe('a reconciliation run', () => {
     await w.run(false, rehired);
     expect([...(w.store.accessEnds.get(POOL)?.keys() ?? [])]).toEqual(['cruz', 'fio']);
   });
+
+  it('reports, and never acts on, people who may be asked for a code but have no verified email', async () => {
+    const w = world([
+      account('ana', { employeeId: 'E1', emailVerified: true }),
+      account('dana', { employeeId: 'E4', emailVerified: false }),
+      account('eli', { employeeId: 'E5', emailVerified: false }),
+      account('ben', { employeeId: 'E2', emailVerified: false }),
+    ]);
+    w.directory.groups.set('press-admins', ['eli']);
+    const geoPolicy = {
+      default: { allowedCountries: ['MX'], outside: 'require_mfa' },
+      groups: { 'press-admins': { allowedCountries: ['MX'], outside: 'deny' } },
+      unknown: 'deny',
+    };
+    const { run } = await w.run(false, ROWS, { geoPolicy });
+    // ben is a leaver being disabled; eli can only be allowed or refused, never asked for a code.
+    expect(run.posture).toEqual({
+      checked: 3,
+      withoutVerifiedEmail: [{ source: POOL, username: 'dana', groups: [] }],
+    });
+    expect(w.notifier.notices.at(-1)?.message).toMatch(
+      /MFA posture: 1 of 3 accounts may be asked for a one-time code/,
+    );
+    expect(w.directory.disableCalls).toEqual(['ben']);
+    const { run: withoutGeo } = await w.run(true);
+    expect(withoutGeo.posture).toBeUndefined();
+  });
 });
