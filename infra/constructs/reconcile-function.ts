@@ -81,6 +81,8 @@ export class ReconcileFunction extends Construct {
     allow(
       [
         'cognito-idp:ListUsers',
+        // Members of fenced groups, for the MFA posture check.
+        'cognito-idp:ListUsersInGroup',
         'cognito-idp:AdminUserGlobalSignOut',
         'cognito-idp:AdminDisableUser',
       ],

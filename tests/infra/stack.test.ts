@@ -151,6 +151,7 @@ describe('the Warden stack (example configuration)', () => {
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminUserGlobalSignOut',
       'cognito-idp:ListUsers',
+      'cognito-idp:ListUsersInGroup',
     ]);
     expect(cognito?.Resource).toEqual([
       'arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_PressOff1',
