@@ -1,6 +1,5 @@
 import type { GeoLocator } from '../core/geo/geo-locator.js';
 import { RESOURCE_ENV } from '../core/resources.js';
-import { s3Client } from './clients.js';
 import { bundledCountryDatabase, MmdbGeoLocator } from './mmdb-geo-locator.js';
 
 let loading: Promise<GeoLocator> | undefined;
@@ -18,6 +17,11 @@ export function containerGeoLocator(): Promise<GeoLocator> {
 }
 
 export function loadGeoLocator(source: string | undefined): Promise<GeoLocator> {
-  if (source?.startsWith('s3://')) return MmdbGeoLocator.fromS3(s3Client(), source);
+  if (source?.startsWith('s3://')) {
+    // Loaded only by deployments that keep their own database in S3.
+    return import('./s3-object-bytes.js').then(async ({ readS3Object }) =>
+      MmdbGeoLocator.fromBytes(await readS3Object(source)),
+    );
+  }
   return MmdbGeoLocator.fromFile(source || bundledCountryDatabase());
 }

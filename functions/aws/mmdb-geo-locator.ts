@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { BlockList, isIP } from 'node:net';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Reader, type Response } from 'maxmind';
 import type { GeoLocation, GeoLocator } from '../core/geo/geo-locator.js';
 
@@ -51,13 +50,8 @@ export class MmdbGeoLocator implements GeoLocator {
     return new MmdbGeoLocator(new Reader<Response>(await readFile(path)));
   }
 
-  /** `s3://bucket/key`: a deployment's own database, e.g. a commercial GeoIP2 Country file. */
-  static async fromS3(s3: S3Client, uri: string): Promise<MmdbGeoLocator> {
-    const [, bucket, key] = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri) ?? [];
-    if (!bucket || !key) throw new Error(`not an s3:// URI: ${uri}`);
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const bytes = await object.Body?.transformToByteArray();
-    if (!bytes) throw new Error(`${uri} is empty`);
+  /** A database already in memory, e.g. a deployment's own GeoIP2 Country file read from S3. */
+  static fromBytes(bytes: Uint8Array): MmdbGeoLocator {
     return new MmdbGeoLocator(new Reader<Response>(Buffer.from(bytes)));
   }
 

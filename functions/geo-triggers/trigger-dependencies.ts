@@ -1,12 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
-import { cognitoClient, documentClient, secretsClient, sesClient } from '../aws/clients.js';
+import { CLIENT_OPTIONS, cognitoClient, documentClient, secretsClient } from '../aws/clients.js';
 import { CognitoGroupReader } from '../aws/cognito-group-reader.js';
 import { DynamoSignInStore } from '../aws/dynamo-sign-in-store.js';
 import { geoContextKey } from '../aws/geo-key.js';
-import { SesCodeSender } from '../aws/ses-code-sender.js';
 import type { AssessDependencies } from '../core/geo/assess-sign-in.js';
 import { parseGeoPolicy } from '../core/geo/geo-policy.js';
+import type { CodeSender } from '../core/geo/sign-in-ports.js';
 import { RESOURCE_ENV } from '../core/resources.js';
 
 export const logger = new Logger({ serviceName: 'warden-geo' });
@@ -20,7 +20,7 @@ const environmentSchema = z.object({
 
 export interface TriggerDependencies extends AssessDependencies {
   store: DynamoSignInStore;
-  codeSender?: SesCodeSender;
+  codeSender?: CodeSender;
 }
 
 let cached: { env: string; deps: Promise<TriggerDependencies> } | undefined;
@@ -44,6 +44,23 @@ async function build(env: z.infer<typeof environmentSchema>): Promise<TriggerDep
     key: await geoContextKey(secretsClient(), env[RESOURCE_ENV.geoKeySecret] as string),
     store: new DynamoSignInStore(documentClient(), env[RESOURCE_ENV.table] as string),
     groups: new CognitoGroupReader(cognitoClient()),
-    codeSender: sender ? new SesCodeSender(sesClient(), sender) : undefined,
+    codeSender: sender ? lazySesSender(sender) : undefined,
+  };
+}
+
+/** Only create-auth-challenge sends email: the SES client is loaded on first use, not at start-up. */
+function lazySesSender(fromAddress: string): CodeSender {
+  let sender: Promise<CodeSender> | undefined;
+  return {
+    send: async (email, code) => {
+      sender ??= Promise.all([
+        import('../aws/ses-code-sender.js'),
+        import('@aws-sdk/client-sesv2'),
+      ]).then(
+        ([{ SesCodeSender }, { SESv2Client }]) =>
+          new SesCodeSender(new SESv2Client(CLIENT_OPTIONS), fromAddress),
+      );
+      return (await sender).send(email, code);
+    },
   };
 }
