@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGeoCheck } from './commands/geo-check.js';
 import { registerGeoSimulate } from './commands/geo-simulate.js';
@@ -13,6 +14,7 @@ const program = new Command('warden')
 registerHrValidate(program);
 registerReconcile(program);
 registerDemo(program);
+registerAudit(program);
 const geo = program.command('geo').description('geo-fenced sign-in: what-if checks');
 registerGeoCheck(geo);
 registerGeoSimulate(geo);

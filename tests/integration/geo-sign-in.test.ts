@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -252,6 +253,41 @@ describe('geo-fenced sign-in through the gateway and the Cognito triggers', () =
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
+  });
+});
+
+describe('warden audit', () => {
+  it("shows a person's sign-in decisions and the changes Warden made, from the governance table", () => {
+    const { userPoolId, table } = warden.resources;
+    const result = spawnSync(
+      process.execPath,
+      [
+        'bin/warden.js',
+        'audit',
+        '--user',
+        'luis.ortega',
+        '--pool',
+        userPoolId,
+        '--table',
+        table,
+        '--json',
+      ],
+      {
+        encoding: 'utf8',
+        env: process.env,
+      },
+    );
+    expect(result.status).toBe(0);
+    const trail = JSON.parse(result.stdout);
+    expect(trail.changes).toEqual([]);
+    expect(trail.signIns).toEqual([
+      expect.objectContaining({
+        outcome: 'denied',
+        country: 'ES',
+        rule: 'groups.press-admins',
+        ip: '88.1.1.1',
+      }),
+    ]);
   });
 });
 
