@@ -4,6 +4,7 @@ import {
   AdminInitiateAuthCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { tokensOf } from '../functions/aws/cognito-custom-auth.js';
 import type { AuthStep, CustomAuthApi, IssuedTokens } from '../functions/core/geo/gateway.js';
 import type { SessionStep } from '../functions/core/geo/sign-in-steps.js';
 import { handler as createAuthChallenge } from '../functions/geo-triggers/create-auth-challenge.js';
@@ -236,15 +237,7 @@ export class CustomAuthHarness implements CustomAuthApi {
           AuthParameters: { USERNAME: username, PASSWORD: password },
         }),
       );
-      const r = result.AuthenticationResult;
-      return r
-        ? {
-            idToken: r.IdToken as string,
-            accessToken: r.AccessToken as string,
-            refreshToken: r.RefreshToken,
-            expiresIn: r.ExpiresIn,
-          }
-        : undefined;
+      return result.AuthenticationResult ? tokensOf(result.AuthenticationResult) : undefined;
     } catch {
       return undefined;
     }

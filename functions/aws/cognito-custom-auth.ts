@@ -14,7 +14,7 @@ import {
   wrapAuthChallenge,
   wrapInitiateAuth,
 } from 'cognito-srp-helper';
-import type { AuthStep, CustomAuthApi } from '../core/geo/gateway.js';
+import type { AuthStep, CustomAuthApi, IssuedTokens } from '../core/geo/gateway.js';
 
 export interface AppClient {
   userPoolId: string;
@@ -129,7 +129,8 @@ export class CognitoCustomAuth implements CustomAuthApi {
   }
 }
 
-function tokensOf(result: AuthenticationResultType) {
+/** The tokens of a successful sign-in, as the gateway returns them. */
+export function tokensOf(result: AuthenticationResultType): IssuedTokens {
   return {
     idToken: result.IdToken as string,
     accessToken: result.AccessToken as string,

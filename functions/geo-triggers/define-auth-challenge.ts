@@ -8,7 +8,7 @@ import {
   type SignInVerdict,
 } from '../core/geo/sign-in-steps.js';
 import { logger, triggerDependencies } from './trigger-dependencies.js';
-import { accountNames, defineAuthChallengeEvent, geoToken, parseEvent } from './trigger-events.js';
+import { attemptOf, defineAuthChallengeEvent, parseEvent } from './trigger-events.js';
 
 /**
  * Decides the next step of the custom-auth flow: the password (SRP) first, then tokens, a
@@ -26,14 +26,7 @@ async function defineAuthChallenge(raw: unknown): Promise<unknown> {
   let verdict: SignInVerdict | undefined;
   if (needsVerdict(session)) {
     verdict = await assessSignIn(
-      {
-        source: event.userPoolId,
-        username: event.userName,
-        names: accountNames(event),
-        token: geoToken(event.request.clientMetadata),
-        trigger: 'define-auth-challenge',
-        now,
-      },
+      attemptOf(event, event.request.clientMetadata, 'define-auth-challenge', now),
       deps,
     );
     if (

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { assessSignIn } from '../core/geo/assess-sign-in.js';
 import { logger, triggerDependencies } from './trigger-dependencies.js';
-import { accountNames, geoToken, parseEvent, preAuthenticationEvent } from './trigger-events.js';
+import { attemptOf, parseEvent, preAuthenticationEvent } from './trigger-events.js';
 
 /**
  * Refuses, before the password is even checked, a sign-in from a denied country or by a person
@@ -12,14 +12,7 @@ async function preAuthentication(raw: unknown): Promise<unknown> {
   const deps = await triggerDependencies();
   const now = new Date();
   const verdict = await assessSignIn(
-    {
-      source: event.userPoolId,
-      username: event.userName,
-      names: accountNames(event),
-      token: geoToken(event.request.validationData),
-      trigger: 'pre-authentication',
-      now,
-    },
+    attemptOf(event, event.request.validationData, 'pre-authentication', now),
     deps,
   );
   if (verdict.decision === 'deny') {

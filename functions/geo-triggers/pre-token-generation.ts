@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { assessSignIn } from '../core/geo/assess-sign-in.js';
 import { triggerDependencies } from './trigger-dependencies.js';
-import { accountNames, geoToken, parseEvent, preTokenGenerationEvent } from './trigger-events.js';
+import { attemptOf, parseEvent, preTokenGenerationEvent } from './trigger-events.js';
 
 /**
  * Adds `geo_country` and `geo_decision` to the ID token, and refuses tokens (refreshes included)
@@ -11,14 +11,7 @@ async function preTokenGeneration(raw: unknown): Promise<unknown> {
   const event = parseEvent(preTokenGenerationEvent, raw);
   const deps = await triggerDependencies();
   const verdict = await assessSignIn(
-    {
-      source: event.userPoolId,
-      username: event.userName,
-      names: accountNames(event),
-      token: geoToken(event.request.clientMetadata),
-      trigger: 'pre-token-generation',
-      now: new Date(),
-    },
+    attemptOf(event, event.request.clientMetadata, 'pre-token-generation', new Date()),
     deps,
   );
   if (verdict.rule === 'offboarded') throw new Error('Sign-in refused');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SignInAttempt } from '../core/geo/assess-sign-in.js';
 import { GEO_CONTEXT_FIELD } from '../core/geo/geo-context.js';
 
 // The parts of Cognito's trigger events Warden reads; other fields pass through untouched,
@@ -66,6 +67,27 @@ export function accountNames(event: {
   return [event.userName, a.email, a.preferred_username, a.sub].filter((n): n is string =>
     Boolean(n),
   );
+}
+
+/** The sign-in attempt a trigger event describes, with the geo context it carries. */
+export function attemptOf(
+  event: {
+    userPoolId: string;
+    userName: string;
+    request: { userAttributes: Record<string, string> };
+  },
+  metadata: Record<string, string> | null | undefined,
+  trigger: string,
+  now: Date,
+): SignInAttempt {
+  return {
+    source: event.userPoolId,
+    username: event.userName,
+    names: accountNames(event),
+    token: geoToken(metadata),
+    trigger,
+    now,
+  };
 }
 
 export function geoToken(data: Record<string, string> | null | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -14,6 +15,7 @@ import { localLambdaContext } from '../../local/lambda-context.js';
 import { lastCodeSentTo, localGateway } from '../../local/local-gateway.js';
 import type { LocalWarden } from '../../local/local-warden.js';
 import { triggerEnvironment } from '../../local/provision.js';
+import { sample } from '../../local/sample-world.js';
 import { setPassword, uploadFeed } from '../../local/seed.js';
 import { localWarden } from './local-aws.js';
 
@@ -21,15 +23,7 @@ const PASSWORD = 'Prensa-2023-Pa55word!';
 const SPAIN = '88.1.1.1';
 const SPAIN_V6 = '2a02:9000::1';
 const MEXICO = '189.203.0.1';
-const POLICY = {
-  default: { allowedCountries: ['MX'], outside: 'require_mfa' },
-  groups: {
-    'press-admins': { allowedCountries: ['MX'], outside: 'deny' },
-    correspondents: { allowedCountries: ['MX', 'US', 'ES'], outside: 'require_mfa' },
-  },
-  unknown: 'require_mfa',
-  deniedCountries: ['KP'],
-};
+const POLICY = JSON.parse(readFileSync(sample('geo-policy.json'), 'utf8'));
 
 let warden: LocalWarden;
 let gateway: ReturnType<typeof localGateway>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { geoPolicySchema } from '../geo/geo-policy.js';
 import { isKnownTimeZone } from '../time/zoned-day.js';
-import { ConfigError, type ReconcileConfig, reconcileConfigSchema } from './reconcile-config.js';
+import { ConfigError, parseConfig } from './config-error.js';
+import { type ReconcileConfig, reconcileConfigSchema } from './reconcile-config.js';
 
 const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
 const CRON = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/;
@@ -78,14 +79,7 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
 export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;
 
 export function parseDeploymentConfig(input: unknown, origin: string): DeploymentConfig {
-  const parsed = deploymentConfigSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigError(
-      origin,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
-  }
-  const config = parsed.data;
+  const config = parseConfig(deploymentConfigSchema, input, origin);
   if (config.accountSources.length === 0 && config.demoUserPool === false) {
     throw new ConfigError(origin, [
       'accountSources: list at least one user pool, or set demoUserPool: true',

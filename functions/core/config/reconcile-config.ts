@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from './config-error.js';
+import { ConfigError, parseConfig } from './config-error.js';
 
 export { ConfigError };
 
@@ -101,7 +101,7 @@ export const reconcileConfigSchema = z.strictObject({
   /** The geo policy, when sign-in is geo-fenced: each run then checks MFA posture against it. */
   geoPolicy: geoPolicySchema.optional(),
   rateLimits: z
-    .object({
+    .strictObject({
       listUsersPerSecond: z.number().positive().max(30).default(25),
       updatesPerSecond: z.number().positive().max(25).default(20),
     })
@@ -111,10 +111,5 @@ export type ReconcileConfig = z.infer<typeof reconcileConfigSchema>;
 
 /** Parses configuration; the error lists each bad field by its path. */
 export function parseReconcileConfig(input: unknown, origin: string): ReconcileConfig {
-  const parsed = reconcileConfigSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(
-    origin,
-    parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-  );
+  return parseConfig(reconcileConfigSchema, input, origin);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../config/config-error.js';
+import { parseConfig } from '../config/config-error.js';
 import { isCountryCode } from './country-code.js';
 
 export type GeoDecision = 'allow' | 'require_mfa' | 'deny';
@@ -57,10 +57,5 @@ export const geoPolicySchema = z
 export type GeoPolicy = z.infer<typeof geoPolicySchema>;
 
 export function parseGeoPolicy(input: unknown, origin: string): GeoPolicy {
-  const parsed = geoPolicySchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(
-    origin,
-    parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-  );
+  return parseConfig(geoPolicySchema, input, origin);
 }
