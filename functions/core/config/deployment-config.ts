@@ -62,6 +62,8 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
         })
         .optional(),
       attemptsPerMinute: z.number().int().positive().max(1000).default(10),
+      /** MFA posture: report people who cannot receive a code, or also disable them (through the guard). */
+      posture: z.enum(['report', 'disable']).default('report'),
       /** An AWS WAF web ACL in front of the gateway and the user pools: denied countries, per-IP rate. */
       waf: z.boolean().default(false),
     })
@@ -100,7 +102,7 @@ export function reconcileSettings(
     geo,
     ...settings
   } = config;
-  return geo ? { ...settings, geoPolicy: geo.policy } : settings;
+  return geo ? { ...settings, geoPolicy: geo.policy, postureAction: geo.posture } : settings;
 }
 
 function intervalOf(expression: string): number | undefined {

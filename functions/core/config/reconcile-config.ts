@@ -100,6 +100,8 @@ export const reconcileConfigSchema = z.strictObject({
   exemptions: z.array(exemptionSchema).default([]),
   /** The geo policy, when sign-in is geo-fenced: each run then checks MFA posture against it. */
   geoPolicy: geoPolicySchema.optional(),
+  /** What the posture check does about those who cannot receive a code: report them, or disable them. */
+  postureAction: z.enum(['report', 'disable']).default('report'),
   rateLimits: z
     .strictObject({
       listUsersPerSecond: z.number().positive().max(30).default(25),

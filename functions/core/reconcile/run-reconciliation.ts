@@ -136,11 +136,11 @@ async function planRun(
     builders.push(builder);
     const orphans: string[] = [];
     const posture = config.geoPolicy
-      ? await PostureCheck.start(config.geoPolicy, directory)
+      ? await PostureCheck.start(config.geoPolicy, config.postureAction, directory)
       : undefined;
     for await (const account of directory.listAccounts()) {
       const finding = builder.add(account);
-      posture?.check(account, finding);
+      if (posture?.check(account, finding)) builder.disableCount++;
       if (finding.situation === 'orphan' && account.enabled) orphans.push(finding.accountKey);
       if (finding.action === 'none' && finding.actionId && pending.has(finding.actionId)) {
         // An interrupted run disabled this account but did not record it: finish and audit it.

@@ -272,4 +272,51 @@ describe('a reconciliation run', () => {
     const { run: withoutGeo } = await w.run(true);
     expect(withoutGeo.posture).toBeUndefined();
   });
+
+  it('disables, per policy and through the guard, people who cannot receive a code; never exempt ones', async () => {
+    const w = world([
+      account('ana', { employeeId: 'E1', emailVerified: true }),
+      account('dana', { employeeId: 'E4', emailVerified: false }),
+      account('eli', { employeeId: 'E5', emailVerified: false }),
+    ]);
+    const geoPolicy = { default: { allowedCountries: ['MX'], outside: 'require_mfa' } };
+    const exemptions = [
+      {
+        username: 'eli',
+        owner: 'it@x.org',
+        reason: 'travels with a hardware key',
+        expires: '2027-01-01',
+      },
+    ];
+    const { run, findings } = await w.run(false, ROWS, {
+      geoPolicy,
+      postureAction: 'disable',
+      exemptions,
+    });
+    expect(run.posture?.withoutVerifiedEmail.map((g) => g.username)).toEqual(['dana', 'eli']);
+    expect(findings.find((f) => f.username === 'dana')).toMatchObject({
+      action: 'disable',
+      outcome: 'disabled',
+    });
+    expect(w.directory.disableCalls).toEqual(['dana']);
+    expect(w.store.audit.map((a) => a.username)).toEqual(['dana']);
+    const { run: again } = await w.run(false, ROWS, {
+      geoPolicy,
+      postureAction: 'disable',
+      exemptions,
+    });
+    expect(again.actions.planned).toBe(0);
+
+    const guarded = world([
+      account('dana', { employeeId: 'E4', emailVerified: false }),
+      account('ana', { employeeId: 'E1' }),
+    ]);
+    const { run: stopped } = await guarded.run(false, ROWS, {
+      geoPolicy,
+      postureAction: 'disable',
+      guard: { maxDisableCount: 0 },
+    });
+    expect(stopped.status).toBe('quarantined');
+    expect(guarded.directory.disableCalls).toEqual([]);
+  });
 });
