@@ -14,6 +14,7 @@ import { randomRunIds, systemClock } from '../aws/system.js';
 import { parseFeed } from '../core/hr/parse-feed.js';
 import { outcomeMetric } from '../core/reconcile/outcome-metric.js';
 import { rejectFeed } from '../core/reconcile/reject-feed.js';
+import { approvalOf, markApproved, rejectRun } from '../core/reconcile/review-quarantine.js';
 import { runReconciliation } from '../core/reconcile/run-reconciliation.js';
 import type { RunStatus } from '../core/reconcile/run-record.js';
 import { DEFAULT_FEED_KEY, RECONCILE_METRICS } from '../core/resources.js';
@@ -26,11 +27,22 @@ const metrics = new Metrics({
 });
 
 /** The scheduled event; every field is optional. `dryRun: true` can force a dry-run, never the reverse. */
-export const reconcileEventSchema = z.strictObject({
-  feed: z.strictObject({ bucket: z.string().min(1).optional(), key: z.string().min(1) }).optional(),
-  dryRun: z.boolean().optional(),
-  trigger: z.string().max(100).default('schedule'),
-});
+export const reconcileEventSchema = z
+  .strictObject({
+    feed: z
+      .strictObject({ bucket: z.string().min(1).optional(), key: z.string().min(1) })
+      .optional(),
+    dryRun: z.boolean().optional(),
+    trigger: z.string().max(100).default('schedule'),
+    /** Apply the plan of this quarantined run (re-planned from its feed; only the same changes pass). */
+    approve: z.string().min(1).optional(),
+    /** Close this quarantined run without applying it. */
+    reject: z.string().min(1).optional(),
+  })
+  .refine(
+    (e) => !(e.approve && (e.reject || e.feed)),
+    "approve takes neither reject nor feed: it reuses the run's feed",
+  );
 export type ReconcileEvent = z.input<typeof reconcileEventSchema>;
 
 export interface ReconcileResponse {
@@ -82,8 +94,13 @@ async function reconcileOnce(rawEvent: unknown): Promise<ReconcileResponse> {
   const notifier = new SnsNotifier(snsClient(), env.topicArn);
   const cognito = cognitoClient();
 
-  const bucket = event.feed?.bucket ?? env.feedBucket;
-  const key = event.feed?.key ?? DEFAULT_FEED_KEY;
+  if (event.reject) {
+    return respond(await rejectRun(event.reject, { store, notifier, clock: systemClock }));
+  }
+  const review = event.approve ? await approvalOf(store, event.approve) : undefined;
+  const feedObject = review ? /^s3:\/\/([^/]+)\/(.+)$/.exec(review.run.feed.source) : undefined;
+  const bucket = feedObject?.[1] ?? event.feed?.bucket ?? env.feedBucket;
+  const key = feedObject?.[2] ?? event.feed?.key ?? DEFAULT_FEED_KEY;
   const source = `s3://${bucket}/${key}`;
   const parsed = parseFeed(await readFeedObject(s3, bucket, key), {
     kind: config.feed.kind,
@@ -123,7 +140,8 @@ async function reconcileOnce(rawEvent: unknown): Promise<ReconcileResponse> {
       feed: parsed.feed,
       config,
       dryRun: config.dryRun || event.dryRun === true,
-      trigger: event.trigger,
+      trigger: review ? 'approval' : event.trigger,
+      approval: review?.approval,
     },
     {
       directories,
@@ -135,6 +153,7 @@ async function reconcileOnce(rawEvent: unknown): Promise<ReconcileResponse> {
       progress: (step, detail) => logger.info(step, detail),
     },
   );
+  if (review) await markApproved(store, review.run, run);
   logger.info('run finished', { runId: run.runId, status: run.status, actions: run.actions });
   return respond(run);
 }

@@ -6,6 +6,12 @@ import type { PlanBuilder } from './plan-builder.js';
 import type { RunMode, RunRecord, StoredFinding } from './run-record.js';
 import { emptyCounts } from './situation.js';
 
+/** An admin's approval of a quarantined run: the changes that run planned. */
+export interface Approval {
+  runId: string;
+  actionIds: Set<string>;
+}
+
 export function newRunRecord(
   runId: string,
   mode: RunMode,
@@ -37,6 +43,7 @@ export function concludePlan(
   feed: HrFeed,
   config: ReconcileConfig,
   baseline: FeedBaseline | undefined,
+  approval?: Approval,
 ): StoredFinding[] {
   const findings: StoredFinding[] =
     builders.length === 1
@@ -64,6 +71,23 @@ export function concludePlan(
     baseline,
     config: config.guard,
   });
+  if (run.guard.tripped && approval) {
+    // An admin approved exactly these changes; anything the quarantined plan did not hold stays stopped.
+    const planned = findings.filter((f) => f.action === 'disable').map((f) => f.actionId as string);
+    const unapproved = planned.filter((id) => !approval.actionIds.has(id));
+    if (unapproved.length === 0) {
+      run.guard = {
+        ...run.guard,
+        tripped: false,
+        reasons: [...run.guard.reasons, `approved by an admin (quarantined run ${approval.runId})`],
+      };
+      run.notes.push(`applies the plan of quarantined run ${approval.runId}, approved by an admin`);
+    } else {
+      run.guard.reasons.push(
+        `${unapproved.length} planned change(s) were not in approved run ${approval.runId}`,
+      );
+    }
+  }
   run.status = run.guard.tripped ? 'quarantined' : run.mode === 'dry-run' ? 'planned' : 'applying';
   for (const finding of findings) if (finding.action === 'disable') finding.outcome = 'not_applied';
   return findings;

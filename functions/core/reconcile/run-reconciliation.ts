@@ -12,7 +12,7 @@ import type {
 } from '../ports.js';
 import { exemptionLookup } from './exemptions.js';
 import { PlanBuilder } from './plan-builder.js';
-import { concludePlan, newRunRecord } from './plan-summary.js';
+import { type Approval, concludePlan, newRunRecord } from './plan-summary.js';
 import { PostureCheck } from './posture-check.js';
 import { renderCsvReport, renderJsonReport } from './render-report.js';
 import { indexRoster } from './roster-index.js';
@@ -38,6 +38,8 @@ export interface RunRequest {
   config: ReconcileConfig;
   dryRun: boolean;
   trigger: string;
+  /** Lets through the guard exactly the changes of a quarantined run an admin approved. */
+  approval?: Approval;
 }
 
 export interface RunResult {
@@ -163,6 +165,7 @@ async function planRun(
     feed,
     config,
     await deps.store.getFeedBaseline(feed.kind),
+    request.approval,
   );
   progress('planned', {
     status: run.status,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { approvalOf, rejectRun } from '../../../functions/core/reconcile/review-quarantine.js';
 import {
   RunInProgressError,
   runReconciliation,
@@ -318,5 +319,46 @@ describe('a reconciliation run', () => {
     });
     expect(stopped.status).toBe('quarantined');
     expect(guarded.directory.disableCalls).toEqual([]);
+  });
+
+  it('applies a quarantined plan once an admin approves it, and only that plan', async () => {
+    const w = world();
+    const strict = { guard: { maxDisableCount: 1 } };
+    const { run: quarantined } = await w.run(false, ROWS, strict);
+    expect(quarantined.status).toBe('quarantined');
+    const { approval } = await approvalOf(w.store, quarantined.runId);
+    expect(approval.actionIds.size).toBe(2);
+
+    // A plan that grew since the approval stays quarantined.
+    w.directory.accounts.push(account('fio', { employeeId: 'E6' }));
+    const grown = [...ROWS, 'E6,fio@x.org,Fio,leaver,2025-05-31'];
+    const stillStopped = await runReconciliation(
+      { feed: feed(grown), config: config(strict), dryRun: false, trigger: 'approval', approval },
+      w.deps,
+    );
+    expect(stillStopped.run.status).toBe('quarantined');
+    expect(stillStopped.run.guard?.reasons.at(-1)).toMatch(
+      /1 planned change\(s\) were not in approved run/,
+    );
+    expect(w.directory.disableCalls).toEqual([]);
+
+    w.directory.accounts.pop();
+    const applied = await runReconciliation(
+      { feed: feed(ROWS), config: config(strict), dryRun: false, trigger: 'approval', approval },
+      w.deps,
+    );
+    expect(applied.run.status).toBe('completed');
+    expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
+  });
+
+  it('lets an admin reject a quarantined run for good, and only a quarantined one', async () => {
+    const w = world();
+    const { run } = await w.run(false, ROWS, { guard: { maxDisableCount: 1 } });
+    const rejected = await rejectRun(run.runId, w.deps);
+    expect(rejected.status).toBe('rejected');
+    expect(w.store.runs.get(run.runId)?.status).toBe('rejected');
+    expect(w.notifier.notices.at(-1)?.status).toBe('rejected');
+    await expect(approvalOf(w.store, run.runId)).rejects.toThrow(/is rejected, not quarantined/);
+    await expect(rejectRun('r-nope', w.deps)).rejects.toThrow(/no run r-nope/);
   });
 });

@@ -1,0 +1,63 @@
+import type { Clock, GovernanceStore, Notifier } from '../ports.js';
+import type { Approval } from './plan-summary.js';
+import type { RunRecord } from './run-record.js';
+import { summariseRun } from './summarise-run.js';
+
+export class ReviewError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReviewError';
+  }
+}
+
+async function quarantinedRun(store: GovernanceStore, runId: string): Promise<RunRecord> {
+  const run = await store.getRun(runId);
+  if (!run) throw new ReviewError(`no run ${runId}`);
+  if (run.status !== 'quarantined')
+    throw new ReviewError(`run ${runId} is ${run.status}, not quarantined`);
+  return run;
+}
+
+/** What approving a quarantined run lets through: exactly the changes it planned, from its feed. */
+export async function approvalOf(
+  store: GovernanceStore,
+  runId: string,
+): Promise<{ approval: Approval; run: RunRecord }> {
+  const run = await quarantinedRun(store, runId);
+  const findings = await store.listFindings(runId);
+  const actionIds = new Set(
+    findings.filter((f) => f.action === 'disable' && f.actionId).map((f) => f.actionId as string),
+  );
+  return { approval: { runId, actionIds }, run };
+}
+
+/** Records the approval on the quarantined run once the run that applied it has finished. */
+export async function markApproved(
+  store: GovernanceStore,
+  run: RunRecord,
+  appliedBy: RunRecord,
+): Promise<void> {
+  await store.saveRun({
+    ...run,
+    notes: [...run.notes, `approved by an admin; run ${appliedBy.runId} ended ${appliedBy.status}`],
+  });
+}
+
+/** An admin's rejection: the run stays unapplied for good, and admins are told. */
+export async function rejectRun(
+  runId: string,
+  deps: { store: GovernanceStore; notifier: Notifier; clock: Clock },
+): Promise<RunRecord> {
+  const run = await quarantinedRun(deps.store, runId);
+  const rejected: RunRecord = {
+    ...run,
+    status: 'rejected',
+    notes: [
+      ...run.notes,
+      `rejected by an admin at ${deps.clock.now().toISOString()}; nothing was changed`,
+    ],
+  };
+  await deps.store.saveRun(rejected);
+  await deps.notifier.notify(summariseRun(rejected));
+  return rejected;
+}
