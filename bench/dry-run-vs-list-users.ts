@@ -3,9 +3,9 @@
 // Run through `npm run bench` or alone: `tsx bench/dry-run-vs-list-users.ts [ACCOUNTS] [ROUNDS]`.
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import pThrottle from 'p-throttle';
-import { cognitoClient } from '../functions/aws/clients.js';
+import { cognitoClient } from '../functions/aws/clients/cognito.js';
 import { reconcileConfigSchema } from '../functions/core/config/reconcile-config.js';
-import { DEFAULT_FEED_KEY } from '../functions/core/resources.js';
+import { DEFAULT_FEED_KEY } from '../functions/core/shared/bucket-layout.js';
 import { startLocalWarden } from '../local/local-warden.js';
 import { seedUsers, uploadFeed } from '../local/seed.js';
 

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { secretsClient } from '../functions/aws/clients.js';
+import { secretsClient } from '../functions/aws/clients/secrets-manager.js';
 import { geoContextKey } from '../functions/aws/geo-key.js';
 import {
   GEO_CONTEXT_FIELD,

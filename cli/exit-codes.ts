@@ -1,3 +1,5 @@
+import { WardenError } from '../functions/core/shared/errors.js';
+
 /** The CLI's exit statuses, documented in the README. */
 export const EXIT = {
   ok: 0,
@@ -7,12 +9,11 @@ export const EXIT = {
 } as const;
 
 /** An error whose message is meant for the user as it is, with the status to exit with. */
-export class CliError extends Error {
+export class CliError extends WardenError {
   constructor(
     message: string,
     readonly exitCode: number = EXIT.invalidInput,
   ) {
     super(message);
-    this.name = 'CliError';
   }
 }

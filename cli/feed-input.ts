@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import {
-  ConfigError,
   parseReconcileConfig,
   type ReconcileConfig,
 } from '../functions/core/config/reconcile-config.js';
@@ -13,6 +12,7 @@ import {
   type HrFeed,
 } from '../functions/core/hr/hr-record.js';
 import { parseFeed } from '../functions/core/hr/parse-feed.js';
+import { ConfigError } from '../functions/core/shared/errors.js';
 import { CliError } from './exit-codes.js';
 
 /** Options every command that reads an HR feed accepts. */

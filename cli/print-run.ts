@@ -2,7 +2,7 @@ import type { RunRecord, StoredFinding } from '../functions/core/reconcile/run-r
 import { SITUATIONS } from '../functions/core/reconcile/situation.js';
 
 /** A readable summary of a run for the terminal. */
-export function formatRun(run: RunRecord, findings: StoredFinding[]): string {
+export function formatRun(run: RunRecord, findings: readonly StoredFinding[]): string {
   const lines = [`Run ${run.runId}: ${run.status} (${run.mode})`];
   lines.push(
     `  feed: ${run.feed.source}, ${run.feed.kind}, ${run.feed.records} records; accounts: ${run.accounts}`,

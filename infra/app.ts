@@ -1,6 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ConfigError } from '../functions/core/config/reconcile-config.js';
+import { ConfigError } from '../functions/core/shared/errors.js';
 import { loadDeploymentConfig } from './load-config.js';
 import { WardenStack } from './warden-stack.js';
 

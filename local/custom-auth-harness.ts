@@ -5,7 +5,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { tokensOf } from '../functions/aws/cognito-custom-auth.js';
-import type { AuthStep, CustomAuthApi, IssuedTokens } from '../functions/core/geo/gateway.js';
+import type { AuthStep, CustomAuthApi, IssuedTokens } from '../functions/core/geo/ports.js';
 import type { SessionStep } from '../functions/core/geo/sign-in-steps.js';
 import { handler as createAuthChallenge } from '../functions/geo-triggers/create-auth-challenge.js';
 import { handler as defineAuthChallenge } from '../functions/geo-triggers/define-auth-challenge.js';

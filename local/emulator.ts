@@ -26,7 +26,7 @@ export function ensureEmulatorInstalled(progress: Progress = () => {}): string {
   return ensurePythonTool(MOTO, progress);
 }
 
-async function freeLoopbackPort(): Promise<number> {
+function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,10 +1,12 @@
-import { documentClient, secretsClient } from '../functions/aws/clients.js';
-import { DynamoRateLimiter } from '../functions/aws/dynamo-rate-limiter.js';
+import { documentClient } from '../functions/aws/clients/dynamodb.js';
+import { secretsClient } from '../functions/aws/clients/secrets-manager.js';
+import { GovernanceTable } from '../functions/aws/dynamo/governance-table.js';
+import { DynamoRateLimiter } from '../functions/aws/dynamo/rate-limiter.js';
 import { geoContextKey } from '../functions/aws/geo-key.js';
 import { containerGeoLocator } from '../functions/aws/geo-locator-source.js';
 import { systemClock } from '../functions/aws/system.js';
 import type { GatewayDependencies } from '../functions/core/geo/gateway.js';
-import type { Clock } from '../functions/core/ports.js';
+import type { Clock } from '../functions/core/shared/clock.js';
 import { createGatewayHandler } from '../functions/sign-in-gateway/create-handler.js';
 import { CustomAuthHarness } from './custom-auth-harness.js';
 import type { LocalWarden } from './local-warden.js';
@@ -22,7 +24,7 @@ export function localGateway(
     api,
     locator: await containerGeoLocator(),
     key: await geoContextKey(secretsClient(), resources.geoKeySecret),
-    limiter: new DynamoRateLimiter(documentClient(), resources.table),
+    limiter: new DynamoRateLimiter(new GovernanceTable(documentClient(), resources.table)),
     clock,
     attemptsPerMinute,
   });

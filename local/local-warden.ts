@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { ReconcileEvent, ReconcileResponse } from '../functions/reconcile/handler.js';
+import type { ReconcileEvent, ReconcileResponse } from '../functions/reconcile/reconcile-event.js';
 import { type RunningEmulator, startEmulator, useEmulator } from './emulator.js';
 import { localLambdaContext } from './lambda-context.js';
 import { functionEnvironment, type LocalResources, provisionLocal } from './provision.js';

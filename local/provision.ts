@@ -14,11 +14,9 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
-import {
-  EMPLOYEE_ID_ATTRIBUTE,
-  GOVERNANCE_TABLE,
-  RESOURCE_ENV,
-} from '../functions/core/resources.js';
+import { EMPLOYEE_ID_ATTRIBUTE } from '../functions/core/shared/employee-id-attribute.js';
+import { ENV } from '../functions/core/shared/environment.js';
+import { GOVERNANCE_TABLE } from '../functions/core/shared/table-keys.js';
 
 export interface LocalResources {
   table: string;
@@ -131,10 +129,10 @@ export function triggerEnvironment(
   geoPolicy: unknown,
 ): Record<string, string> {
   return {
-    [RESOURCE_ENV.table]: resources.table,
-    [RESOURCE_ENV.geoPolicy]: JSON.stringify(geoPolicy),
-    [RESOURCE_ENV.geoKeySecret]: resources.geoKeySecret,
-    [RESOURCE_ENV.codeSender]: resources.codeSender,
+    [ENV.table]: resources.table,
+    [ENV.geoPolicy]: JSON.stringify(geoPolicy),
+    [ENV.geoKeySecret]: resources.geoKeySecret,
+    [ENV.codeSender]: resources.codeSender,
   };
 }
 
@@ -144,10 +142,10 @@ export function functionEnvironment(
   config: unknown,
 ): Record<string, string> {
   return {
-    [RESOURCE_ENV.table]: resources.table,
-    [RESOURCE_ENV.reportsBucket]: resources.reportsBucket,
-    [RESOURCE_ENV.feedBucket]: resources.feedBucket,
-    [RESOURCE_ENV.topicArn]: resources.topicArn,
-    [RESOURCE_ENV.config]: JSON.stringify(config),
+    [ENV.table]: resources.table,
+    [ENV.reportsBucket]: resources.reportsBucket,
+    [ENV.feedBucket]: resources.feedBucket,
+    [ENV.topicArn]: resources.topicArn,
+    [ENV.config]: JSON.stringify(config),
   };
 }

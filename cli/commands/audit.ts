@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { documentClient } from '../../functions/aws/clients.js';
-import { DynamoGovernanceStore } from '../../functions/aws/dynamo-governance-store.js';
-import { DynamoSignInStore } from '../../functions/aws/dynamo-sign-in-store.js';
-import { RESOURCE_ENV } from '../../functions/core/resources.js';
+import { documentClient } from '../../functions/aws/clients/dynamodb.js';
+import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
+import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
+import { DynamoSignInLog } from '../../functions/aws/dynamo/sign-in-log.js';
+import { ENV } from '../../functions/core/shared/environment.js';
 import { CliError } from '../exit-codes.js';
 
 interface AuditOptions {
@@ -21,16 +22,15 @@ export function registerAudit(program: Command): void {
     )
     .requiredOption('--user <username>', 'the Cognito username')
     .requiredOption('--pool <userPoolId>', 'the user pool')
-    .option('--table <name>', `governance table (default: $${RESOURCE_ENV.table})`)
+    .option('--table <name>', `governance table (default: $${ENV.table})`)
     .option('--json', 'print one JSON object')
     .action(async (options: AuditOptions) => {
-      const table = options.table ?? process.env[RESOURCE_ENV.table];
-      if (!table)
-        throw new CliError(`name the governance table with --table or $${RESOURCE_ENV.table}`);
-      const db = documentClient();
+      const table = options.table ?? process.env[ENV.table];
+      if (!table) throw new CliError(`name the governance table with --table or $${ENV.table}`);
+      const governance = new GovernanceTable(documentClient(), table);
       const [changes, signIns] = await Promise.all([
-        new DynamoGovernanceStore(db, table).listAudit(options.pool, options.user),
-        new DynamoSignInStore(db, table).listDecisions(options.pool, options.user),
+        new DynamoAuditLog(governance).listAudit(options.pool, options.user),
+        new DynamoSignInLog(governance).listDecisions(options.pool, options.user),
       ]);
       if (options.json) {
         console.log(JSON.stringify({ user: options.user, pool: options.pool, changes, signIns }));

@@ -3,10 +3,10 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadGeoLocator } from '../../functions/aws/geo-locator-source.js';
-import { ConfigError } from '../../functions/core/config/reconcile-config.js';
 import { countryName } from '../../functions/core/geo/country-code.js';
 import { decide } from '../../functions/core/geo/decide.js';
 import { type GeoPolicy, parseGeoPolicy } from '../../functions/core/geo/geo-policy.js';
+import { ConfigError } from '../../functions/core/shared/errors.js';
 import { CliError } from '../exit-codes.js';
 import { readJson } from '../feed-input.js';
 

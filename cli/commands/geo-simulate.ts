@@ -1,8 +1,9 @@
 import { isIP } from 'node:net';
 import type { Command } from 'commander';
-import { documentClient } from '../../functions/aws/clients.js';
-import { DynamoSignInStore } from '../../functions/aws/dynamo-sign-in-store.js';
-import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
+import { documentClient } from '../../functions/aws/clients/dynamodb.js';
+import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
+import { DynamoSignInLog } from '../../functions/aws/dynamo/sign-in-log.js';
+import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
 import { lastCodeSentTo, localGateway } from '../../local/local-gateway.js';
 import { startLocalWarden } from '../../local/local-warden.js';
 import { triggerEnvironment } from '../../local/provision.js';
@@ -99,10 +100,9 @@ async function simulate(
       );
       console.log(`  ${response.status} ${JSON.stringify(shown(response.body))}`);
     }
-    const decisions = await new DynamoSignInStore(documentClient(), resources.table).listDecisions(
-      resources.userPoolId,
-      options.user,
-    );
+    const decisions = await new DynamoSignInLog(
+      new GovernanceTable(documentClient(), resources.table),
+    ).listDecisions(resources.userPoolId, options.user);
     step('recorded decisions:');
     for (const d of decisions)
       console.log(

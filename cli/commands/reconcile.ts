@@ -3,7 +3,7 @@ import { listUsersOutputSchema, toAccount } from '../../functions/aws/cognito-us
 import { randomRunIds, systemClock } from '../../functions/aws/system.js';
 import { renderJsonReport } from '../../functions/core/reconcile/render-report.js';
 import { whatIf } from '../../functions/core/reconcile/what-if.js';
-import { DEFAULT_CORRELATION_ATTRIBUTE } from '../../functions/core/resources.js';
+import { DEFAULT_CORRELATION_ATTRIBUTE } from '../../functions/core/shared/employee-id-attribute.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { type FeedCliOptions, loadConfig, loadFeed, readJson } from '../feed-input.js';
 import { addFeedOptions } from '../options.js';

@@ -1,11 +1,18 @@
 import {
   type AuthenticationResultType,
+  CodeMismatchException,
   type CognitoIdentityProviderClient,
+  ExpiredCodeException,
   InitiateAuthCommand,
   type InitiateAuthCommandInput,
+  NotAuthorizedException,
+  PasswordResetRequiredException,
   RespondToAuthChallengeCommand,
   type RespondToAuthChallengeCommandInput,
   type RespondToAuthChallengeCommandOutput,
+  UserLambdaValidationException,
+  UserNotConfirmedException,
+  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   createSecretHash,
@@ -14,7 +21,7 @@ import {
   wrapAuthChallenge,
   wrapInitiateAuth,
 } from 'cognito-srp-helper';
-import type { AuthStep, CustomAuthApi, IssuedTokens } from '../core/geo/gateway.js';
+import type { AuthStep, CustomAuthApi, IssuedTokens } from '../core/geo/ports.js';
 
 export interface AppClient {
   userPoolId: string;
@@ -23,15 +30,15 @@ export interface AppClient {
 }
 
 /** Errors that mean "this sign-in fails" rather than "Warden is broken": all answered alike. */
-const REFUSALS = new Set([
-  'NotAuthorizedException',
-  'UserNotFoundException',
-  'UserLambdaValidationException',
-  'CodeMismatchException',
-  'ExpiredCodeException',
-  'PasswordResetRequiredException',
-  'UserNotConfirmedException',
-]);
+const REFUSALS = [
+  NotAuthorizedException,
+  UserNotFoundException,
+  UserLambdaValidationException,
+  CodeMismatchException,
+  ExpiredCodeException,
+  PasswordResetRequiredException,
+  UserNotConfirmedException,
+];
 
 /**
  * Cognito's CUSTOM_AUTH flow with the password checked by SRP (computed by cognito-srp-helper),
@@ -43,7 +50,7 @@ export class CognitoCustomAuth implements CustomAuthApi {
     private readonly app: AppClient,
   ) {}
 
-  async start(
+  start(
     username: string,
     password: string,
     clientMetadata: Record<string, string>,
@@ -77,7 +84,7 @@ export class CognitoCustomAuth implements CustomAuthApi {
     });
   }
 
-  async answer(
+  answer(
     session: string,
     username: string,
     code: string,
@@ -123,7 +130,7 @@ export class CognitoCustomAuth implements CustomAuthApi {
     try {
       return await call();
     } catch (error) {
-      if (REFUSALS.has((error as Error).name)) return { kind: 'refused' };
+      if (REFUSALS.some((refusal) => error instanceof refusal)) return { kind: 'refused' };
       throw error;
     }
   }

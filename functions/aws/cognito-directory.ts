@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import pThrottle from 'p-throttle';
 import type { Account } from '../core/account.js';
-import type { AccountDirectory } from '../core/ports.js';
+import type { AccountDirectory } from '../core/reconcile/ports.js';
 import { toAccount } from './cognito-user.js';
 
 export interface CognitoDirectoryOptions {

@@ -2,7 +2,7 @@ import {
   AdminListGroupsForUserCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { GroupReader } from '../core/geo/sign-in-ports.js';
+import type { GroupReader } from '../core/geo/ports.js';
 
 /** A user's Cognito groups (trigger events do not carry them before token generation). */
 export class CognitoGroupReader implements GroupReader {

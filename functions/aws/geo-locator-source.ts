@@ -1,5 +1,5 @@
-import type { GeoLocator } from '../core/geo/geo-locator.js';
-import { RESOURCE_ENV } from '../core/resources.js';
+import type { GeoLocator } from '../core/geo/ports.js';
+import { ENV } from '../core/shared/environment.js';
 import { bundledCountryDatabase, MmdbGeoLocator } from './mmdb-geo-locator.js';
 
 let loading: Promise<GeoLocator> | undefined;
@@ -9,7 +9,7 @@ let loading: Promise<GeoLocator> | undefined;
  * when set, else the database shipped with Warden.
  */
 export function containerGeoLocator(): Promise<GeoLocator> {
-  loading ??= loadGeoLocator(process.env[RESOURCE_ENV.geoDatabase]).catch((error) => {
+  loading ??= loadGeoLocator(process.env[ENV.geoDatabase]).catch((error) => {
     loading = undefined; // let the next invocation try again
     throw error;
   });

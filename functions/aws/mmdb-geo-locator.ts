@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { BlockList, isIP } from 'node:net';
 import { Reader, type Response } from 'maxmind';
-import type { GeoLocation, GeoLocator } from '../core/geo/geo-locator.js';
+import type { GeoLocation, GeoLocator } from '../core/geo/ports.js';
 
 /** The country database shipped with Warden: DB-IP Lite Country (CC BY 4.0), IPv4 and IPv6. */
 export function bundledCountryDatabase(): string {

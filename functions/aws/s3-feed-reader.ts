@@ -1,8 +1,14 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { FeedLocation, FeedSource } from '../core/reconcile/ports.js';
+import { WardenError } from '../core/shared/errors.js';
 
-/** Reads an HR feed object as UTF-8 text. */
-export async function readFeedObject(s3: S3Client, bucket: string, key: string): Promise<string> {
-  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  if (!object.Body) throw new Error(`s3://${bucket}/${key} has no body`);
-  return object.Body.transformToString('utf-8');
+/** HR feeds as S3 objects, read as UTF-8 text. */
+export class S3FeedSource implements FeedSource {
+  constructor(private readonly s3: S3Client) {}
+
+  async read({ bucket, key }: FeedLocation): Promise<string> {
+    const object = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!object.Body) throw new WardenError(`s3://${bucket}/${key} has no body`);
+    return object.Body.transformToString('utf-8');
+  }
 }

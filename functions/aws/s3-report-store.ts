@@ -1,6 +1,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ReportFiles, ReportStore } from '../core/ports.js';
-import { reportKey } from '../core/resources.js';
+import type { ReportStore } from '../core/reconcile/ports.js';
+import type { ReportFiles } from '../core/reconcile/run-record.js';
+import { reportKey } from '../core/shared/bucket-layout.js';
 
 export class S3ReportStore implements ReportStore {
   constructor(

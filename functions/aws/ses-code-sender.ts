@@ -1,5 +1,5 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { CodeSender } from '../core/geo/sign-in-ports.js';
+import type { CodeSender } from '../core/geo/ports.js';
 
 /** Sends the one-time sign-in code by email through SES v2. */
 export class SesCodeSender implements CodeSender {

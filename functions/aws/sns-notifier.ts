@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { Notifier, RunNotice } from '../core/ports.js';
+import type { Notifier, RunNotice } from '../core/reconcile/ports.js';
 
 export class SnsNotifier implements Notifier {
   constructor(

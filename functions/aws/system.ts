@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock, IdGenerator } from '../core/ports.js';
+import type { Clock, IdGenerator } from '../core/shared/clock.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SignInAttempt } from '../core/geo/assess-sign-in.js';
 import { GEO_CONTEXT_FIELD } from '../core/geo/geo-context.js';
+import { parseOrThrow } from '../core/shared/validation.js';
 
 // The parts of Cognito's trigger events Warden reads; other fields pass through untouched,
 // because Cognito expects the event back with only `response` changed.
@@ -96,10 +97,5 @@ export function geoToken(data: Record<string, string> | null | undefined): strin
 
 /** Parses an event or fails the trigger (and with it the sign-in): bad input never signs anyone in. */
 export function parseEvent<T extends z.ZodType>(schema: T, event: unknown): z.infer<T> {
-  const parsed = schema.safeParse(event);
-  if (!parsed.success)
-    throw new Error(
-      `invalid trigger event: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-    );
-  return parsed.data;
+  return parseOrThrow(schema, event, 'trigger event');
 }

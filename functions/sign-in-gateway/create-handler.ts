@@ -6,6 +6,7 @@ import {
   gatewayRespond,
   gatewaySignIn,
 } from '../core/geo/gateway.js';
+import { formatIssues } from '../core/shared/validation.js';
 import { gatewayEventSchema, respondBodySchema, signInBodySchema } from './gateway-event.js';
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
@@ -57,9 +58,7 @@ function validate<T extends z.ZodType>(
 ): { value: z.infer<T> } | { error: string } {
   const parsed = schema.safeParse(body);
   if (parsed.success) return { value: parsed.data };
-  return {
-    error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-  };
+  return { error: formatIssues(parsed.error.issues).join('; ') };
 }
 
 function respond(result: GatewayResult): APIGatewayProxyResult {

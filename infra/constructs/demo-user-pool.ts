@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccountRecovery, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { EMPLOYEE_ID_ATTRIBUTE } from '../../functions/core/resources.js';
+import { EMPLOYEE_ID_ATTRIBUTE } from '../../functions/core/shared/employee-id-attribute.js';
 
 /** A user pool for a first deployment to govern, shaped as Warden expects pools to be. */
 export class DemoUserPool extends Construct {

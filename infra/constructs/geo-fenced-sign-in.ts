@@ -17,7 +17,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { bundledCountryDatabase } from '../../functions/aws/mmdb-geo-locator.js';
 import type { DeploymentConfig } from '../../functions/core/config/deployment-config.js';
-import { RESOURCE_ENV } from '../../functions/core/resources.js';
+import { ENV } from '../../functions/core/shared/environment.js';
 import type { Foundation } from './foundation.js';
 import { OuterFence } from './outer-fence.js';
 import { wardenFunction } from './warden-function.js';
@@ -93,10 +93,10 @@ export class GeoFencedSignIn extends Construct {
         role: triggerRole,
         logGroup: triggerLogs,
         environment: {
-          [RESOURCE_ENV.table]: foundation.table.tableName,
-          [RESOURCE_ENV.geoPolicy]: JSON.stringify(geo.policy),
-          [RESOURCE_ENV.geoKeySecret]: key.secretArn,
-          [RESOURCE_ENV.codeSender]: geo.codeSender,
+          [ENV.table]: foundation.table.tableName,
+          [ENV.geoPolicy]: JSON.stringify(geo.policy),
+          [ENV.geoKeySecret]: key.secretArn,
+          [ENV.codeSender]: geo.codeSender,
           POWERTOOLS_SERVICE_NAME: 'warden-geo',
         },
       });
@@ -178,9 +178,9 @@ export class GeoFencedSignIn extends Construct {
       memorySize: 1024,
       timeout: Duration.seconds(10),
       environment: {
-        [RESOURCE_ENV.table]: foundation.table.tableName,
-        [RESOURCE_ENV.geoKeySecret]: key.secretArn,
-        [RESOURCE_ENV.geoDatabase]: `/var/task/${basename(database)}`,
+        [ENV.table]: foundation.table.tableName,
+        [ENV.geoKeySecret]: key.secretArn,
+        [ENV.geoDatabase]: `/var/task/${basename(database)}`,
         WARDEN_USER_POOL_ID: app.userPoolId,
         WARDEN_APP_CLIENT_ID: app.clientId,
         ...(app.secretArn ? { WARDEN_APP_CLIENT_SECRET: app.secretArn } : {}),

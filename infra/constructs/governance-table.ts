@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { GOVERNANCE_TABLE } from '../../functions/core/resources.js';
+import { GOVERNANCE_TABLE } from '../../functions/core/shared/table-keys.js';
 
 /** Runs, findings, actions, audit entries and locks: one table, keys shared with local provisioning. */
 export class GovernanceTable extends Construct {

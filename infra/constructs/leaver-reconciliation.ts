@@ -9,7 +9,7 @@ import {
   type CognitoSource,
   userPoolRegion,
 } from '../../functions/core/config/reconcile-config.js';
-import { DEFAULT_CORRELATION_ATTRIBUTE } from '../../functions/core/resources.js';
+import { DEFAULT_CORRELATION_ATTRIBUTE } from '../../functions/core/shared/employee-id-attribute.js';
 import type { Foundation } from './foundation.js';
 import { Monitoring } from './monitoring.js';
 import { ReconcileFunction } from './reconcile-function.js';

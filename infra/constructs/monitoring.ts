@@ -13,7 +13,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { RECONCILE_METRICS } from '../../functions/core/resources.js';
+import { RECONCILE_METRICS } from '../../functions/core/reconcile/run-metrics.js';
 
 export interface MonitoringProps {
   function: IFunction;

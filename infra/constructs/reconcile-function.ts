@@ -9,7 +9,8 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { RECONCILE_METRICS, RESOURCE_ENV } from '../../functions/core/resources.js';
+import { RECONCILE_METRICS } from '../../functions/core/reconcile/run-metrics.js';
+import { ENV } from '../../functions/core/shared/environment.js';
 import { wardenFunction } from './warden-function.js';
 
 export interface ReconcileFunctionProps {
@@ -58,11 +59,11 @@ export class ReconcileFunction extends Construct {
       memorySize: 1024,
       timeout: Duration.minutes(15),
       environment: {
-        [RESOURCE_ENV.table]: props.table.tableName,
-        [RESOURCE_ENV.reportsBucket]: props.reportsBucket.bucketName,
-        [RESOURCE_ENV.feedBucket]: props.feedBucket.bucketName,
-        [RESOURCE_ENV.topicArn]: props.topic.topicArn,
-        [RESOURCE_ENV.config]: props.configJson,
+        [ENV.table]: props.table.tableName,
+        [ENV.reportsBucket]: props.reportsBucket.bucketName,
+        [ENV.feedBucket]: props.feedBucket.bucketName,
+        [ENV.topicArn]: props.topic.topicArn,
+        [ENV.config]: props.configJson,
         POWERTOOLS_SERVICE_NAME: RECONCILE_METRICS.service,
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },

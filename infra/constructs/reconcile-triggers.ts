@@ -8,7 +8,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../../functions/core/config/deployment-config.js';
-import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
+import { FEED_PREFIX } from '../../functions/core/shared/bucket-layout.js';
 
 export interface ReconcileTriggersProps {
   function: IFunction;
@@ -16,8 +16,6 @@ export interface ReconcileTriggersProps {
   deadLetterQueue: Queue;
   schedule: DeploymentConfig['schedule'];
 }
-
-const FEED_PREFIX = DEFAULT_FEED_KEY.slice(0, DEFAULT_FEED_KEY.indexOf('/') + 1);
 
 /** What starts a run: the schedule, and a new HR feed uploaded under `feeds/`. */
 export class ReconcileTriggers extends Construct {

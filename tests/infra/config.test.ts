@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeploymentConfig } from '../../functions/core/config/deployment-config.js';
-import { ConfigError } from '../../functions/core/config/reconcile-config.js';
+import { ConfigError } from '../../functions/core/shared/errors.js';
 import { configFile, synth } from './synth.js';
 
 function problems(raw: unknown): string[] {

@@ -4,7 +4,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cognitoClient } from '../../functions/aws/clients.js';
+import { cognitoClient } from '../../functions/aws/clients/cognito.js';
 import { CognitoDirectory } from '../../functions/aws/cognito-directory.js';
 import type { Account } from '../../functions/core/account.js';
 import type { LocalWarden } from '../../local/local-warden.js';

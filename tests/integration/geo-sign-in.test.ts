@@ -5,11 +5,13 @@ import {
   AdminCreateUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentClient, secretsClient } from '../../functions/aws/clients.js';
-import { DynamoSignInStore } from '../../functions/aws/dynamo-sign-in-store.js';
+import { documentClient } from '../../functions/aws/clients/dynamodb.js';
+import { secretsClient } from '../../functions/aws/clients/secrets-manager.js';
+import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
+import { DynamoSignInLog } from '../../functions/aws/dynamo/sign-in-log.js';
 import { geoContextKey } from '../../functions/aws/geo-key.js';
 import { GEO_CONTEXT_FIELD, signGeoContext } from '../../functions/core/geo/geo-context.js';
-import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
+import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
 import { handler as defineAuthChallenge } from '../../functions/geo-triggers/define-auth-challenge.js';
 import { localLambdaContext } from '../../local/lambda-context.js';
 import { lastCodeSentTo, localGateway } from '../../local/local-gateway.js';
@@ -27,7 +29,7 @@ const POLICY = JSON.parse(readFileSync(sample('geo-policy.json'), 'utf8'));
 
 let warden: LocalWarden;
 let gateway: ReturnType<typeof localGateway>;
-let store: DynamoSignInStore;
+let signIns: DynamoSignInLog;
 const email = (user: string) => `${user}@presidencia.example`;
 
 async function createUser(
@@ -63,7 +65,7 @@ async function createUser(
 const signIn = (username: string, ip: string, password = PASSWORD) =>
   gateway('/auth/sign-in', { username, password }, ip);
 const decisions = async (username: string) =>
-  (await store.listDecisions(warden.resources.userPoolId, username)).map((d) => [
+  (await signIns.listDecisions(warden.resources.userPoolId, username)).map((d) => [
     d.outcome,
     d.country,
     d.rule,
@@ -103,7 +105,7 @@ beforeAll(async () => {
   Object.assign(process.env, triggerEnvironment(resources, POLICY));
   // Many attempts come from the same test addresses; the throttle has its own test below.
   gateway = localGateway(warden, 1000);
-  store = new DynamoSignInStore(documentClient(), resources.table);
+  signIns = new DynamoSignInLog(new GovernanceTable(documentClient(), resources.table));
 });
 
 describe('geo-fenced sign-in through the gateway and the Cognito triggers', () => {

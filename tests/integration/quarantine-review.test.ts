@@ -1,8 +1,10 @@
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../functions/aws/clients.js';
-import { DynamoGovernanceStore } from '../../functions/aws/dynamo-governance-store.js';
-import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
+import { documentClient } from '../../functions/aws/clients/dynamodb.js';
+import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
+import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
+import { DynamoRunStore } from '../../functions/aws/dynamo/run-store.js';
+import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
 import type { LocalWarden } from '../../local/local-warden.js';
 import { seedUsers, uploadFeed } from '../../local/seed.js';
 import { localWarden } from './local-aws.js';
@@ -63,9 +65,11 @@ describe('reviewing a quarantined run', () => {
     expect(await isEnabled('ben')).toBe(false);
     expect(await isEnabled('cruz')).toBe(false);
     expect(await isEnabled('ana')).toBe(true);
-    const store = new DynamoGovernanceStore(documentClient(), warden.resources.table);
-    expect(await store.listAudit(warden.resources.userPoolId, 'ben')).toHaveLength(1);
-    expect((await store.getRun(quarantined.runId))?.notes.at(-1)).toBe(
+    const table = new GovernanceTable(documentClient(), warden.resources.table);
+    expect(
+      await new DynamoAuditLog(table).listAudit(warden.resources.userPoolId, 'ben'),
+    ).toHaveLength(1);
+    expect((await new DynamoRunStore(table).getRun(quarantined.runId))?.notes.at(-1)).toBe(
       `approved by an admin; run ${applied.runId} ended completed`,
     );
   });

@@ -7,9 +7,11 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../functions/aws/clients.js';
-import { DynamoGovernanceStore } from '../../functions/aws/dynamo-governance-store.js';
-import { DEFAULT_FEED_KEY } from '../../functions/core/resources.js';
+import { documentClient } from '../../functions/aws/clients/dynamodb.js';
+import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
+import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
+import { DynamoRunStore } from '../../functions/aws/dynamo/run-store.js';
+import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
 import type { LocalWarden } from '../../local/local-warden.js';
 import { seedUsers, uploadFeed } from '../../local/seed.js';
 import { localWarden } from './local-aws.js';
@@ -35,7 +37,8 @@ const user = (username: string, email: string, employeeId?: string) => ({
 });
 
 let warden: LocalWarden;
-let store: DynamoGovernanceStore;
+let runs: DynamoRunStore;
+let audit: DynamoAuditLog;
 let queueUrl: string;
 let config: Record<string, unknown>;
 const sqs = () => new SQSClient({});
@@ -53,7 +56,9 @@ beforeAll(async () => {
     user('press-ops', 'press-ops@x.org'),
   ]);
   await uploadFeed(warden.s3, resources.feedBucket, DEFAULT_FEED_KEY, ROSTER);
-  store = new DynamoGovernanceStore(documentClient(), resources.table);
+  const table = new GovernanceTable(documentClient(), resources.table);
+  runs = new DynamoRunStore(table);
+  audit = new DynamoAuditLog(table);
   config = { accountSources: [{ userPoolId: resources.userPoolId }], dryRun: false };
   const { QueueUrl } = await sqs().send(
     new CreateQueueCommand({ QueueName: `${resources.table}-inbox` }),
@@ -103,7 +108,7 @@ describe('reconcile Lambda handler', () => {
     expect(response.status).toBe('rejected');
     expect(response.notes.join('\n')).toMatch(/1 problem.*\n8: email/s);
     expect(await isEnabled('ricardo')).toBe(true);
-    expect((await store.getRun(response.runId))?.status).toBe('rejected');
+    expect((await runs.getRun(response.runId))?.status).toBe('rejected');
     expect((await notices()).join('\n')).toMatch(/ended rejected/);
   });
 
@@ -152,10 +157,10 @@ describe('reconcile Lambda handler', () => {
     expect(await isEnabled('ricardo')).toBe(false);
     expect(await isEnabled('ana')).toBe(true);
     expect(await isEnabled('press-ops')).toBe(true);
-    const audit = await store.listAudit(warden.resources.userPoolId, 'ricardo');
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ kind: 'disable', runId: response.runId });
-    const findings = await store.listFindings(response.runId);
+    const entries = await audit.listAudit(warden.resources.userPoolId, 'ricardo');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ kind: 'disable', runId: response.runId });
+    const findings = await runs.listFindings(response.runId);
     expect(findings.map((f) => f.username).sort()).toEqual(['press-ops', 'ricardo']);
     expect(findings.find((f) => f.username === 'ricardo')?.outcome).toBe('disabled');
   });
@@ -164,9 +169,9 @@ describe('reconcile Lambda handler', () => {
     const response = await warden.invokeReconcile({}, config);
     expect(response).toMatchObject({ status: 'completed', actions: { planned: 0, applied: 0 } });
     expect(response.counts).toMatchObject({ leaver: 0, leaver_disabled: 1 });
-    expect(await store.listAudit(warden.resources.userPoolId, 'ricardo')).toHaveLength(1);
-    const runs = await store.listRuns(10);
-    expect(runs[0]?.runId).toBe(response.runId);
+    expect(await audit.listAudit(warden.resources.userPoolId, 'ricardo')).toHaveLength(1);
+    const recent = await runs.listRuns(10);
+    expect(recent[0]?.runId).toBe(response.runId);
   });
 
   it('stays in dry-run when the configuration says so, whatever the event asks', async () => {

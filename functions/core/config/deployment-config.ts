@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { geoPolicySchema } from '../geo/geo-policy.js';
+import { ConfigError } from '../shared/errors.js';
+import { parseOrThrow } from '../shared/validation.js';
 import { isKnownTimeZone } from '../time/zoned-day.js';
-import { ConfigError, parseConfig } from './config-error.js';
 import { type ReconcileConfig, reconcileConfigSchema } from './reconcile-config.js';
 
 const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
@@ -81,7 +82,7 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
 export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;
 
 export function parseDeploymentConfig(input: unknown, origin: string): DeploymentConfig {
-  const config = parseConfig(deploymentConfigSchema, input, origin);
+  const config = parseOrThrow(deploymentConfigSchema, input, origin, ConfigError);
   if (config.accountSources.length === 0 && config.demoUserPool === false) {
     throw new ConfigError(origin, [
       'accountSources: list at least one user pool, or set demoUserPool: true',

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { ConfigError, parseConfig } from './config-error.js';
-
-export { ConfigError };
-
 import { geoPolicySchema } from '../geo/geo-policy.js';
 import { HR_COLUMNS } from '../hr/hr-record.js';
-import { DEFAULT_CORRELATION_ATTRIBUTE } from '../resources.js';
+import { DEFAULT_CORRELATION_ATTRIBUTE } from '../shared/employee-id-attribute.js';
+import { ConfigError } from '../shared/errors.js';
+import { parseOrThrow } from '../shared/validation.js';
 import { isCalendarDate, isKnownTimeZone } from '../time/zoned-day.js';
 
 const columnMapSchema = z
@@ -113,5 +111,5 @@ export type ReconcileConfig = z.infer<typeof reconcileConfigSchema>;
 
 /** Parses configuration; the error lists each bad field by its path. */
 export function parseReconcileConfig(input: unknown, origin: string): ReconcileConfig {
-  return parseConfig(reconcileConfigSchema, input, origin);
+  return parseOrThrow(reconcileConfigSchema, input, origin, ConfigError);
 }

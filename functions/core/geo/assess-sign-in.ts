@@ -1,6 +1,6 @@
 import { GEO_CONTEXT_TTL_MS, verifyGeoContext } from './geo-context.js';
 import type { GeoPolicy } from './geo-policy.js';
-import type { GroupReader, SignInStore } from './sign-in-ports.js';
+import type { AccessEndReader, GroupReader, NonceRegister } from './ports.js';
 import { type SignInVerdict, signInVerdict } from './sign-in-steps.js';
 
 export interface SignInAttempt {
@@ -18,7 +18,8 @@ export interface SignInAttempt {
 export interface AssessDependencies {
   policy: GeoPolicy;
   key: Buffer;
-  store: SignInStore;
+  nonces: NonceRegister;
+  accessEnds: AccessEndReader;
   groups: GroupReader;
 }
 
@@ -29,7 +30,7 @@ export async function assessSignIn(
 ): Promise<SignInVerdict & { ip?: string }> {
   const geo = verifyGeoContext(attempt.token, deps.key, attempt.now, attempt.names);
   const replayed = geo.ok
-    ? !(await deps.store.claimNonce(
+    ? !(await deps.nonces.claimNonce(
         geo.context.nonce,
         attempt.trigger,
         new Date(geo.context.issuedAt + GEO_CONTEXT_TTL_MS * 2),
@@ -37,7 +38,7 @@ export async function assessSignIn(
     : false;
   const [groups, accessEndsAt] = await Promise.all([
     deps.groups.groupsOf(attempt.source, attempt.username),
-    deps.store.accessEndsAt(attempt.source, attempt.username),
+    deps.accessEnds.accessEndsAt(attempt.source, attempt.username),
   ]);
   const verdict = signInVerdict(deps.policy, {
     now: attempt.now,

@@ -1,40 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../ports.js';
+import type { Clock } from '../shared/clock.js';
 import { GEO_CONTEXT_FIELD, signGeoContext } from './geo-context.js';
-import type { GeoLocator } from './geo-locator.js';
-
-export interface IssuedTokens {
-  idToken: string;
-  accessToken: string;
-  refreshToken?: string;
-  expiresIn?: number;
-}
-
-/** Where a custom-auth sign-in stands after a call to Cognito. */
-export type AuthStep =
-  | { kind: 'tokens'; tokens: IssuedTokens }
-  | { kind: 'code_required'; session: string; destination?: string }
-  | { kind: 'refused' };
-
-/** Cognito's custom-auth flow as the gateway uses it: password (SRP) first, then a code. */
-export interface CustomAuthApi {
-  start(
-    username: string,
-    password: string,
-    clientMetadata: Record<string, string>,
-  ): Promise<AuthStep>;
-  answer(
-    session: string,
-    username: string,
-    code: string,
-    clientMetadata: Record<string, string>,
-  ): Promise<AuthStep>;
-}
-
-export interface RateLimiter {
-  /** False once `key` has been used `limit` times in the current window. */
-  allow(key: string, limit: number, now: Date): Promise<boolean>;
-}
+import type { AuthStep, CustomAuthApi, GeoLocator, IssuedTokens, RateLimiter } from './ports.js';
 
 export interface GatewayDependencies {
   api: CustomAuthApi;
@@ -66,8 +33,7 @@ export async function gatewaySignIn(
   input: { username: string; password: string; ip: string },
   deps: GatewayDependencies,
 ): Promise<GatewayResult> {
-  if (!(await deps.limiter.allow(`ip:${input.ip}`, deps.attemptsPerMinute, deps.clock.now())))
-    return THROTTLED;
+  if (await throttled(input.ip, deps)) return THROTTLED;
   const step = await deps.api.start(
     input.username,
     input.password,
@@ -80,8 +46,7 @@ export async function gatewayRespond(
   input: { session: string; code: string; ip: string },
   deps: GatewayDependencies,
 ): Promise<GatewayResult> {
-  if (!(await deps.limiter.allow(`ip:${input.ip}`, deps.attemptsPerMinute, deps.clock.now())))
-    return THROTTLED;
+  if (await throttled(input.ip, deps)) return THROTTLED;
   const opened = openEnvelope(input.session, deps.key);
   if (!opened) return REFUSED;
   const step = await deps.api.answer(
@@ -91,6 +56,10 @@ export async function gatewayRespond(
     geoMetadata(opened.username, input.ip, deps),
   );
   return toResult(step, opened.username, deps);
+}
+
+async function throttled(ip: string, deps: GatewayDependencies): Promise<boolean> {
+  return !(await deps.limiter.allow(`ip:${ip}`, deps.attemptsPerMinute, deps.clock.now()));
 }
 
 /** A fresh signed geo context for each call to Cognito, so each has its own nonce. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseConfig } from '../config/config-error.js';
+import { ConfigError } from '../shared/errors.js';
+import { parseOrThrow } from '../shared/validation.js';
 import { isCountryCode } from './country-code.js';
 
 export type GeoDecision = 'allow' | 'require_mfa' | 'deny';
@@ -57,5 +58,5 @@ export const geoPolicySchema = z
 export type GeoPolicy = z.infer<typeof geoPolicySchema>;
 
 export function parseGeoPolicy(input: unknown, origin: string): GeoPolicy {
-  return parseConfig(geoPolicySchema, input, origin);
+  return parseOrThrow(geoPolicySchema, input, origin, ConfigError);
 }

@@ -1,10 +1,10 @@
 import { type Account, accountKey } from '../account.js';
 import type { ReconcileConfig } from '../config/reconcile-config.js';
 import type { HrRecord } from '../hr/hr-record.js';
-import type { SourceState } from '../ports.js';
 import { actionId } from './action-id.js';
 import { correlate } from './correlate.js';
 import type { ExemptionMatch } from './exemptions.js';
+import type { SourceState } from './ports.js';
 import type { RosterIndex } from './roster-index.js';
 import type { ActionKind, Finding, MatchKind, Situation } from './situation.js';
 

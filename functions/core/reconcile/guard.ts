@@ -1,6 +1,6 @@
 import type { GuardConfig } from '../config/reconcile-config.js';
 import type { FeedKind } from '../hr/hr-record.js';
-import type { FeedBaseline } from '../ports.js';
+import type { FeedBaseline } from './feed-baseline.js';
 
 export interface GuardVerdict {
   tripped: boolean;

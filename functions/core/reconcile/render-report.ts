@@ -15,7 +15,7 @@ export const REPORT_CSV_COLUMNS = [
 ] as const;
 
 /** The report admins review: the run, the guard's verdict, and one finding per account. */
-export function renderJsonReport(run: RunRecord, findings: StoredFinding[]): string {
+export function renderJsonReport(run: RunRecord, findings: readonly StoredFinding[]): string {
   return JSON.stringify(
     {
       ...run,
@@ -37,7 +37,7 @@ export function renderJsonReport(run: RunRecord, findings: StoredFinding[]): str
   );
 }
 
-export function renderCsvReport(findings: StoredFinding[]): string {
+export function renderCsvReport(findings: readonly StoredFinding[]): string {
   const rows = findings.map((f) =>
     [
       f.source,

@@ -1,17 +1,12 @@
-import type { Clock, GovernanceStore, Notifier } from '../ports.js';
-import type { Approval } from './plan-summary.js';
+import type { Clock } from '../shared/clock.js';
+import { ReviewError } from '../shared/errors.js';
+import type { Approval } from './conclude-plan.js';
+import type { Notifier, RunStore } from './ports.js';
 import type { RunRecord } from './run-record.js';
 import { summariseRun } from './summarise-run.js';
 
-export class ReviewError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReviewError';
-  }
-}
-
-async function quarantinedRun(store: GovernanceStore, runId: string): Promise<RunRecord> {
-  const run = await store.getRun(runId);
+async function quarantinedRun(runs: RunStore, runId: string): Promise<RunRecord> {
+  const run = await runs.getRun(runId);
   if (!run) throw new ReviewError(`no run ${runId}`);
   if (run.status !== 'quarantined')
     throw new ReviewError(`run ${runId} is ${run.status}, not quarantined`);
@@ -20,11 +15,11 @@ async function quarantinedRun(store: GovernanceStore, runId: string): Promise<Ru
 
 /** What approving a quarantined run lets through: exactly the changes it planned, from its feed. */
 export async function approvalOf(
-  store: GovernanceStore,
+  runs: RunStore,
   runId: string,
 ): Promise<{ approval: Approval; run: RunRecord }> {
-  const run = await quarantinedRun(store, runId);
-  const findings = await store.listFindings(runId);
+  const run = await quarantinedRun(runs, runId);
+  const findings = await runs.listFindings(runId);
   const actionIds = new Set(
     findings.filter((f) => f.action === 'disable' && f.actionId).map((f) => f.actionId as string),
   );
@@ -33,11 +28,11 @@ export async function approvalOf(
 
 /** Records the approval on the quarantined run once the run that applied it has finished. */
 export async function markApproved(
-  store: GovernanceStore,
+  runs: RunStore,
   run: RunRecord,
   appliedBy: RunRecord,
 ): Promise<void> {
-  await store.saveRun({
+  await runs.saveRun({
     ...run,
     notes: [...run.notes, `approved by an admin; run ${appliedBy.runId} ended ${appliedBy.status}`],
   });
@@ -46,9 +41,9 @@ export async function markApproved(
 /** An admin's rejection: the run stays unapplied for good, and admins are told. */
 export async function rejectRun(
   runId: string,
-  deps: { store: GovernanceStore; notifier: Notifier; clock: Clock },
+  deps: { runs: RunStore; notifier: Notifier; clock: Clock },
 ): Promise<RunRecord> {
-  const run = await quarantinedRun(deps.store, runId);
+  const run = await quarantinedRun(deps.runs, runId);
   const rejected: RunRecord = {
     ...run,
     status: 'rejected',
@@ -57,7 +52,7 @@ export async function rejectRun(
       `rejected by an admin at ${deps.clock.now().toISOString()}; nothing was changed`,
     ],
   };
-  await deps.store.saveRun(rejected);
+  await deps.runs.saveRun(rejected);
   await deps.notifier.notify(summariseRun(rejected));
   return rejected;
 }

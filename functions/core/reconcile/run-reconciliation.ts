@@ -1,36 +1,39 @@
 import type { Account } from '../account.js';
 import type { ReconcileConfig } from '../config/reconcile-config.js';
 import type { HrFeed } from '../hr/hr-record.js';
-import type {
-  AccountDirectory,
-  ActionIntent,
-  Clock,
-  GovernanceStore,
-  IdGenerator,
-  Notifier,
-  ReportStore,
-} from '../ports.js';
+import type { Clock, IdGenerator } from '../shared/clock.js';
+import { errorName, RunInProgressError } from '../shared/errors.js';
+import type { EventLog } from '../shared/event-log.js';
+import { type Approval, concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
-import { PlanBuilder } from './plan-builder.js';
-import { type Approval, concludePlan, newRunRecord } from './plan-summary.js';
+import type { AccountDirectory, Notifier, ReconcileStorage, ReportStore } from './ports.js';
 import { PostureCheck } from './posture-check.js';
 import { renderCsvReport, renderJsonReport } from './render-report.js';
 import { indexRoster } from './roster-index.js';
-import type { RunRecord, StoredFinding } from './run-record.js';
+import {
+  type ActionCounts,
+  type ActionOutcomeKind,
+  feedSummary,
+  newRunRecord,
+  type RunRecord,
+  type StoredFinding,
+} from './run-record.js';
+import type { Finding } from './situation.js';
+import { type SourcePlan, SourcePlanner } from './source-plan.js';
 import { summariseRun } from './summarise-run.js';
 
 const LOCK_NAME = 'reconcile';
 const LOCK_MS = 20 * 60_000;
 
 export interface RunDependencies {
-  directories: AccountDirectory[];
-  store: GovernanceStore;
+  directories: readonly AccountDirectory[];
+  storage: ReconcileStorage;
   reports: ReportStore;
   notifier: Notifier;
   clock: Clock;
   ids: IdGenerator;
-  /** Progress for people and logs; never carries personal data. */
-  progress?: (step: string, detail: Record<string, string | number>) => void;
+  /** Progress and trouble, for people and logs; never personal data. */
+  log: EventLog;
 }
 
 export interface RunRequest {
@@ -44,14 +47,7 @@ export interface RunRequest {
 
 export interface RunResult {
   run: RunRecord;
-  findings: StoredFinding[];
-}
-
-export class RunInProgressError extends Error {
-  constructor() {
-    super('another reconciliation run holds the lock; runs never overlap');
-    this.name = 'RunInProgressError';
-  }
+  findings: readonly StoredFinding[];
 }
 
 /**
@@ -62,168 +58,162 @@ export async function runReconciliation(
   request: RunRequest,
   deps: RunDependencies,
 ): Promise<RunResult> {
+  const { lock, runs, baselines } = deps.storage;
   const startedAt = deps.clock.now();
   const runId = deps.ids.runId(startedAt);
-  const progress = deps.progress ?? (() => {});
-  if (
-    !(await deps.store.acquireLock(
-      LOCK_NAME,
-      runId,
-      startedAt,
-      new Date(startedAt.getTime() + LOCK_MS),
-    ))
-  ) {
+  if (!(await lock.acquire(LOCK_NAME, runId, startedAt, new Date(startedAt.getTime() + LOCK_MS)))) {
     throw new RunInProgressError();
   }
-  const run = newRunRecord(
+  let run = newRunRecord({
     runId,
-    request.dryRun ? 'dry-run' : 'apply',
-    request.trigger,
+    mode: request.dryRun ? 'dry-run' : 'apply',
+    trigger: request.trigger,
     startedAt,
-    request.feed,
-  );
+    feed: feedSummary(request.feed),
+  });
   try {
-    const findings = await planRun(request, deps, run, progress);
+    const plan = await planRun(run, request, deps);
+    run = plan.run;
+    let outcomes = new Map<string, ActionOutcomeKind>();
     if (run.status === 'applying') {
-      await recordAccessEnds(findings, request, deps);
-      await applyPlan(findings, deps, run, progress);
+      await recordAccessEnds(plan.findings, request, deps);
+      await runs.saveRun(run);
+      const applied = await applyPlan(plan.findings, run, deps);
+      outcomes = applied.outcomes;
+      run = {
+        ...run,
+        actions: applied.actions,
+        status: applied.actions.failed > 0 ? 'completed_with_errors' : 'completed',
+      };
     }
     if (run.status !== 'quarantined') {
-      await deps.store.saveFeedBaseline({
+      await baselines.saveFeedBaseline({
         kind: request.feed.kind,
         records: request.feed.records.length,
         runId,
         acceptedAt: startedAt,
       });
     }
-    run.finishedAt = deps.clock.now();
-    run.reports = await deps.reports.write(runId, startedAt, {
+    const findings = withOutcomes(plan.findings, outcomes);
+    const reports = await deps.reports.write(runId, startedAt, {
       json: renderJsonReport(run, findings),
       csv: renderCsvReport(findings),
     });
-    await deps.store.saveRun(run);
+    run = { ...run, finishedAt: deps.clock.now(), reports };
+    await runs.saveRun(run);
     // Every finding is in the report; the store keeps the ones an admin may need to act on.
-    await deps.store.saveFindings(runId, findings.filter(needsReview));
-    progress('recorded', { runId, status: run.status, findings: findings.length });
+    await runs.saveFindings(runId, findings.filter(needsReview));
+    deps.log.info('recorded', { runId, status: run.status, findings: findings.length });
     await deps.notifier.notify(summariseRun(run));
     return { run, findings };
   } catch (error) {
-    run.status = 'failed';
-    run.error = (error as Error).name;
-    run.finishedAt = deps.clock.now();
-    await deps.store.saveRun(run).catch(() => {});
-    await deps.notifier.notify(summariseRun(run)).catch(() => {});
+    await recordFailure(run, error, deps);
     throw error;
   } finally {
-    await deps.store.releaseLock(LOCK_NAME, runId);
+    await lock.release(LOCK_NAME, runId);
   }
 }
 
 async function planRun(
+  started: RunRecord,
   request: RunRequest,
   deps: RunDependencies,
-  run: RunRecord,
-  progress: NonNullable<RunDependencies['progress']>,
-): Promise<StoredFinding[]> {
+): Promise<{ run: RunRecord; findings: readonly Finding[] }> {
   const { config, feed } = request;
-  const now = run.startedAt;
+  const now = started.startedAt;
   const roster = indexRoster(feed);
   const exemptionFor = exemptionLookup(config.exemptions, now, config.feed.timeZone);
-  const pending = await deps.store.listPendingActions();
-  const builders: PlanBuilder[] = [];
+  const pendingActionIds = await deps.storage.journal.listPendingActions();
+  const sources: SourcePlan[] = [];
 
   for (const directory of deps.directories) {
-    const state = await deps.store.loadSourceState(directory.source);
-    const builder = new PlanBuilder({ now, roster, state, orphans: config.orphans, exemptionFor });
-    builders.push(builder);
-    const orphans: string[] = [];
+    const state = await deps.storage.memory.loadSourceState(directory.source);
     const posture = config.geoPolicy
       ? await PostureCheck.start(config.geoPolicy, config.postureAction, directory)
       : undefined;
+    const planner = new SourcePlanner(
+      { now, roster, state, orphans: config.orphans, exemptionFor },
+      { posture, pendingActionIds },
+    );
     for await (const account of directory.listAccounts()) {
-      const finding = builder.add(account);
-      if (posture?.check(account, finding)) builder.disableCount++;
-      if (finding.situation === 'orphan' && account.enabled) orphans.push(finding.accountKey);
-      if (finding.action === 'none' && finding.actionId && pending.has(finding.actionId)) {
-        // An interrupted run disabled this account but did not record it: finish and audit it.
-        finding.action = 'disable';
-        finding.reason += '; finishing an action an interrupted run began';
-        builder.disableCount++;
-      }
-      if (builder.findings.length % 1000 === 0) {
-        progress('listing', { source: directory.source, accounts: builder.findings.length });
+      planner.add(account);
+      if (planner.size % 1000 === 0) {
+        deps.log.info('listing', { source: directory.source, accounts: planner.size });
       }
     }
-    progress('listed', { source: directory.source, accounts: builder.findings.length });
-    if (posture) posture.addTo(run);
-    if (feed.kind === 'roster') await deps.store.recordOrphansSeen(directory.source, orphans, now);
+    const plan = planner.result();
+    sources.push(plan);
+    deps.log.info('listed', { source: directory.source, accounts: plan.findings.length });
+    if (feed.kind === 'roster') {
+      await deps.storage.memory.recordOrphansSeen(directory.source, plan.enabledOrphans, now);
+    }
   }
 
-  const findings = concludePlan(
-    run,
-    builders,
-    feed,
+  const concluded = concludePlan({
+    run: started,
+    sources,
     config,
-    await deps.store.getFeedBaseline(feed.kind),
-    request.approval,
-  );
-  progress('planned', {
-    status: run.status,
-    accounts: findings.length,
-    disable: run.actions.planned,
+    baseline: await deps.storage.baselines.getFeedBaseline(feed.kind),
+    approval: request.approval,
   });
-  return findings;
+  deps.log.info('planned', {
+    status: concluded.run.status,
+    accounts: concluded.findings.length,
+    disable: concluded.run.actions.planned,
+  });
+  return concluded;
 }
 
 async function applyPlan(
-  findings: StoredFinding[],
-  deps: RunDependencies,
+  findings: readonly Finding[],
   run: RunRecord,
-  progress: NonNullable<RunDependencies['progress']>,
-): Promise<void> {
-  await deps.store.saveRun(run);
+  deps: RunDependencies,
+): Promise<{ outcomes: Map<string, ActionOutcomeKind>; actions: ActionCounts }> {
+  const { journal } = deps.storage;
   const directories = new Map(deps.directories.map((d) => [d.source, d]));
   const planned = findings.filter((f) => f.action === 'disable');
+  const outcomes = new Map<string, ActionOutcomeKind>();
+  const actions = { ...run.actions };
   for (const finding of planned) {
-    const intent: ActionIntent = {
+    const intent = {
       actionId: finding.actionId as string,
       runId: run.runId,
-      kind: 'disable',
+      kind: 'disable' as const,
       source: finding.source,
       username: finding.username,
       accountKey: finding.accountKey,
       reason: finding.reason,
       at: deps.clock.now(),
     };
-    if ((await deps.store.beginAction(intent)) === 'done') {
-      finding.outcome = 'already_done';
-      run.actions.alreadyDone++;
+    if ((await journal.beginAction(intent)) === 'done') {
+      outcomes.set(intent.actionId, 'already_done');
+      actions.alreadyDone++;
       continue;
     }
     const directory = directories.get(finding.source) as AccountDirectory;
     try {
       await directory.disable(accountOf(finding));
-      await deps.store.completeAction(intent, { ok: true, at: deps.clock.now() });
-      finding.outcome = 'disabled';
-      run.actions.applied++;
+      await journal.completeAction(intent, { ok: true, at: deps.clock.now() });
+      outcomes.set(intent.actionId, 'disabled');
+      actions.applied++;
     } catch (error) {
-      await deps.store.completeAction(intent, {
+      await journal.completeAction(intent, {
         ok: false,
-        error: (error as Error).name,
+        error: errorName(error),
         at: deps.clock.now(),
       });
-      finding.outcome = 'failed';
-      run.actions.failed++;
+      outcomes.set(intent.actionId, 'failed');
+      actions.failed++;
     }
-    const done = run.actions.applied + run.actions.alreadyDone + run.actions.failed;
-    progress('applying', { done, of: planned.length });
+    const done = actions.applied + actions.alreadyDone + actions.failed;
+    deps.log.info('applying', { done, of: planned.length });
   }
-  run.status = run.actions.failed > 0 ? 'completed_with_errors' : 'completed';
+  return { outcomes, actions };
 }
 
 /** Tells the sign-in triggers whose access has ended or will end: only applied runs do. */
 async function recordAccessEnds(
-  findings: StoredFinding[],
+  findings: readonly Finding[],
   request: RunRequest,
   deps: RunDependencies,
 ): Promise<void> {
@@ -233,15 +223,53 @@ async function recordAccessEnds(
       if (f.source === directory.source && f.accessEndsAt)
         ends.set(f.username, new Date(f.accessEndsAt));
     }
-    await deps.store.recordAccessEnds(directory.source, ends, request.feed.kind === 'roster');
+    await deps.storage.accessEnds.recordAccessEnds(
+      directory.source,
+      ends,
+      request.feed.kind === 'roster',
+    );
   }
+}
+
+/** A failed run is recorded and notified; if even that fails, the log says so by error name. */
+async function recordFailure(run: RunRecord, error: unknown, deps: RunDependencies): Promise<void> {
+  const failed: RunRecord = {
+    ...run,
+    status: 'failed',
+    error: errorName(error),
+    finishedAt: deps.clock.now(),
+  };
+  await deps.storage.runs.saveRun(failed).catch((saveError: unknown) => {
+    deps.log.warn('could not record the failed run', {
+      runId: failed.runId,
+      error: errorName(saveError),
+    });
+  });
+  await deps.notifier.notify(summariseRun(failed)).catch((notifyError: unknown) => {
+    deps.log.warn('could not notify the failed run', {
+      runId: failed.runId,
+      error: errorName(notifyError),
+    });
+  });
+}
+
+/** Planned disables carry their outcome; those never applied (dry-run, quarantine) say so. */
+export function withOutcomes(
+  findings: readonly Finding[],
+  outcomes: ReadonlyMap<string, ActionOutcomeKind>,
+): StoredFinding[] {
+  return findings.map((f) =>
+    f.action === 'disable'
+      ? { ...f, outcome: outcomes.get(f.actionId as string) ?? 'not_applied' }
+      : f,
+  );
 }
 
 function needsReview(finding: StoredFinding): boolean {
   return finding.situation !== 'active' || !finding.enabled;
 }
 
-function accountOf(finding: StoredFinding): Account {
+function accountOf(finding: Finding): Account {
   return {
     source: finding.source,
     username: finding.username,

@@ -1,7 +1,6 @@
-import type { FeedKind } from '../hr/hr-record.js';
-import type { ReportFiles } from '../ports.js';
+import type { FeedKind, HrFeed } from '../hr/hr-record.js';
 import type { GuardVerdict } from './guard.js';
-import type { Finding, Situation } from './situation.js';
+import { emptyCounts, type Finding, type Situation } from './situation.js';
 
 export const RUN_STATUSES = [
   'planned',
@@ -16,26 +15,18 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export type RunMode = 'dry-run' | 'apply';
 
-export interface RunRecord {
-  runId: string;
-  status: RunStatus;
-  mode: RunMode;
-  trigger: string;
-  startedAt: Date;
-  finishedAt?: Date;
-  feed: { kind: FeedKind; source: string; records: number };
-  accounts: number;
-  counts: Record<Situation, number>;
-  guard?: GuardVerdict;
-  /** Disable actions in the plan, and how applying them went. */
-  actions: { planned: number; applied: number; alreadyDone: number; failed: number };
-  /** Why orphans were not decided, when they were not. */
-  notes: string[];
-  /** MFA posture: enabled accounts that may be asked for a one-time code but cannot receive one. */
-  posture?: { checked: number; withoutVerifiedEmail: PostureGap[] };
-  reports?: ReportFiles;
-  /** Error name only, for failed runs. */
-  error?: string;
+/** Where a run's report artifacts are (URIs). */
+export interface ReportFiles {
+  json: string;
+  csv: string;
+}
+
+/** Disable actions in the plan, and how applying them went. */
+export interface ActionCounts {
+  planned: number;
+  applied: number;
+  alreadyDone: number;
+  failed: number;
 }
 
 export interface PostureGap {
@@ -44,8 +35,62 @@ export interface PostureGap {
   groups: string[];
 }
 
+/** MFA posture: enabled accounts that may be asked for a one-time code but cannot receive one. */
+export interface PostureReport {
+  checked: number;
+  withoutVerifiedEmail: PostureGap[];
+}
+
+export interface RunRecord {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly mode: RunMode;
+  readonly trigger: string;
+  readonly startedAt: Date;
+  readonly finishedAt?: Date;
+  readonly feed: { kind: FeedKind; source: string; records: number };
+  readonly accounts: number;
+  readonly counts: Record<Situation, number>;
+  readonly guard?: GuardVerdict;
+  readonly actions: ActionCounts;
+  /** Why orphans were not decided, approvals, rejections. */
+  readonly notes: readonly string[];
+  readonly posture?: PostureReport;
+  readonly reports?: ReportFiles;
+  /** Error name only, for failed runs. */
+  readonly error?: string;
+}
+
 export type ActionOutcomeKind = 'disabled' | 'already_done' | 'failed' | 'not_applied';
 
+/** A finding as reports and the store keep it: with the outcome of its planned action. */
 export interface StoredFinding extends Finding {
   outcome?: ActionOutcomeKind;
+}
+
+export const NO_ACTIONS: ActionCounts = { planned: 0, applied: 0, alreadyDone: 0, failed: 0 };
+
+export type FeedSummary = RunRecord['feed'];
+
+/** What a run records of its feed: never the records themselves. */
+export function feedSummary(feed: HrFeed): FeedSummary {
+  return { kind: feed.kind, source: feed.source, records: feed.records.length };
+}
+
+/** A run as it starts: nothing listed, nothing planned. */
+export function newRunRecord(fields: {
+  runId: string;
+  mode: RunMode;
+  trigger: string;
+  startedAt: Date;
+  feed: FeedSummary;
+}): RunRecord {
+  return {
+    ...fields,
+    status: 'planned',
+    accounts: 0,
+    counts: emptyCounts(),
+    actions: NO_ACTIONS,
+    notes: [],
+  };
 }

@@ -18,20 +18,20 @@ export type MatchKind = 'employee_id' | 'email' | 'none';
 export type ActionKind = 'none' | 'disable';
 
 export interface Finding {
-  source: string;
-  username: string;
-  accountKey: string;
-  enabled: boolean;
-  situation: Situation;
-  match: MatchKind;
+  readonly source: string;
+  readonly username: string;
+  readonly accountKey: string;
+  readonly enabled: boolean;
+  readonly situation: Situation;
+  readonly match: MatchKind;
   /** Employee id of the matched HR record, when there is one. */
-  employeeId?: string;
-  action: ActionKind;
+  readonly employeeId?: string;
+  readonly action: ActionKind;
   /** Deterministic id of the planned change; the same change always gets the same id. */
-  actionId?: string;
-  reason: string;
+  readonly actionId?: string;
+  readonly reason: string;
   /** For leavers: the instant access ends (ISO), which sign-in triggers enforce. */
-  accessEndsAt?: string;
+  readonly accessEndsAt?: string;
 }
 
 export function emptyCounts(): Record<Situation, number> {

@@ -1,4 +1,4 @@
-import type { RunNotice } from '../ports.js';
+import type { RunNotice } from './ports.js';
 import type { RunRecord } from './run-record.js';
 
 /** The admins' notification: counts and where to look, never a name or an email. */

@@ -1,11 +1,14 @@
 import type { Account } from '../account.js';
 import type { ReconcileConfig } from '../config/reconcile-config.js';
 import type { HrFeed } from '../hr/hr-record.js';
+import { concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
-import { PlanBuilder } from './plan-builder.js';
-import { concludePlan, newRunRecord } from './plan-summary.js';
 import { indexRoster } from './roster-index.js';
-import type { RunResult } from './run-reconciliation.js';
+import { type RunResult, withOutcomes } from './run-reconciliation.js';
+import { feedSummary, newRunRecord } from './run-record.js';
+import { SourcePlanner } from './source-plan.js';
+
+const NO_MEMORY = { disabledByWarden: new Set<string>(), orphanFirstSeen: new Map<string, Date>() };
 
 /**
  * The plan a run would make, from accounts already in hand and with no stored state: no
@@ -18,16 +21,25 @@ export function whatIf(
   now: Date,
   runId: string,
 ): RunResult {
-  const run = newRunRecord(runId, 'dry-run', 'what-if', now, feed);
-  const builder = new PlanBuilder({
+  const planner = new SourcePlanner({
     now,
     roster: indexRoster(feed),
-    state: { disabledByWarden: new Set(), orphanFirstSeen: new Map() },
+    state: NO_MEMORY,
     orphans: config.orphans,
     exemptionFor: exemptionLookup(config.exemptions, now, config.feed.timeZone),
   });
-  for (const account of accounts) builder.add(account);
-  const findings = concludePlan(run, [builder], feed, config, undefined);
-  run.finishedAt = now;
-  return { run, findings };
+  for (const account of accounts) planner.add(account);
+  const { run, findings } = concludePlan({
+    run: newRunRecord({
+      runId,
+      mode: 'dry-run',
+      trigger: 'what-if',
+      startedAt: now,
+      feed: feedSummary(feed),
+    }),
+    sources: [planner.result()],
+    config,
+    baseline: undefined,
+  });
+  return { run: { ...run, finishedAt: now }, findings: withOutcomes(findings, new Map()) };
 }

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  type CognitoIdentityProviderClient,
+  InternalErrorException,
+  NotAuthorizedException,
+  UserLambdaValidationException,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { CognitoCustomAuth } from '../../../functions/aws/cognito-custom-auth.js';
 
@@ -14,11 +20,13 @@ function fakeCognito(replies: ((input: Record<string, unknown>) => unknown)[]) {
       sent.push({ command: command.constructor.name, input: command.input });
       const reply = replies.shift();
       if (!reply) throw new Error('unexpected call');
-      return reply(command.input);
+      return await Promise.resolve(reply(command.input));
     },
   } as unknown as CognitoIdentityProviderClient;
   return { client, sent };
 }
+
+type RefusalClass = new (options: { message: string; $metadata: object }) => Error;
 
 const APP = {
   userPoolId: 'us-east-1_PressOff1',
@@ -125,20 +133,20 @@ describe('Cognito custom-auth adapter (SRP)', () => {
   });
 
   it('turns Cognito refusals into one generic refusal, and lets real faults through', async () => {
-    const refusal = (name: string) => () => {
-      throw Object.assign(new Error('x'), { name });
+    const refusal = (Refusal: RefusalClass) => () => {
+      throw new Refusal({ message: 'x', $metadata: {} });
     };
-    for (const name of [
-      'NotAuthorizedException',
-      'UserNotFoundException',
-      'UserLambdaValidationException',
+    for (const Refusal of [
+      NotAuthorizedException,
+      UserNotFoundException,
+      UserLambdaValidationException,
     ]) {
-      const { client } = fakeCognito([refusal(name)]);
+      const { client } = fakeCognito([refusal(Refusal)]);
       expect(await new CognitoCustomAuth(client, APP).start('x', 'y', METADATA)).toEqual({
         kind: 'refused',
       });
     }
-    const { client } = fakeCognito([refusal('InternalErrorException')]);
+    const { client } = fakeCognito([refusal(InternalErrorException)]);
     await expect(new CognitoCustomAuth(client, APP).start('x', 'y', METADATA)).rejects.toThrow();
   });
 });

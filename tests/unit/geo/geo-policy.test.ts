@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigError } from '../../../functions/core/config/reconcile-config.js';
 import { decide } from '../../../functions/core/geo/decide.js';
 import { parseGeoPolicy } from '../../../functions/core/geo/geo-policy.js';
+import type { ConfigError } from '../../../functions/core/shared/errors.js';
 
 const POLICY = parseGeoPolicy(
   {

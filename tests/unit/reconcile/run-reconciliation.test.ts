@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { approvalOf, rejectRun } from '../../../functions/core/reconcile/review-quarantine.js';
-import {
-  RunInProgressError,
-  runReconciliation,
-} from '../../../functions/core/reconcile/run-reconciliation.js';
+import { runReconciliation } from '../../../functions/core/reconcile/run-reconciliation.js';
+import { RunInProgressError } from '../../../functions/core/shared/errors.js';
 import { account, config, feed, POOL } from '../fakes/builders.js';
 import {
   FixedClock,
   MemoryDirectory,
+  MemoryLog,
   MemoryNotifier,
   MemoryReports,
-  MemoryStore,
   sequentialIds,
-} from '../fakes/memory-ports.js';
+} from '../fakes/memory-services.js';
+import { memoryStorage } from '../fakes/memory-storage.js';
 
 const ROWS = [
   'E1,ana@x.org,Ana,active,',
@@ -33,11 +32,20 @@ function world(
   ],
 ) {
   const directory = new MemoryDirectory(POOL, accounts);
-  const store = new MemoryStore();
+  const storage = memoryStorage();
   const reports = new MemoryReports();
   const notifier = new MemoryNotifier();
   const clock = new FixedClock(new Date('2026-11-29T12:00:00Z'));
-  const deps = { directories: [directory], store, reports, notifier, clock, ids: sequentialIds() };
+  const log = new MemoryLog();
+  const deps = {
+    directories: [directory],
+    storage,
+    reports,
+    notifier,
+    clock,
+    ids: sequentialIds(),
+    log,
+  };
   // Two leavers among six accounts is 33%: this small world needs a looser percentage rule.
   const run = (dryRun: boolean, rows = ROWS, overrides: Record<string, unknown> = {}) =>
     runReconciliation(
@@ -49,7 +57,8 @@ function world(
       },
       deps,
     );
-  return { directory, store, reports, notifier, clock, deps, run };
+  const review = { runs: storage.runs, notifier, clock };
+  return { directory, storage, reports, notifier, clock, log, deps, review, run };
 }
 
 const enabled = (d: MemoryDirectory) => d.accounts.filter((a) => a.enabled).map((a) => a.username);
@@ -68,7 +77,7 @@ describe('a reconciliation run', () => {
     ]);
     expect(w.directory.disableCalls).toEqual([]);
     expect(enabled(w.directory)).toHaveLength(6);
-    expect(w.store.audit).toEqual([]);
+    expect(w.storage.journal.audit).toEqual([]);
     expect(w.reports.written.has(run.runId)).toBe(true);
   });
 
@@ -78,12 +87,12 @@ describe('a reconciliation run', () => {
     expect(run.status).toBe('completed');
     expect(run.actions).toEqual({ planned: 2, applied: 2, alreadyDone: 0, failed: 0 });
     expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
-    expect(w.store.audit.map((a) => [a.username, a.kind, a.runId])).toEqual([
+    expect(w.storage.journal.audit.map((a) => [a.username, a.kind, a.runId])).toEqual([
       ['ben', 'disable', run.runId],
       ['cruz', 'disable', run.runId],
     ]);
-    expect(w.store.runs.get(run.runId)?.status).toBe('completed');
-    expect(w.store.findings.get(run.runId)?.map((f) => f.username)).toEqual([
+    expect(w.storage.runs.records.get(run.runId)?.status).toBe('completed');
+    expect(w.storage.runs.findings.get(run.runId)?.map((f) => f.username)).toEqual([
       'ben',
       'cruz',
       'press-ops',
@@ -97,7 +106,7 @@ describe('a reconciliation run', () => {
     expect(run.counts).toMatchObject({ leaver: 0, leaver_disabled: 2 });
     expect(run.actions.planned).toBe(0);
     expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
-    expect(w.store.audit).toHaveLength(2);
+    expect(w.storage.journal.audit).toHaveLength(2);
   });
 
   it('converges after a failure mid-apply, auditing each change exactly once', async () => {
@@ -113,7 +122,7 @@ describe('a reconciliation run', () => {
     expect(second.run.status).toBe('completed');
     expect(second.run.actions).toMatchObject({ planned: 1, applied: 1 });
     expect(enabled(w.directory)).not.toContain('cruz');
-    expect(w.store.audit.map((a) => a.username)).toEqual(['ben', 'cruz']);
+    expect(w.storage.journal.audit.map((a) => a.username)).toEqual(['ben', 'cruz']);
   });
 
   it('finishes and audits an action that a crashed run applied but never recorded', async () => {
@@ -121,7 +130,7 @@ describe('a reconciliation run', () => {
     const { findings } = await w.run(true);
     const ben = findings.find((f) => f.username === 'ben');
     // The crash: intent recorded, account disabled, outcome never written.
-    await w.store.beginAction({
+    await w.storage.journal.beginAction({
       actionId: ben?.actionId as string,
       runId: 'crashed',
       kind: 'disable',
@@ -140,8 +149,8 @@ describe('a reconciliation run', () => {
       outcome: 'disabled',
     });
     expect(run.actions.applied).toBe(2);
-    expect(w.store.audit.filter((a) => a.username === 'ben')).toHaveLength(1);
-    expect(await w.store.listPendingActions()).toEqual(new Set());
+    expect(w.storage.journal.audit.filter((a) => a.username === 'ben')).toHaveLength(1);
+    expect(await w.storage.journal.listPendingActions()).toEqual(new Set());
   });
 
   it('quarantines a plan over the guard: nothing is changed and admins are told why', async () => {
@@ -149,7 +158,7 @@ describe('a reconciliation run', () => {
     const { run } = await w.run(false, ROWS, { guard: { maxDisableCount: 1 } });
     expect(run.status).toBe('quarantined');
     expect(w.directory.disableCalls).toEqual([]);
-    expect(w.store.audit).toEqual([]);
+    expect(w.storage.journal.audit).toEqual([]);
     const notice = w.notifier.notices.at(-1);
     expect(notice?.status).toBe('quarantined');
     expect(notice?.message).toMatch(/more than maxDisableCount 1/);
@@ -194,7 +203,7 @@ describe('a reconciliation run', () => {
 
   it('never overlaps another run', async () => {
     const w = world();
-    await w.store.acquireLock(
+    await w.storage.lock.acquire(
       'reconcile',
       'someone-else',
       w.clock.now(),
@@ -207,16 +216,16 @@ describe('a reconciliation run', () => {
   it('records and notifies a failed run, naming no person', async () => {
     const w = world();
     w.directory.listAccounts = async function* () {
-      yield account('ben', { employeeId: 'E2', email: 'ben@x.org' });
+      yield await Promise.resolve(account('ben', { employeeId: 'E2', email: 'ben@x.org' }));
       throw Object.assign(new Error('ben@x.org broke it'), { name: 'ServiceUnavailable' });
     };
     await expect(w.run(false)).rejects.toThrow();
-    const [stored] = [...w.store.runs.values()];
+    const [stored] = [...w.storage.runs.records.values()];
     expect(stored).toMatchObject({ status: 'failed', error: 'ServiceUnavailable' });
     const notice = w.notifier.notices.at(-1);
     expect(notice?.status).toBe('failed');
     expect(notice?.message).not.toMatch(/ben/);
-    expect(w.store.locks.size).toBe(0);
+    expect(w.storage.lock.held.size).toBe(0);
   });
 
   it('notifies a completed run with counts and report locations, without names or emails', async () => {
@@ -233,9 +242,9 @@ describe('a reconciliation run', () => {
     const rows = [...ROWS, 'E6,fio@x.org,Fio,leaver,2099-01-31'];
     w.directory.accounts.push(account('fio', { employeeId: 'E6' }));
     await w.run(true, rows);
-    expect(w.store.accessEnds.size).toBe(0);
+    expect(w.storage.accessEnds.ends.size).toBe(0);
     await w.run(false, rows);
-    expect(w.store.accessEnds.get(POOL)).toEqual(
+    expect(w.storage.accessEnds.ends.get(POOL)).toEqual(
       new Map([
         ['ben', new Date('2025-02-01T00:00:00Z')],
         ['cruz', new Date('2025-03-01T00:00:00Z')],
@@ -244,7 +253,7 @@ describe('a reconciliation run', () => {
     );
     const rehired = rows.map((r) => (r.startsWith('E2,') ? 'E2,ben@x.org,Ben,active,' : r));
     await w.run(false, rehired);
-    expect([...(w.store.accessEnds.get(POOL)?.keys() ?? [])]).toEqual(['cruz', 'fio']);
+    expect([...(w.storage.accessEnds.ends.get(POOL)?.keys() ?? [])]).toEqual(['cruz', 'fio']);
   });
 
   it('reports, and never acts on, people who may be asked for a code but have no verified email', async () => {
@@ -300,7 +309,7 @@ describe('a reconciliation run', () => {
       outcome: 'disabled',
     });
     expect(w.directory.disableCalls).toEqual(['dana']);
-    expect(w.store.audit.map((a) => a.username)).toEqual(['dana']);
+    expect(w.storage.journal.audit.map((a) => a.username)).toEqual(['dana']);
     const { run: again } = await w.run(false, ROWS, {
       geoPolicy,
       postureAction: 'disable',
@@ -326,7 +335,7 @@ describe('a reconciliation run', () => {
     const strict = { guard: { maxDisableCount: 1 } };
     const { run: quarantined } = await w.run(false, ROWS, strict);
     expect(quarantined.status).toBe('quarantined');
-    const { approval } = await approvalOf(w.store, quarantined.runId);
+    const { approval } = await approvalOf(w.storage.runs, quarantined.runId);
     expect(approval.actionIds.size).toBe(2);
 
     // A plan that grew since the approval stays quarantined.
@@ -354,11 +363,13 @@ describe('a reconciliation run', () => {
   it('lets an admin reject a quarantined run for good, and only a quarantined one', async () => {
     const w = world();
     const { run } = await w.run(false, ROWS, { guard: { maxDisableCount: 1 } });
-    const rejected = await rejectRun(run.runId, w.deps);
+    const rejected = await rejectRun(run.runId, w.review);
     expect(rejected.status).toBe('rejected');
-    expect(w.store.runs.get(run.runId)?.status).toBe('rejected');
+    expect(w.storage.runs.records.get(run.runId)?.status).toBe('rejected');
     expect(w.notifier.notices.at(-1)?.status).toBe('rejected');
-    await expect(approvalOf(w.store, run.runId)).rejects.toThrow(/is rejected, not quarantined/);
-    await expect(rejectRun('r-nope', w.deps)).rejects.toThrow(/no run r-nope/);
+    await expect(approvalOf(w.storage.runs, run.runId)).rejects.toThrow(
+      /is rejected, not quarantined/,
+    );
+    await expect(rejectRun('r-nope', w.review)).rejects.toThrow(/no run r-nope/);
   });
 });

@@ -1,0 +1,111 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { ActionIntent, ActionJournal, ActionOutcome } from '../../core/reconcile/ports.js';
+import { GOVERNANCE_TABLE, ITEM_KEY, PARTITION } from '../../core/shared/table-keys.js';
+import type { GovernanceTable, Item } from './governance-table.js';
+
+/**
+ * The intent of each change before it is made and its outcome after. A completed outcome, its
+ * audit entry and the "disabled by Warden" mark are written in one transaction, once.
+ */
+export class DynamoActionJournal implements ActionJournal {
+  constructor(private readonly table: GovernanceTable) {}
+
+  async listPendingActions(): Promise<Set<string>> {
+    const items = await this.table.queryAll(PARTITION.pending);
+    return new Set(items.map((item) => item[GOVERNANCE_TABLE.sortKey] as string));
+  }
+
+  async beginAction(intent: ActionIntent): Promise<'new' | 'done'> {
+    const key = ITEM_KEY.action(intent.actionId);
+    const existing = await this.table.get(key, true);
+    if (existing?.status === 'done') return 'done';
+    await this.table.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table.name,
+              Item: { ...key, ...serialise(intent), status: 'pending' },
+            },
+          },
+          {
+            Put: {
+              TableName: this.table.name,
+              Item: { ...ITEM_KEY.pending(intent.actionId), runId: intent.runId },
+            },
+          },
+        ],
+      }),
+    );
+    return 'new';
+  }
+
+  async completeAction(intent: ActionIntent, outcome: ActionOutcome): Promise<void> {
+    const key = ITEM_KEY.action(intent.actionId);
+    if (!outcome.ok) {
+      // The intent stays pending: the next run retries it.
+      await this.table.put({
+        ...key,
+        ...serialise(intent),
+        status: 'pending',
+        lastError: outcome.error,
+        lastErrorAt: outcome.at.toISOString(),
+      });
+      return;
+    }
+    const at = outcome.at.toISOString();
+    try {
+      await this.table.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.name,
+                Key: key,
+                UpdateExpression: 'SET #status = :done, completedAt = :at, completedBy = :run',
+                ConditionExpression: '#status <> :done',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':done': 'done', ':at': at, ':run': intent.runId },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table.name,
+                Item: {
+                  ...ITEM_KEY.audit(intent.source, intent.username, outcome.at, intent.actionId),
+                  ...serialise({ ...intent, at: outcome.at }),
+                },
+              },
+            },
+            { Delete: { TableName: this.table.name, Key: ITEM_KEY.pending(intent.actionId) } },
+            {
+              Put: {
+                TableName: this.table.name,
+                Item: {
+                  ...ITEM_KEY.disabledByWarden(intent.source, intent.accountKey),
+                  actionId: intent.actionId,
+                  at,
+                },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      // Already completed by an earlier attempt: the audit entry exists once, as it should.
+      if (!alreadyCompleted(error)) throw error;
+    }
+  }
+}
+
+function alreadyCompleted(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+  );
+}
+
+function serialise(intent: ActionIntent): Item {
+  return { ...intent, at: intent.at.toISOString() };
+}

@@ -1,0 +1,121 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { WardenError } from '../../core/shared/errors.js';
+import { GOVERNANCE_TABLE, type TableKey } from '../../core/shared/table-keys.js';
+
+export type Item = Record<string, unknown>;
+
+const { partitionKey: PK, sortKey: SK } = GOVERNANCE_TABLE;
+const BATCH_SIZE = 25;
+const BATCH_ATTEMPTS = 8;
+
+/** The governance table and the few access patterns every role's adapter shares. */
+export class GovernanceTable {
+  constructor(
+    readonly db: DynamoDBDocumentClient,
+    readonly name: string,
+  ) {}
+
+  async get(key: TableKey, consistent = false): Promise<Item | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.name, Key: key, ConsistentRead: consistent }),
+    );
+    return Item;
+  }
+
+  async put(item: Item): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.name, Item: item }));
+  }
+
+  /** Writes the item only if no item has its key; false when one already had it. */
+  putIfAbsent(item: Item): Promise<boolean> {
+    return this.conditionally(
+      this.db.send(
+        new PutCommand({
+          TableName: this.name,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+        }),
+      ),
+    );
+  }
+
+  async delete(key: TableKey): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.name, Key: key }));
+  }
+
+  /** True when the write happened; false when its condition did not hold. */
+  async conditionally(write: Promise<unknown>): Promise<boolean> {
+    try {
+      await write;
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Every item of a partition, following pagination. */
+  async queryAll(
+    partition: string,
+    options: { newestFirst?: boolean; limit?: number } = {},
+  ): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': PK },
+          ExpressionAttributeValues: { ':pk': partition },
+          ScanIndexForward: !options.newestFirst,
+          Limit: options.limit,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey =
+        options.limit !== undefined && items.length >= options.limit
+          ? undefined
+          : page.LastEvaluatedKey;
+    } while (startKey);
+    return options.limit === undefined ? items : items.slice(0, options.limit);
+  }
+
+  /** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed with backoff. */
+  async batchPut(items: readonly Item[]): Promise<void> {
+    for (let i = 0; i < items.length; i += BATCH_SIZE) {
+      let pending = items.slice(i, i + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        if (attempt > BATCH_ATTEMPTS) {
+          throw new WardenError(`DynamoDB left items unprocessed after ${BATCH_ATTEMPTS} attempts`);
+        }
+        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const result = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.name]: pending } }),
+        );
+        pending = (result.UnprocessedItems?.[this.name] ?? []) as typeof pending;
+      }
+    }
+  }
+}
+
+/** An item without its table keys. */
+export function withoutKeys(item: Item): Item {
+  const { [PK]: _pk, [SK]: _sk, ...rest } = item;
+  return rest;
+}
+
+export function epochSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}

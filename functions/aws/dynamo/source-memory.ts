@@ -1,0 +1,34 @@
+import type { SourceMemory, SourceState } from '../../core/reconcile/ports.js';
+import {
+  GOVERNANCE_TABLE,
+  ITEM_KEY,
+  PARTITION,
+  sourceMemoryEntry,
+} from '../../core/shared/table-keys.js';
+import type { GovernanceTable } from './governance-table.js';
+
+/** Accounts Warden disabled (written by the action journal) and orphans first seen, per source. */
+export class DynamoSourceMemory implements SourceMemory {
+  constructor(private readonly table: GovernanceTable) {}
+
+  async loadSourceState(source: string): Promise<SourceState> {
+    const disabledByWarden = new Set<string>();
+    const orphanFirstSeen = new Map<string, Date>();
+    for (const item of await this.table.queryAll(PARTITION.source(source))) {
+      const entry = sourceMemoryEntry(item[GOVERNANCE_TABLE.sortKey] as string);
+      if (entry?.kind === 'disabled') disabledByWarden.add(entry.accountKey);
+      if (entry?.kind === 'orphan')
+        orphanFirstSeen.set(entry.accountKey, new Date(item.firstSeen as string));
+    }
+    return { disabledByWarden, orphanFirstSeen };
+  }
+
+  async recordOrphansSeen(source: string, accountKeys: readonly string[], at: Date): Promise<void> {
+    const known = (await this.loadSourceState(source)).orphanFirstSeen;
+    await this.table.batchPut(
+      accountKeys
+        .filter((key) => !known.has(key))
+        .map((key) => ({ ...ITEM_KEY.orphanSeen(source, key), firstSeen: at.toISOString() })),
+    );
+  }
+}

@@ -1,0 +1,120 @@
+// The ports of the reconciliation capability: what a run needs from the world, each
+// implemented in functions/aws/ with AWS SDK v3 and in tests by small in-memory fakes.
+import type { Account } from '../account.js';
+import type { FeedKind } from '../hr/hr-record.js';
+import type { AccessEndRegister } from '../shared/access-end-register.js';
+import type { FeedBaseline } from './feed-baseline.js';
+import type { ReportFiles, RunRecord, StoredFinding } from './run-record.js';
+
+/** One account source (a Cognito user pool today). */
+export interface AccountDirectory {
+  readonly source: string;
+  /** Every account, page by page, without holding the whole directory in memory. */
+  listAccounts(): AsyncIterable<Account>;
+  /** Ends every session and stops the account from signing in again; safe to repeat. */
+  disable(account: Account): Promise<void>;
+  /** Usernames of a group's members. */
+  groupMembers(group: string): AsyncIterable<string>;
+}
+
+/** Keeps runs from overlapping. */
+export interface RunLock {
+  /** Takes the named lock until `until`; false when another live owner holds it. */
+  acquire(name: string, owner: string, now: Date, until: Date): Promise<boolean>;
+  release(name: string, owner: string): Promise<void>;
+}
+
+/** Run records, and the findings of each run worth an admin's review. */
+export interface RunStore {
+  saveRun(run: RunRecord): Promise<void>;
+  getRun(runId: string): Promise<RunRecord | undefined>;
+  /** Newest first. */
+  listRuns(limit: number): Promise<RunRecord[]>;
+  /** Findings worth reviewing; the report artifacts hold every finding. */
+  saveFindings(runId: string, findings: readonly StoredFinding[]): Promise<void>;
+  listFindings(runId: string): Promise<StoredFinding[]>;
+}
+
+/** What Warden remembers about one source between runs. */
+export interface SourceState {
+  /** Keys of accounts Warden itself disabled. */
+  disabledByWarden: ReadonlySet<string>;
+  /** When each current orphan was first seen, by account key. */
+  orphanFirstSeen: ReadonlyMap<string, Date>;
+}
+
+export interface SourceMemory {
+  loadSourceState(source: string): Promise<SourceState>;
+  /** Remembers when each orphan was first seen; an orphan already known keeps its date. */
+  recordOrphansSeen(source: string, accountKeys: readonly string[], at: Date): Promise<void>;
+}
+
+export interface FeedBaselines {
+  getFeedBaseline(kind: FeedKind): Promise<FeedBaseline | undefined>;
+  saveFeedBaseline(baseline: FeedBaseline): Promise<void>;
+}
+
+/** A change Warden makes, keyed by a deterministic id so repeats are recognised. */
+export interface ActionIntent {
+  actionId: string;
+  runId: string;
+  kind: 'disable';
+  source: string;
+  username: string;
+  accountKey: string;
+  reason: string;
+  at: Date;
+}
+
+export interface ActionOutcome {
+  ok: boolean;
+  /** Error name only: messages may echo personal data. */
+  error?: string;
+  at: Date;
+}
+
+/** Intent before the change, outcome after it: what makes applying idempotent and resumable. */
+export interface ActionJournal {
+  /** Ids of actions whose intent was recorded but whose outcome never was. */
+  listPendingActions(): Promise<Set<string>>;
+  /** Records the intent; returns 'done' when an earlier run already completed this action. */
+  beginAction(intent: ActionIntent): Promise<'new' | 'done'>;
+  /** Records the outcome and, when it succeeded, the audit entry: once per action id. */
+  completeAction(intent: ActionIntent, outcome: ActionOutcome): Promise<void>;
+}
+
+/** Every store a run uses, one per role. */
+export interface ReconcileStorage {
+  lock: RunLock;
+  runs: RunStore;
+  memory: SourceMemory;
+  baselines: FeedBaselines;
+  journal: ActionJournal;
+  accessEnds: AccessEndRegister;
+}
+
+export interface ReportStore {
+  /** Writes the run's report artifacts; returns where they are. */
+  write(runId: string, startedAt: Date, files: { json: string; csv: string }): Promise<ReportFiles>;
+}
+
+export interface RunNotice {
+  runId: string;
+  status: string;
+  subject: string;
+  message: string;
+}
+
+export interface Notifier {
+  notify(notice: RunNotice): Promise<void>;
+}
+
+/** Where HR feeds are read from: the feed bucket. */
+export interface FeedSource {
+  read(location: FeedLocation): Promise<string>;
+}
+
+export interface FeedLocation {
+  bucket: string;
+  key: string;
+}

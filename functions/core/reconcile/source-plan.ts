@@ -1,0 +1,97 @@
+import type { Account } from '../account.js';
+import { type ClassifyContext, classify } from './classify.js';
+import type { PostureCheck } from './posture-check.js';
+import type { PostureReport } from './run-record.js';
+import { emptyCounts, type Finding, type Situation } from './situation.js';
+
+/** The plan for one source: a finding per account and the tallies the guard needs. */
+export interface SourcePlan {
+  readonly findings: readonly Finding[];
+  readonly counts: Readonly<Record<Situation, number>>;
+  readonly enabledCount: number;
+  readonly disableCount: number;
+  /** Keys of enabled orphans, so their first sighting is remembered. */
+  readonly enabledOrphans: readonly string[];
+  readonly posture?: PostureReport;
+}
+
+export interface SourcePlannerOptions {
+  posture?: PostureCheck;
+  /** Actions an interrupted run began and never recorded as finished. */
+  pendingActionIds?: ReadonlySet<string>;
+}
+
+/**
+ * Classifies the accounts of one source as they stream in, applies the posture check's and
+ * the action journal's decisions, and keeps the tallies. `result()` gives the plan as a value.
+ */
+export class SourcePlanner {
+  private readonly findings: Finding[] = [];
+  private readonly counts = emptyCounts();
+  private readonly enabledOrphans: string[] = [];
+  private readonly postureGaps: PostureReport['withoutVerifiedEmail'] = [];
+  private enabledCount = 0;
+  private disableCount = 0;
+  private postureChecked = 0;
+
+  constructor(
+    private readonly ctx: ClassifyContext,
+    private readonly options: SourcePlannerOptions = {},
+  ) {}
+
+  add(account: Account): Finding {
+    const finding = this.resumed(this.afterPosture(account, classify(account, this.ctx)));
+    this.findings.push(finding);
+    this.counts[finding.situation]++;
+    if (account.enabled) this.enabledCount++;
+    if (finding.action === 'disable') this.disableCount++;
+    if (finding.situation === 'orphan' && account.enabled)
+      this.enabledOrphans.push(finding.accountKey);
+    return finding;
+  }
+
+  get size(): number {
+    return this.findings.length;
+  }
+
+  result(): SourcePlan {
+    return {
+      findings: this.findings,
+      counts: { ...this.counts },
+      enabledCount: this.enabledCount,
+      disableCount: this.disableCount,
+      enabledOrphans: this.enabledOrphans,
+      posture: this.options.posture
+        ? { checked: this.postureChecked, withoutVerifiedEmail: [...this.postureGaps] }
+        : undefined,
+    };
+  }
+
+  private afterPosture(account: Account, finding: Finding): Finding {
+    const decision = this.options.posture?.assess(account, finding);
+    if (!decision || decision.kind === 'not_checked') return finding;
+    this.postureChecked++;
+    if (decision.kind === 'ok') return finding;
+    this.postureGaps.push(decision.gap);
+    if (!decision.disable) return finding;
+    return {
+      ...finding,
+      action: 'disable',
+      actionId: decision.disable.actionId,
+      reason: `${finding.reason}; ${decision.disable.reason}`,
+    };
+  }
+
+  /** An interrupted run disabled this account but did not record it: finish and audit it. */
+  private resumed(finding: Finding): Finding {
+    const pending = this.options.pendingActionIds;
+    if (finding.action !== 'none' || !finding.actionId || !pending?.has(finding.actionId)) {
+      return finding;
+    }
+    return {
+      ...finding,
+      action: 'disable',
+      reason: `${finding.reason}; finishing an action an interrupted run began`,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/**
+ * Every environment variable a Warden function reads, by the name the code uses for it. The
+ * CDK stack and the local provisioning set them through this table, so names never drift.
+ */
+export const ENV = {
+  table: 'WARDEN_TABLE',
+  reportsBucket: 'WARDEN_REPORTS_BUCKET',
+  feedBucket: 'WARDEN_FEED_BUCKET',
+  topicArn: 'WARDEN_TOPIC_ARN',
+  config: 'WARDEN_CONFIG',
+  geoPolicy: 'WARDEN_GEO_POLICY',
+  geoKeySecret: 'WARDEN_GEO_KEY_SECRET',
+  codeSender: 'WARDEN_CODE_SENDER',
+  geoDatabase: 'WARDEN_GEO_DB',
+  userPoolId: 'WARDEN_USER_POOL_ID',
+  appClientId: 'WARDEN_APP_CLIENT_ID',
+  appClientSecret: 'WARDEN_APP_CLIENT_SECRET',
+  attemptsPerMinute: 'WARDEN_ATTEMPTS_PER_MINUTE',
+} as const;
+export type EnvName = keyof typeof ENV;
+
+type EnvShape = Partial<Record<EnvName, z.ZodType>>;
+
+/**
+ * Reads and validates the variables `shape` names from `env` (the function's `process.env`).
+ * The error names each bad variable, never its value.
+ */
+export function readEnvironment<S extends EnvShape>(
+  shape: S,
+  env: Record<string, string | undefined>,
+): { [K in keyof S]: S[K] extends z.ZodType ? z.infer<S[K]> : never } {
+  const names = Object.keys(shape) as EnvName[];
+  const input = Object.fromEntries(names.map((name) => [name, env[ENV[name]]]));
+  const parsed = z.object(shape as z.ZodRawShape).safeParse(input);
+  if (parsed.success) return parsed.data as never;
+  throw new ConfigError(
+    'function environment',
+    parsed.error.issues.map((issue) => `${ENV[issue.path[0] as EnvName]}: ${issue.message}`),
+  );
+}
+
+/** A JSON document carried in an environment variable (the settings, the geo policy). */
+export const jsonVariable = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `is not valid JSON: ${(error as Error).message}` });
+    return z.NEVER;
+  }
+});

@@ -1,0 +1,41 @@
+import { checkAnswer } from '../../core/geo/code-challenge.js';
+import { CODE_RULE } from '../../core/geo/define-challenge.js';
+import { verifyGeoContext } from '../../core/geo/geo-context.js';
+import { accountNames, geoToken, parseEvent, verifyAuthChallengeEvent } from '../trigger-events.js';
+import {
+  recordDecision,
+  type TriggerDependencies,
+  type TriggerHandler,
+  withResponse,
+} from './trigger-dependencies.js';
+
+/** Checks the one-time code in constant time and audits the attempt; the code is never logged. */
+export function createVerifyAuthChallengeHandler(
+  dependencies: () => Promise<TriggerDependencies>,
+): TriggerHandler {
+  return async (raw) => {
+    const event = parseEvent(verifyAuthChallengeEvent, raw);
+    const deps = await dependencies();
+    const now = deps.clock.now();
+    const { correct, reason } = checkAnswer(
+      event.request.privateChallengeParameters,
+      event.request.challengeAnswer,
+      now,
+    );
+    const geo = verifyGeoContext(
+      geoToken(event.request.clientMetadata),
+      deps.key,
+      now,
+      accountNames(event),
+    );
+    await recordDecision(deps, event, {
+      at: now,
+      outcome: correct ? 'step_up_passed' : 'step_up_failed',
+      country: geo.ok ? geo.context.country : null,
+      rule: CODE_RULE,
+      reason,
+      ip: geo.ok ? geo.context.ip : undefined,
+    });
+    return withResponse(raw, { ...event.response, answerCorrect: correct });
+  };
+}

@@ -1,0 +1,70 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { z } from 'zod';
+import { cognitoClient } from '../aws/clients/cognito.js';
+import { documentClient } from '../aws/clients/dynamodb.js';
+import { s3Client } from '../aws/clients/s3.js';
+import { snsClient } from '../aws/clients/sns.js';
+import { CognitoDirectory } from '../aws/cognito-directory.js';
+import { GovernanceTable } from '../aws/dynamo/governance-table.js';
+import { dynamoReconcileStorage } from '../aws/dynamo/reconcile-storage.js';
+import { powertoolsLog } from '../aws/powertools-log.js';
+import { S3FeedSource } from '../aws/s3-feed-reader.js';
+import { S3ReportStore } from '../aws/s3-report-store.js';
+import { SnsNotifier } from '../aws/sns-notifier.js';
+import { randomRunIds, systemClock } from '../aws/system.js';
+import { parseReconcileConfig } from '../core/config/reconcile-config.js';
+import type { ReconcileServices } from '../core/reconcile/handle-request.js';
+import { RECONCILE_METRICS } from '../core/reconcile/run-metrics.js';
+import { ENV, jsonVariable, readEnvironment } from '../core/shared/environment.js';
+import type { MetricsSink } from './create-handler.js';
+
+export const logger = new Logger({ serviceName: RECONCILE_METRICS.service });
+const powertoolsMetrics = new Metrics({
+  namespace: RECONCILE_METRICS.namespace,
+  serviceName: RECONCILE_METRICS.service,
+});
+
+const environment = {
+  table: z.string().min(1),
+  reportsBucket: z.string().min(1),
+  feedBucket: z.string().min(1),
+  topicArn: z.string().startsWith('arn:'),
+  config: jsonVariable.prefault('{}'),
+};
+
+/**
+ * The composition root of the reconcile function, built per invocation from the environment
+ * (so a local run may change the configuration between invocations).
+ */
+export function reconcileDependencies(): Promise<ReconcileServices> {
+  const env = readEnvironment(environment, process.env);
+  const config = parseReconcileConfig(env.config, ENV.config);
+  const s3 = s3Client();
+  const cognito = cognitoClient();
+  return Promise.resolve({
+    config,
+    feedBucket: env.feedBucket,
+    feeds: new S3FeedSource(s3),
+    storage: dynamoReconcileStorage(new GovernanceTable(documentClient(), env.table)),
+    directories: config.accountSources.map(
+      (source) =>
+        new CognitoDirectory(cognito, {
+          userPoolId: source.userPoolId,
+          correlationAttribute: source.correlationAttribute,
+          ...config.rateLimits,
+        }),
+    ),
+    reports: new S3ReportStore(s3, env.reportsBucket),
+    notifier: new SnsNotifier(snsClient(), env.topicArn),
+    clock: systemClock,
+    ids: randomRunIds,
+    log: powertoolsLog(logger),
+  });
+}
+
+/** Run outcomes as CloudWatch metrics, written as embedded-metric-format log lines. */
+export const runMetrics: MetricsSink = {
+  add: (name, count) => powertoolsMetrics.addMetric(name, 'Count', count),
+  flush: () => powertoolsMetrics.publishStoredMetrics(),
+};

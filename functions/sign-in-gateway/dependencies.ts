@@ -1,0 +1,66 @@
+import { DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { z } from 'zod';
+import { cognitoClient } from '../aws/clients/cognito.js';
+import { documentClient } from '../aws/clients/dynamodb.js';
+import { secretsClient } from '../aws/clients/secrets-manager.js';
+import { CognitoCustomAuth } from '../aws/cognito-custom-auth.js';
+import { GovernanceTable } from '../aws/dynamo/governance-table.js';
+import { DynamoRateLimiter } from '../aws/dynamo/rate-limiter.js';
+import { geoContextKey } from '../aws/geo-key.js';
+import { containerGeoLocator } from '../aws/geo-locator-source.js';
+import { systemClock } from '../aws/system.js';
+import type { GatewayDependencies } from '../core/geo/gateway.js';
+import { readEnvironment } from '../core/shared/environment.js';
+import { WardenError } from '../core/shared/errors.js';
+
+const environment = {
+  table: z.string().min(1),
+  geoKeySecret: z.string().min(1),
+  userPoolId: z.string().min(1),
+  appClientId: z.string().min(1),
+  /** Secret holding the app client's secret; without it, the secret is read from Cognito. */
+  appClientSecret: z.string().min(1).optional(),
+  attemptsPerMinute: z.coerce.number().int().positive().default(10),
+};
+
+let dependencies: Promise<GatewayDependencies> | undefined;
+
+/** The gateway's composition root, built once per container: database, keys and clients. */
+export function gatewayDependencies(): Promise<GatewayDependencies> {
+  dependencies ??= build().catch((error: unknown) => {
+    dependencies = undefined; // let the next invocation try again
+    throw error;
+  });
+  return dependencies;
+}
+
+async function build(): Promise<GatewayDependencies> {
+  const env = readEnvironment(environment, process.env);
+  const secrets = secretsClient();
+  const cognito = cognitoClient();
+  const clientSecret = env.appClientSecret
+    ? (await secrets.send(new GetSecretValueCommand({ SecretId: env.appClientSecret })))
+        .SecretString
+    : (
+        await cognito.send(
+          new DescribeUserPoolClientCommand({
+            UserPoolId: env.userPoolId,
+            ClientId: env.appClientId,
+          }),
+        )
+      ).UserPoolClient?.ClientSecret;
+  if (!clientSecret) throw new WardenError('the gateway app client has no secret');
+  return {
+    api: new CognitoCustomAuth(cognito, {
+      userPoolId: env.userPoolId,
+      clientId: env.appClientId,
+      clientSecret,
+    }),
+    locator: await containerGeoLocator(),
+    key: await geoContextKey(secrets, env.geoKeySecret),
+    limiter: new DynamoRateLimiter(new GovernanceTable(documentClient(), env.table)),
+    clock: systemClock,
+    attemptsPerMinute: env.attemptsPerMinute,
+  };
+}

@@ -1,0 +1,90 @@
+// In-memory implementations of the core's other ports, for unit tests of the core.
+import type { Account } from '../../../functions/core/account.js';
+import type {
+  AccountDirectory,
+  Notifier,
+  ReportStore,
+  RunNotice,
+} from '../../../functions/core/reconcile/ports.js';
+import type { ReportFiles } from '../../../functions/core/reconcile/run-record.js';
+import type { Clock, IdGenerator } from '../../../functions/core/shared/clock.js';
+import type { EventLog } from '../../../functions/core/shared/event-log.js';
+
+export class MemoryDirectory implements AccountDirectory {
+  readonly disableCalls: string[] = [];
+  /** Usernames whose disable call throws, to simulate a failure or a crash. */
+  failOn = new Set<string>();
+  groups = new Map<string, string[]>();
+
+  constructor(
+    readonly source: string,
+    readonly accounts: Account[],
+  ) {}
+
+  async *listAccounts(): AsyncIterable<Account> {
+    for (const account of this.accounts) yield await Promise.resolve({ ...account });
+  }
+
+  async *groupMembers(group: string): AsyncIterable<string> {
+    for (const member of this.groups.get(group) ?? []) yield await Promise.resolve(member);
+  }
+
+  disable(account: Account): Promise<void> {
+    if (this.failOn.has(account.username)) {
+      return Promise.reject(Object.assign(new Error('simulated'), { name: 'SimulatedFailure' }));
+    }
+    this.disableCalls.push(account.username);
+    const stored = this.accounts.find((a) => a.username === account.username);
+    if (stored) stored.enabled = false;
+    return Promise.resolve();
+  }
+}
+
+export class MemoryReports implements ReportStore {
+  readonly written = new Map<string, { json: string; csv: string }>();
+
+  write(
+    runId: string,
+    _startedAt: Date,
+    files: { json: string; csv: string },
+  ): Promise<ReportFiles> {
+    this.written.set(runId, files);
+    return Promise.resolve({
+      json: `mem://${runId}/report.json`,
+      csv: `mem://${runId}/report.csv`,
+    });
+  }
+}
+
+export class MemoryNotifier implements Notifier {
+  readonly notices: RunNotice[] = [];
+
+  notify(notice: RunNotice): Promise<void> {
+    this.notices.push(notice);
+    return Promise.resolve();
+  }
+}
+
+export class FixedClock implements Clock {
+  constructor(public current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+}
+
+export function sequentialIds(): IdGenerator {
+  let n = 0;
+  return { runId: () => `run-${String(++n).padStart(3, '0')}` };
+}
+
+/** Keeps every line, so tests can check that logs carry no personal data. */
+export class MemoryLog implements EventLog {
+  readonly lines: { level: 'info' | 'warn'; message: string; detail?: Record<string, unknown> }[] =
+    [];
+  info(message: string, detail?: Record<string, unknown>): void {
+    this.lines.push({ level: 'info', message, detail });
+  }
+  warn(message: string, detail?: Record<string, unknown>): void {
+    this.lines.push({ level: 'warn', message, detail });
+  }
+}
