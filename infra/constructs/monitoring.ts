@@ -14,12 +14,13 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RECONCILE_METRICS } from '../../functions/core/reconcile/run-metrics.js';
+import { checkProps } from './check-props.js';
 
 export interface MonitoringProps {
   function: IFunction;
   deadLetterQueue: Queue;
   topic: Topic;
-  /** Hours between scheduled runs. */
+  /** Hours between scheduled runs: "no successful run" alarms after two of them. */
   intervalHours: number;
 }
 
@@ -29,6 +30,10 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
+    checkProps('Monitoring', [
+      !(props.intervalHours > 0 && props.intervalHours <= 84) &&
+        'intervalHours: must be above 0 and at most 84 (two intervals must fit in the 7 days CloudWatch looks back)',
+    ]);
     const runMetric = (metricName: string, period: Duration) =>
       new Metric({
         namespace: RECONCILE_METRICS.namespace,

@@ -3,6 +3,7 @@ import type { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { checkProps } from './check-props.js';
 
 /** The admins' topic: run summaries, quarantines, failures and alarms. */
 export class Notifications extends Construct {
@@ -10,6 +11,11 @@ export class Notifications extends Construct {
 
   constructor(scope: Construct, id: string, props: { key: Key; emails: string[] }) {
     super(scope, id);
+    checkProps('Notifications', [
+      ...props.emails.map(
+        (e) => !/^[^@\s]+@[^@\s]+$/.test(e) && `emails: ${e} is not an email address`,
+      ),
+    ]);
     this.topic = new Topic(this, 'Topic', {
       displayName: 'Warden notifications',
       masterKey: props.key,

@@ -1,5 +1,6 @@
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { checkProps } from './check-props.js';
 
 export interface OuterFenceProps {
   /** Countries refused at the edge, before any Warden code runs. */
@@ -12,6 +13,9 @@ export interface OuterFenceProps {
 export class OuterFence extends Construct {
   constructor(scope: Construct, id: string, props: OuterFenceProps) {
     super(scope, id);
+    checkProps('OuterFence', [
+      props.protectedArns.length === 0 && 'protectedArns: name what the web ACL protects',
+    ]);
     const visibility = (metricName: string) => ({
       cloudWatchMetricsEnabled: true,
       sampledRequestsEnabled: true,

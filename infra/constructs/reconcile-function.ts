@@ -1,6 +1,6 @@
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -10,7 +10,10 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RECONCILE_METRICS } from '../../functions/core/reconcile/run-metrics.js';
+import { FEED_PREFIX, REPORTS_PREFIX } from '../../functions/core/shared/bucket-layout.js';
 import { ENV } from '../../functions/core/shared/environment.js';
+import { checkProps } from './check-props.js';
+import { allow } from './iam.js';
 import { wardenFunction } from './warden-function.js';
 
 export interface ReconcileFunctionProps {
@@ -29,6 +32,7 @@ export interface ReconcileFunctionProps {
 /**
  * The reconcile Lambda function with a role that names every resource it touches, one run at a
  * time (reserved concurrency 1), and a dead-letter queue for invocations that fail for good.
+ * Defaults: 1024 MB (a million findings fit), 15 minutes, 2 retries of an event up to an hour old.
  */
 export class ReconcileFunction extends Construct {
   readonly function: NodejsFunction;
@@ -37,6 +41,9 @@ export class ReconcileFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ReconcileFunctionProps) {
     super(scope, id);
+    checkProps('ReconcileFunction', [
+      props.userPoolArns.length === 0 && 'userPoolArns: name at least one user pool to govern',
+    ]);
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: props.key,
@@ -77,9 +84,9 @@ export class ReconcileFunction extends Construct {
   }
 
   private grantLeastPrivilege(props: ReconcileFunctionProps): void {
-    const allow = (actions: string[], resources: string[]) =>
-      this.role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources }));
-    allow(
+    const grant = (actions: string[], resources: string[]) =>
+      this.role.addToPolicy(allow(actions, resources));
+    grant(
       [
         'cognito-idp:ListUsers',
         // Members of fenced groups, for the MFA posture check.
@@ -89,7 +96,7 @@ export class ReconcileFunction extends Construct {
       ],
       props.userPoolArns,
     );
-    allow(
+    grant(
       [
         'dynamodb:GetItem',
         'dynamodb:PutItem',
@@ -101,18 +108,17 @@ export class ReconcileFunction extends Construct {
       ],
       [props.table.tableArn],
     );
-    allow(['s3:GetObject'], [props.feedBucket.arnForObjects('feeds/*')]);
-    allow(['s3:PutObject'], [props.reportsBucket.arnForObjects('runs/*')]);
     const stack = Stack.of(this);
     const logicalId = (bucket: Bucket) =>
       stack.getLogicalId(bucket.node.defaultChild as CfnElement);
-    for (const [bucket, prefix, what] of [
-      [props.feedBucket, 'feeds', 'read the HR feeds'],
-      [props.reportsBucket, 'runs', 'write run reports'],
+    for (const [action, bucket, prefix, what] of [
+      ['s3:GetObject', props.feedBucket, FEED_PREFIX, 'read the HR feeds'],
+      ['s3:PutObject', props.reportsBucket, REPORTS_PREFIX, 'write run reports'],
     ] as const) {
+      grant([action], [bucket.arnForObjects(`${prefix}*`)]);
       Validations.of(this.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${prefix}/*]`,
-        reason: `Objects are named per run, so the function may ${what} under the ${prefix}/ prefix only; S3 needs a wildcard for a prefix.`,
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${prefix}*]`,
+        reason: `Objects are named per run, so the function may ${what} under the ${prefix} prefix only; S3 needs a wildcard for a prefix.`,
       });
     }
     for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
@@ -122,9 +128,9 @@ export class ReconcileFunction extends Construct {
           'Added by CDK when the function is given its KMS-encrypted dead-letter queue as failure destination; limited to the data key.',
       });
     }
-    allow(['sns:Publish'], [props.topic.topicArn]);
-    allow(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], [props.key.keyArn]);
+    grant(['sns:Publish'], [props.topic.topicArn]);
+    grant(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], [props.key.keyArn]);
     if (props.topic.masterKey)
-      allow(['kms:Decrypt', 'kms:GenerateDataKey'], [props.topic.masterKey.keyArn]);
+      grant(['kms:Decrypt', 'kms:GenerateDataKey'], [props.topic.masterKey.keyArn]);
   }
 }

@@ -8,14 +8,15 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { checkProps } from './check-props.js';
 
 export interface SecureBucketProps {
   key: Key;
   /** Bucket that receives this bucket's server access logs. */
   accessLogs: Bucket;
-  /** Days after which objects (and replaced versions) are deleted. */
+  /** Days after which objects are deleted (replaced versions after 30 days). */
   retentionDays: number;
-  /** Send object events to EventBridge, so uploads can start work. */
+  /** Send object events to EventBridge, so uploads can start work (default off). */
   eventBridge?: boolean;
 }
 
@@ -25,6 +26,10 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
+    checkProps('SecureBucket', [
+      (!Number.isInteger(props.retentionDays) || props.retentionDays < 1) &&
+        'retentionDays: must be a whole number of days, at least 1',
+    ]);
     this.bucket = new Bucket(this, 'Bucket', {
       encryption: BucketEncryption.KMS,
       encryptionKey: props.key,

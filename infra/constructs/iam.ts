@@ -1,0 +1,41 @@
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import { KEY_PREFIX, leadingKeyPattern } from '../../functions/core/shared/table-keys.js';
+
+type KeyPrefix = (typeof KEY_PREFIX)[keyof typeof KEY_PREFIX];
+
+export function allow(actions: string[], resources: string[]): PolicyStatement {
+  return new PolicyStatement({ effect: Effect.ALLOW, actions, resources });
+}
+
+/**
+ * Item access limited to partitions whose keys start with the given prefixes. The prefixes
+ * come from the same module the DynamoDB adapters build their keys with.
+ */
+export function leadingKeys(
+  actions: string[],
+  tableArn: string,
+  prefixes: readonly KeyPrefix[],
+): PolicyStatement {
+  return new PolicyStatement({
+    effect: Effect.ALLOW,
+    actions,
+    resources: [tableArn],
+    conditions: {
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map(leadingKeyPattern) },
+    },
+  });
+}
+
+/** A Lambda execution role that may decrypt with the data key and nothing else yet. */
+export function lambdaRole(scope: Construct, id: string, description: string, key: IKey): Role {
+  const role = new Role(scope, id, {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    description,
+  });
+  role.addToPolicy(allow(['kms:Decrypt'], [key.keyArn]));
+  return role;
+}
+
+export { KEY_PREFIX };
