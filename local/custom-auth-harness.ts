@@ -7,14 +7,9 @@ import {
 import { tokensOf } from '../functions/aws/cognito-custom-auth.js';
 import type { AuthStep, CustomAuthApi, IssuedTokens } from '../functions/core/geo/ports.js';
 import type { SessionStep } from '../functions/core/geo/sign-in-steps.js';
-import { handler as createAuthChallenge } from '../functions/geo-triggers/create-auth-challenge.js';
-import { handler as defineAuthChallenge } from '../functions/geo-triggers/define-auth-challenge.js';
-import { handler as preAuthentication } from '../functions/geo-triggers/pre-authentication.js';
-import { handler as preTokenGeneration } from '../functions/geo-triggers/pre-token-generation.js';
-import { handler as verifyAuthChallenge } from '../functions/geo-triggers/verify-auth-challenge.js';
-import { localLambdaContext } from './lambda-context.js';
+import type { TriggerHandler } from '../functions/geo-triggers/handlers/trigger-dependencies.js';
+import { localTriggers, type SignInTriggerHandlers } from './local-triggers.js';
 
-type Trigger = (event: unknown, context: ReturnType<typeof localLambdaContext>) => Promise<unknown>;
 type TriggerResponse = { response: Record<string, unknown> };
 
 interface PendingSignIn {
@@ -43,6 +38,7 @@ export class CustomAuthHarness implements CustomAuthApi {
     private readonly cognito: CognitoIdentityProviderClient,
     private readonly userPoolId: string,
     private readonly clientId: string,
+    private readonly triggers: SignInTriggerHandlers = localTriggers(),
   ) {}
 
   async start(
@@ -54,7 +50,7 @@ export class CustomAuthHarness implements CustomAuthApi {
     if (!attributes) return { kind: 'refused' };
     try {
       await this.invoke(
-        preAuthentication,
+        this.triggers.preAuthentication,
         'PreAuthentication_Authentication',
         username,
         attributes,
@@ -96,7 +92,7 @@ export class CustomAuthHarness implements CustomAuthApi {
     this.pending.delete(session);
     if (!signIn || signIn.username !== username) return { kind: 'refused' };
     const verified = await this.invoke(
-      verifyAuthChallenge,
+      this.triggers.verifyAuthChallenge,
       'VerifyAuthChallengeResponse_Authentication',
       username,
       signIn.attributes,
@@ -124,7 +120,7 @@ export class CustomAuthHarness implements CustomAuthApi {
     if (decision.failAuthentication) return { kind: 'refused' };
     if (decision.issueTokens) {
       const generated = await this.invoke(
-        preTokenGeneration,
+        this.triggers.preTokenGeneration,
         'TokenGeneration_Authentication',
         signIn.username,
         signIn.attributes,
@@ -145,7 +141,7 @@ export class CustomAuthHarness implements CustomAuthApi {
     }
     if (decision.challengeName !== 'CUSTOM_CHALLENGE') return { kind: 'refused' };
     const created = await this.invoke(
-      createAuthChallenge,
+      this.triggers.createAuthChallenge,
       'CreateAuthChallenge_Authentication',
       signIn.username,
       signIn.attributes,
@@ -178,7 +174,7 @@ export class CustomAuthHarness implements CustomAuthApi {
     clientMetadata: Record<string, string> | undefined,
   ): Promise<Record<string, unknown>> {
     const defined = await this.invoke(
-      defineAuthChallenge,
+      this.triggers.defineAuthChallenge,
       'DefineAuthChallenge_Authentication',
       username,
       attributes,
@@ -191,7 +187,7 @@ export class CustomAuthHarness implements CustomAuthApi {
   }
 
   private async invoke(
-    trigger: Trigger,
+    trigger: TriggerHandler,
     triggerSource: string,
     userName: string,
     userAttributes: Record<string, string>,
@@ -207,7 +203,7 @@ export class CustomAuthHarness implements CustomAuthApi {
       request: { userAttributes, ...request },
       response: {},
     };
-    return (await trigger(event, localLambdaContext(triggerSource))) as TriggerResponse;
+    return (await trigger(event)) as TriggerResponse;
   }
 
   private async attributesOf(username: string): Promise<Record<string, string> | undefined> {

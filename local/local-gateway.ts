@@ -9,6 +9,7 @@ import type { GatewayDependencies } from '../functions/core/geo/gateway.js';
 import type { Clock } from '../functions/core/shared/clock.js';
 import { createGatewayHandler } from '../functions/sign-in-gateway/create-handler.js';
 import { CustomAuthHarness } from './custom-auth-harness.js';
+import { localTriggers } from './local-triggers.js';
 import type { LocalWarden } from './local-warden.js';
 
 /** The real gateway handler, wired to the emulator and to the custom-auth harness. */
@@ -19,7 +20,12 @@ export function localGateway(
 ) {
   const { resources } = warden;
   // One harness: like Cognito, it remembers sign-ins waiting for their code.
-  const api = new CustomAuthHarness(warden.cognito, resources.userPoolId, resources.clientId);
+  const api = new CustomAuthHarness(
+    warden.cognito,
+    resources.userPoolId,
+    resources.clientId,
+    localTriggers(clock),
+  );
   const dependencies = async (): Promise<GatewayDependencies> => ({
     api,
     locator: await containerGeoLocator(),
