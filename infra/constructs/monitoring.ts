@@ -5,6 +5,7 @@ import {
   ComparisonOperator,
   Dashboard,
   GraphWidget,
+  type IMetric,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -14,6 +15,7 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RECONCILE_METRICS } from '../../functions/core/reconcile/run-metrics.js';
+import { anyOccurrenceAlarm } from './alarms.js';
 import { checkProps } from './check-props.js';
 
 export interface MonitoringProps {
@@ -43,59 +45,35 @@ export class Monitoring extends Construct {
         period,
       });
     const fiveMinutes = Duration.minutes(5);
-    const alarm = (
-      alarmId: string,
-      description: string,
-      spec: ConstructorParameters<typeof Alarm>[2],
-    ) => {
-      const created = new Alarm(this, alarmId, { ...spec, alarmDescription: description });
-      created.addAlarmAction(new SnsAction(props.topic));
-      this.alarms.push(created);
-      return created;
-    };
-
-    alarm('FunctionErrors', 'The reconcile function failed', {
-      metric: props.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    alarm(
+    const occurrence = (alarmId: string, description: string, metric: IMetric) =>
+      this.alarms.push(anyOccurrenceAlarm(this, alarmId, description, metric, props.topic));
+    occurrence(
+      'FunctionErrors',
+      'The reconcile function failed',
+      props.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+    );
+    occurrence(
       'FunctionThrottles',
       'A reconcile invocation was throttled (runs never overlap; it is retried)',
-      {
-        metric: props.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      },
+      props.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
     );
-    alarm(
+    occurrence(
       'RunQuarantined',
       'A run was quarantined by the guard: read its report, then approve or reject',
-      {
-        metric: runMetric(RECONCILE_METRICS.quarantined, fiveMinutes),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      },
+      runMetric(RECONCILE_METRICS.quarantined, fiveMinutes),
     );
-    alarm('DeadLetters', 'An invocation of the reconcile function failed for good', {
-      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+    occurrence(
+      'DeadLetters',
+      'An invocation of the reconcile function failed for good',
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: fiveMinutes,
         statistic: 'Maximum',
       }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    );
     // Silence is a failure too: no successful run in two consecutive schedule intervals.
     const interval = Duration.minutes(Math.max(1, Math.round(props.intervalHours * 60)));
-    alarm('NoSuccessfulRun', 'No reconciliation run succeeded within two schedule intervals', {
+    const silence = new Alarm(this, 'NoSuccessfulRun', {
+      alarmDescription: 'No reconciliation run succeeded within two schedule intervals',
       metric: runMetric(RECONCILE_METRICS.succeeded, interval),
       threshold: 1,
       evaluationPeriods: 2,
@@ -103,6 +81,8 @@ export class Monitoring extends Construct {
       comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
       treatMissingData: TreatMissingData.BREACHING,
     });
+    silence.addAlarmAction(new SnsAction(props.topic));
+    this.alarms.push(silence);
 
     const hour = Duration.hours(1);
     new Dashboard(this, 'Dashboard', {
