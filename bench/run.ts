@@ -6,6 +6,7 @@ const benchmarks: [string, string[]][] = [
   ['bench/dry-run-vs-list-users.ts', ['10000', '3']],
   ['bench/geo-decision-latency.ts', ['300']],
   ['bench/geo-cold-start.ts', ['5']],
+  ['bench/offboarding-latency.ts', ['100']],
 ];
 for (const [script, args] of benchmarks) {
   console.log(`\n# ${script} ${args.join(' ')}`);

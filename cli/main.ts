@@ -4,17 +4,23 @@ import { registerDemo } from './commands/demo.js';
 import { registerGeoCheck } from './commands/geo-check.js';
 import { registerGeoSimulate } from './commands/geo-simulate.js';
 import { registerHrValidate } from './commands/hr-validate.js';
+import { registerLocal } from './commands/local.js';
+import { registerOffboard } from './commands/offboard.js';
 import { registerReconcile } from './commands/reconcile.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 const program = new Command('warden')
   .description('Warden: make access end when employment ends')
   .exitOverride()
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // `warden offboard status ID --local`: each subcommand reads its own options.
+  .enablePositionalOptions();
 registerHrValidate(program);
 registerReconcile(program);
 registerDemo(program);
 registerAudit(program);
+registerOffboard(program);
+registerLocal(program);
 const geo = program.command('geo').description('geo-fenced sign-in: what-if checks');
 registerGeoCheck(geo);
 registerGeoSimulate(geo);

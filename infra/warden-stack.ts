@@ -4,6 +4,7 @@ import type { DeploymentConfig } from '../functions/core/config/deployment-confi
 import { DemoUserPool } from './constructs/demo-user-pool.js';
 import { Foundation } from './constructs/foundation.js';
 import { GeoFencedSignIn } from './constructs/geo-fenced-sign-in.js';
+import { HrOffboarding } from './constructs/hr-offboarding.js';
 import { LeaverReconciliation } from './constructs/leaver-reconciliation.js';
 
 export interface WardenStackProps extends StackProps {
@@ -29,15 +30,25 @@ export class WardenStack extends Stack {
       extraUserPoolIds: demoPool ? [demoPool.userPoolId] : [],
     });
 
-    if (config.geo) {
-      new GeoFencedSignIn(this, 'GeoFencedSignIn', {
-        foundation,
-        geo: config.geo,
-        userPoolArns: reconciliation.userPoolArns,
-        demoPool,
-        logRetention: reconciliation.logRetention,
-      });
-    }
+    const geoFenced = config.geo
+      ? new GeoFencedSignIn(this, 'GeoFencedSignIn', {
+          foundation,
+          geo: config.geo,
+          userPoolArns: reconciliation.userPoolArns,
+          demoPool,
+          logRetention: reconciliation.logRetention,
+        })
+      : undefined;
+
+    const offboarding = new HrOffboarding(this, 'HrOffboarding', {
+      foundation,
+      configJson: reconciliation.configJson,
+      userPoolArns: reconciliation.userPoolArns,
+      reconcile: reconciliation.reconcile,
+      hrIntegrationRoleArn: config.offboarding?.hrIntegrationRoleArn,
+      accountLoggingRoleFrom: geoFenced?.gateway?.api,
+      logRetention: reconciliation.logRetention,
+    });
 
     new CfnOutput(this, 'GovernanceTableName', { value: foundation.table.tableName });
     new CfnOutput(this, 'ReportsBucketName', { value: foundation.reportsBucket.bucketName });
@@ -47,5 +58,10 @@ export class WardenStack extends Stack {
       value: reconciliation.reconcile.function.functionName,
     });
     if (demoPool) new CfnOutput(this, 'DemoUserPoolId', { value: demoPool.userPoolId });
+    // The CLI finds the API by these names (`warden offboard`).
+    if (offboarding.api) new CfnOutput(this, 'OffboardingApiUrl', { value: offboarding.api.url });
+    new CfnOutput(this, 'OffboardingScheduleGroup', {
+      value: offboarding.scheduleGroupName,
+    });
   }
 }

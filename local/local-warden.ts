@@ -35,7 +35,11 @@ export async function connectLocalWarden(
   emulator: RunningEmulator,
   name: string,
 ): Promise<LocalWarden> {
-  const resources = await provisionLocal(name);
+  return connectExisting(emulator, await provisionLocal(name));
+}
+
+/** A Warden already provisioned on a running emulator (by `warden local up`). */
+export function connectExisting(emulator: RunningEmulator, resources: LocalResources): LocalWarden {
   const s3 = new S3Client({ forcePathStyle: true });
   return {
     emulator,

@@ -11,6 +11,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -30,7 +31,18 @@ export interface LocalResources {
   geoKeySecret: string;
   /** Verified SES sender of one-time codes. */
   codeSender: string;
+  /** Warden's schedule group, where one-time offboarding schedules live. */
+  scheduleGroup: string;
+  /** Names of things that exist only in AWS (the executor function, roles, the queue), as ARNs. */
+  executorArn: string;
+  schedulerRoleArn: string;
+  offboardingDeadLetterArn: string;
+  /** The HR integration role the local offboarding API serves. */
+  hrRoleArn: string;
 }
+
+/** The account the emulator answers for. */
+export const LOCAL_ACCOUNT = '000000000000';
 
 export const DEMO_GROUPS = ['press-admins', 'correspondents', 'staff'];
 
@@ -73,32 +85,7 @@ export async function provisionLocal(name = 'warden'): Promise<LocalResources> {
   );
 
   const cognito = new CognitoIdentityProviderClient({});
-  const { UserPool } = await cognito.send(
-    new CreateUserPoolCommand({
-      PoolName: `${name}-press-office`,
-      AutoVerifiedAttributes: ['email'],
-      Schema: [
-        {
-          Name: EMPLOYEE_ID_ATTRIBUTE.name,
-          AttributeDataType: 'String',
-          Mutable: false,
-          StringAttributeConstraints: { MaxLength: String(EMPLOYEE_ID_ATTRIBUTE.maxLength) },
-        },
-      ],
-    }),
-  );
-  const userPoolId = UserPool?.Id as string;
-  const { UserPoolClient } = await cognito.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: userPoolId,
-      ClientName: `${name}-demo-app`,
-      ExplicitAuthFlows: [
-        'ALLOW_USER_PASSWORD_AUTH',
-        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
-        'ALLOW_REFRESH_TOKEN_AUTH',
-      ],
-    }),
-  );
+  const { userPoolId, clientId } = await createGovernedPool(cognito, `${name}-press-office`);
   for (const group of DEMO_GROUPS) {
     await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   }
@@ -111,7 +98,16 @@ export async function provisionLocal(name = 'warden'): Promise<LocalResources> {
   );
   const codeSender = `no-reply@${name}.warden.example`;
   await new SESv2Client({}).send(new CreateEmailIdentityCommand({ EmailIdentity: codeSender }));
+  const scheduleGroup = `${name}-offboarding`;
+  await new SchedulerClient({}).send(new CreateScheduleGroupCommand({ Name: scheduleGroup }));
+  const arn = (service: string, resource: string) =>
+    `arn:aws:${service}:us-east-1:${LOCAL_ACCOUNT}:${resource}`;
   return {
+    scheduleGroup,
+    executorArn: arn('lambda', `function:${name}-offboarding-executor`),
+    schedulerRoleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/${name}-scheduler`,
+    offboardingDeadLetterArn: arn('sqs', `${name}-offboarding-dlq`),
+    hrRoleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/${name}-hr-integration`,
     geoKeySecret,
     codeSender,
     table,
@@ -119,7 +115,7 @@ export async function provisionLocal(name = 'warden'): Promise<LocalResources> {
     feedBucket,
     topicArn: TopicArn as string,
     userPoolId,
-    clientId: UserPoolClient?.ClientId as string,
+    clientId,
   };
 }
 
@@ -147,5 +143,61 @@ export function functionEnvironment(
     [ENV.feedBucket]: resources.feedBucket,
     [ENV.topicArn]: resources.topicArn,
     [ENV.config]: JSON.stringify(config),
+    ...scheduleVariables(resources),
   };
+}
+
+/** Where offboarding schedules go and what they invoke, as the stack sets it for each function. */
+function scheduleVariables(resources: LocalResources): Record<string, string> {
+  return {
+    [ENV.scheduleGroup]: resources.scheduleGroup,
+    [ENV.executorArn]: resources.executorArn,
+    [ENV.schedulerRoleArn]: resources.schedulerRoleArn,
+    [ENV.offboardingDeadLetterArn]: resources.offboardingDeadLetterArn,
+  };
+}
+
+/** The environment the offboarding API and executor get from the stack, for these resources. */
+export function offboardingEnvironment(
+  resources: LocalResources,
+  config: unknown,
+): Record<string, string> {
+  return { ...functionEnvironment(resources, config), [ENV.hrRoleArn]: resources.hrRoleArn };
+}
+
+/**
+ * A user pool as Warden governs it (the immutable employee-id attribute), with an app client that
+ * allows password sign-in, to show that a disabled account cannot sign in.
+ */
+export async function createGovernedPool(
+  cognito: CognitoIdentityProviderClient,
+  poolName: string,
+): Promise<{ userPoolId: string; clientId: string }> {
+  const { UserPool } = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: poolName,
+      AutoVerifiedAttributes: ['email'],
+      Schema: [
+        {
+          Name: EMPLOYEE_ID_ATTRIBUTE.name,
+          AttributeDataType: 'String',
+          Mutable: false,
+          StringAttributeConstraints: { MaxLength: String(EMPLOYEE_ID_ATTRIBUTE.maxLength) },
+        },
+      ],
+    }),
+  );
+  const userPoolId = UserPool?.Id as string;
+  const { UserPoolClient } = await cognito.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: `${poolName}-app`,
+      ExplicitAuthFlows: [
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ],
+    }),
+  );
+  return { userPoolId, clientId: UserPoolClient?.ClientId as string };
 }

@@ -8,12 +8,14 @@ import { snsClient } from '../aws/clients/sns.js';
 import { CognitoDirectory } from '../aws/cognito-directory.js';
 import { GovernanceTable } from '../aws/dynamo/governance-table.js';
 import { dynamoReconcileStorage } from '../aws/dynamo/reconcile-storage.js';
+import { offboardingServices, scheduleSettings } from '../aws/offboarding-services.js';
 import { powertoolsLog } from '../aws/powertools-log.js';
 import { S3FeedSource } from '../aws/s3-feed-reader.js';
 import { S3ReportStore } from '../aws/s3-report-store.js';
 import { SnsNotifier } from '../aws/sns-notifier.js';
 import { randomRunIds, systemClock } from '../aws/system.js';
 import { parseReconcileConfig } from '../core/config/reconcile-config.js';
+import { runOffboarding } from '../core/offboarding/run-offboarding.js';
 import type { ReconcileServices } from '../core/reconcile/handle-request.js';
 import { RECONCILE_METRICS } from '../core/reconcile/run-metrics.js';
 import { ENV, jsonVariable, readEnvironment } from '../core/shared/environment.js';
@@ -42,11 +44,15 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
   const config = parseReconcileConfig(env.config, ENV.config);
   const s3 = s3Client();
   const cognito = cognitoClient();
+  const table = new GovernanceTable(documentClient(), env.table);
+  const log = powertoolsLog(logger);
+  // Where HR offboarding is deployed, runs keep the account index and future leavers' schedules.
+  const scheduling = scheduleSettings(process.env);
   return Promise.resolve({
     config,
     feedBucket: env.feedBucket,
     feeds: new S3FeedSource(s3),
-    storage: dynamoReconcileStorage(new GovernanceTable(documentClient(), env.table)),
+    storage: dynamoReconcileStorage(table),
     directories: config.accountSources.map(
       (source) =>
         new CognitoDirectory(cognito, {
@@ -59,7 +65,19 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
     notifier: new SnsNotifier(snsClient(), env.topicArn),
     clock: systemClock,
     ids: randomRunIds,
-    log: powertoolsLog(logger),
+    log,
+    offboarding: scheduling
+      ? runOffboarding(
+          offboardingServices({
+            schedules: scheduling,
+            table,
+            config,
+            topicArn: env.topicArn,
+            clock: systemClock,
+            log,
+          }),
+        )
+      : undefined,
   });
 }
 

@@ -31,6 +31,8 @@ export class LeaverReconciliation extends Construct {
   /** The governed user pools, which other capabilities act on too. */
   readonly userPoolArns: string[];
   readonly logRetention: RetentionDays;
+  /** The reconcile settings as JSON, which the offboarding functions read too. */
+  readonly configJson: string;
 
   constructor(
     scope: Construct,
@@ -67,6 +69,7 @@ export class LeaverReconciliation extends Construct {
       );
     }
 
+    this.configJson = stack.toJsonString(rendered);
     this.reconcile = new ReconcileFunction(this, 'Reconcile', {
       key: foundation.key,
       table: foundation.table,
@@ -74,7 +77,7 @@ export class LeaverReconciliation extends Construct {
       feedBucket: foundation.feedBucket,
       topic: foundation.topic,
       userPoolArns,
-      configJson: stack.toJsonString(rendered),
+      configJson: this.configJson,
       logRetention: this.logRetention,
     });
     new ReconcileTriggers(this, 'Triggers', {

@@ -1,14 +1,65 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { OffboardingAccessEnds } from '../../core/offboarding/ports.js';
 import type { AccessEndRegister } from '../../core/shared/access-end-register.js';
-import { GOVERNANCE_TABLE, ITEM_KEY, PARTITION } from '../../core/shared/table-keys.js';
+import {
+  GOVERNANCE_TABLE,
+  ITEM_KEY,
+  PARTITION,
+  SORT_KEY_PREFIX,
+} from '../../core/shared/table-keys.js';
 import type { GovernanceTable } from './governance-table.js';
 
-/** When access ends, one item per account in one partition per source. */
-export class DynamoAccessEndRegister implements AccessEndRegister {
+/**
+ * When access ends, one item per account in one partition per source, as reconciliation
+ * recorded it; beside it, one partition per source of the ends offboardings recorded (one item
+ * per account and offboarding). Reconciliation replaces only its own; the earliest end counts.
+ */
+export class DynamoAccessEndRegister implements AccessEndRegister, OffboardingAccessEnds {
   constructor(private readonly table: GovernanceTable) {}
 
   async accessEndsAt(source: string, username: string): Promise<Date | undefined> {
-    const item = await this.table.get(ITEM_KEY.accessEnd(source, username));
-    return item ? new Date(item.accessEndsAt as string) : undefined;
+    const [item, offboardings] = await Promise.all([
+      this.table.get(ITEM_KEY.accessEnd(source, username)),
+      this.table.db.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: {
+            '#pk': GOVERNANCE_TABLE.partitionKey,
+            '#sk': GOVERNANCE_TABLE.sortKey,
+          },
+          ExpressionAttributeValues: {
+            ':pk': PARTITION.offboardingAccessEnds(source),
+            ':prefix': SORT_KEY_PREFIX.offboardingAccessEnds(username),
+          },
+        }),
+      ),
+    ]);
+    const ends = [item, ...(offboardings.Items ?? [])]
+      .filter((i) => i !== undefined)
+      .map((i) => new Date(i.accessEndsAt as string).getTime());
+    return ends.length > 0 ? new Date(Math.min(...ends)) : undefined;
+  }
+
+  async recordOffboardingEnd(
+    source: string,
+    username: string,
+    offboardingId: string,
+    at: Date,
+  ): Promise<void> {
+    await this.table.put({
+      ...ITEM_KEY.offboardingAccessEnd(source, username, offboardingId),
+      accessEndsAt: at.toISOString(),
+      offboardingId,
+    });
+  }
+
+  async removeOffboardingEnd(
+    source: string,
+    username: string,
+    offboardingId: string,
+  ): Promise<void> {
+    await this.table.delete(ITEM_KEY.offboardingAccessEnd(source, username, offboardingId));
   }
 
   async recordAccessEnds(

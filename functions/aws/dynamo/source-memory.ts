@@ -1,3 +1,4 @@
+import type { OffboardedAccounts } from '../../core/offboarding/ports.js';
 import type { SourceMemory, SourceState } from '../../core/reconcile/ports.js';
 import {
   GOVERNANCE_TABLE,
@@ -7,20 +8,26 @@ import {
 } from '../../core/shared/table-keys.js';
 import type { GovernanceTable } from './governance-table.js';
 
-/** Accounts Warden disabled (written by the action journal) and orphans first seen, per source. */
-export class DynamoSourceMemory implements SourceMemory {
+/**
+ * Accounts Warden disabled (written by the action journal), orphans first seen, and accounts an
+ * HR offboarding disabled, per source.
+ */
+export class DynamoSourceMemory implements SourceMemory, OffboardedAccounts {
   constructor(private readonly table: GovernanceTable) {}
 
   async loadSourceState(source: string): Promise<SourceState> {
     const disabledByWarden = new Set<string>();
     const orphanFirstSeen = new Map<string, Date>();
+    const offboardedBy = new Map<string, string>();
     for (const item of await this.table.queryAll(PARTITION.source(source))) {
       const entry = sourceMemoryEntry(item[GOVERNANCE_TABLE.sortKey] as string);
       if (entry?.kind === 'disabled') disabledByWarden.add(entry.accountKey);
       if (entry?.kind === 'orphan')
         orphanFirstSeen.set(entry.accountKey, new Date(item.firstSeen as string));
+      if (entry?.kind === 'offboarded')
+        offboardedBy.set(entry.accountKey, item.offboardingId as string);
     }
-    return { disabledByWarden, orphanFirstSeen };
+    return { disabledByWarden, orphanFirstSeen, offboardedBy };
   }
 
   async recordOrphansSeen(source: string, accountKeys: readonly string[], at: Date): Promise<void> {
@@ -30,5 +37,18 @@ export class DynamoSourceMemory implements SourceMemory {
         .filter((key) => !known.has(key))
         .map((key) => ({ ...ITEM_KEY.orphanSeen(source, key), firstSeen: at.toISOString() })),
     );
+  }
+
+  async markOffboarded(
+    source: string,
+    accountKey: string,
+    offboardingId: string,
+    at: Date,
+  ): Promise<void> {
+    await this.table.put({
+      ...ITEM_KEY.offboardedAccount(source, accountKey),
+      offboardingId,
+      at: at.toISOString(),
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { geoPolicySchema } from '../geo/geo-policy.js';
+import { isRoleArn } from '../offboarding/caller.js';
 import { ConfigError } from '../shared/errors.js';
 import { parseOrThrow } from '../shared/validation.js';
 import { isKnownTimeZone } from '../time/zoned-day.js';
@@ -69,6 +70,17 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
       waf: z.boolean().default(false),
     })
     .optional(),
+  /** HR offboarding: the API serves only this role (its sessions sign the requests with SigV4). */
+  offboarding: z
+    .strictObject({
+      hrIntegrationRoleArn: z
+        .string()
+        .refine(
+          isRoleArn,
+          'must be an IAM role ARN such as arn:aws:iam::123456789012:role/hr-integration',
+        ),
+    })
+    .optional(),
   /** Create a demo user pool to govern; the default when no account source is configured. */
   demoUserPool: z.boolean().optional(),
   retention: z
@@ -100,6 +112,7 @@ export function reconcileSettings(
     notificationEmails: _n,
     demoUserPool: _d,
     retention: _r,
+    offboarding: _o,
     geo,
     ...settings
   } = config;

@@ -26,6 +26,7 @@ interface Verdict {
   reason: string;
   actionId?: string;
   accessEndsAt?: string;
+  offboardingId?: string;
 }
 
 /** Puts one account in its situation and plans what to do about it. */
@@ -45,6 +46,8 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
       action: 'none',
       reason: `exempt until ${expires}, owner ${owner}: ${reason}`,
     };
+  } else if (!account.enabled && ctx.state.offboardedBy?.has(key)) {
+    verdict = offboarded(ctx.state.offboardedBy.get(key) as string, record);
   } else if (correlation.kind === 'conflict') {
     verdict = {
       situation: 'disputed',
@@ -75,6 +78,19 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
     actionId: verdict.actionId,
     reason,
     accessEndsAt: verdict.accessEndsAt,
+    offboardingId: verdict.offboardingId,
+  };
+}
+
+/** An HR offboarding disabled the account: it stays so, whatever the feed says yet. */
+function offboarded(offboardingId: string, record: HrRecord | undefined): Verdict {
+  const feedSays = record?.status === 'active' ? '; the feed still lists the person as active' : '';
+  return {
+    situation: 'leaver_disabled',
+    action: 'none',
+    offboardingId,
+    accessEndsAt: record?.lastDay?.accessEndsAt.toISOString(),
+    reason: `disabled by offboarding ${offboardingId}${feedSays}`,
   };
 }
 

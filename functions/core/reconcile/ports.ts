@@ -41,6 +41,8 @@ export interface SourceState {
   disabledByWarden: ReadonlySet<string>;
   /** When each current orphan was first seen, by account key. */
   orphanFirstSeen: ReadonlyMap<string, Date>;
+  /** The offboarding that disabled each account, by account key. */
+  offboardedBy?: ReadonlyMap<string, string>;
 }
 
 export interface SourceMemory {

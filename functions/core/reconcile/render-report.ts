@@ -29,6 +29,7 @@ export function renderJsonReport(run: RunRecord, findings: readonly StoredFindin
         action: f.action,
         actionId: f.actionId ?? null,
         outcome: f.outcome ?? null,
+        ...(f.offboardingId ? { offboardingId: f.offboardingId } : {}),
         reason: f.reason,
       })),
     },

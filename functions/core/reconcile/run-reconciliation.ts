@@ -1,6 +1,7 @@
 import type { Account } from '../account.js';
 import type { ReconcileConfig } from '../config/reconcile-config.js';
 import type { HrFeed } from '../hr/hr-record.js';
+import type { RunOffboarding, RunOffboardingSession } from '../offboarding/ports.js';
 import type { Clock, IdGenerator } from '../shared/clock.js';
 import { errorName, RunInProgressError } from '../shared/errors.js';
 import type { EventLog } from '../shared/event-log.js';
@@ -34,6 +35,8 @@ export interface RunDependencies {
   ids: IdGenerator;
   /** Progress and trouble, for people and logs; never personal data. */
   log: EventLog;
+  /** Keeps the account index and the future leavers' offboarding schedules, where deployed. */
+  offboarding?: RunOffboarding;
 }
 
 export interface RunRequest {
@@ -86,6 +89,8 @@ export async function runReconciliation(
         status: applied.actions.failed > 0 ? 'completed_with_errors' : 'completed',
       };
     }
+    if (plan.offboarding)
+      run = await finishOffboarding(plan.offboarding, run, request, plan.findings, deps);
     if (run.status !== 'quarantined') {
       await baselines.saveFeedBaseline({
         kind: request.feed.kind,
@@ -118,10 +123,15 @@ async function planRun(
   started: RunRecord,
   request: RunRequest,
   deps: RunDependencies,
-): Promise<{ run: RunRecord; findings: readonly Finding[] }> {
+): Promise<{
+  run: RunRecord;
+  findings: readonly Finding[];
+  offboarding: RunOffboardingSession | undefined;
+}> {
   const { config, feed } = request;
   const now = started.startedAt;
   const roster = indexRoster(feed);
+  const offboarding = deps.offboarding?.startRun(roster);
   const exemptionFor = exemptionLookup(config.exemptions, now, config.feed.timeZone);
   const pendingActionIds = await deps.storage.journal.listPendingActions();
   const sources: SourcePlan[] = [];
@@ -136,7 +146,8 @@ async function planRun(
       { posture, pendingActionIds },
     );
     for await (const account of directory.listAccounts()) {
-      planner.add(account);
+      const finding = planner.add(account);
+      offboarding?.observe(account, finding);
       if (planner.size % 1000 === 0) {
         deps.log.info('listing', { source: directory.source, accounts: planner.size });
       }
@@ -161,7 +172,29 @@ async function planRun(
     accounts: concluded.findings.length,
     disable: concluded.run.actions.planned,
   });
-  return concluded;
+  return { ...concluded, offboarding };
+}
+
+/** Index and future leavers' schedules; trouble there is noted on the run, never fatal to it. */
+async function finishOffboarding(
+  session: RunOffboardingSession,
+  run: RunRecord,
+  request: RunRequest,
+  findings: readonly Finding[],
+  deps: RunDependencies,
+): Promise<RunRecord> {
+  try {
+    const offboardings = await session.finish({
+      runId: run.runId,
+      status: run.status,
+      feedKind: request.feed.kind,
+      findings,
+    });
+    return { ...run, offboardings };
+  } catch (error) {
+    deps.log.warn('offboarding bookkeeping failed', { runId: run.runId, error: errorName(error) });
+    return { ...run, notes: [...run.notes, `offboarding bookkeeping failed: ${errorName(error)}`] };
+  }
 }
 
 async function applyPlan(

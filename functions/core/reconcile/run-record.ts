@@ -1,4 +1,5 @@
 import type { FeedKind, HrFeed } from '../hr/hr-record.js';
+import type { OffboardingsSection } from '../shared/pending-offboardings.js';
 import type { GuardVerdict } from './guard.js';
 import { emptyCounts, type Finding, type Situation } from './situation.js';
 
@@ -56,6 +57,8 @@ export interface RunRecord {
   /** Why orphans were not decided, approvals, rejections. */
   readonly notes: readonly string[];
   readonly posture?: PostureReport;
+  /** Pending offboardings, and the future leavers' schedules this run kept (or would keep). */
+  readonly offboardings?: OffboardingsSection;
   readonly reports?: ReportFiles;
   /** Error name only, for failed runs. */
   readonly error?: string;

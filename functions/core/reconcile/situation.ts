@@ -32,6 +32,8 @@ export interface Finding {
   readonly reason: string;
   /** For leavers: the instant access ends (ISO), which sign-in triggers enforce. */
   readonly accessEndsAt?: string;
+  /** The HR offboarding that disabled the account, when one did. */
+  readonly offboardingId?: string;
 }
 
 export function emptyCounts(): Record<Situation, number> {

@@ -21,6 +21,13 @@ export function summariseRun(run: RunRecord): RunNotice {
       `MFA posture: ${run.posture.withoutVerifiedEmail.length} of ${run.posture.checked} accounts may be asked for a one-time code but have no verified email (listed in the report).`,
     );
   }
+  if (run.offboardings) {
+    const changes = run.offboardings.feedSchedules;
+    const verb = run.mode === 'dry-run' ? 'would be' : 'were';
+    lines.push(
+      `Offboardings: ${run.offboardings.pending.length} pending; ${changes.length} future leaver schedule(s) ${verb} created, moved or cancelled (listed in the report).`,
+    );
+  }
   if (run.error) lines.push(`Error: ${run.error}`);
   lines.push(...run.notes);
   if (run.reports) lines.push(`Report: ${run.reports.json}`, `CSV: ${run.reports.csv}`);

@@ -19,6 +19,18 @@ export const ENV = {
   appClientId: 'WARDEN_APP_CLIENT_ID',
   appClientSecret: 'WARDEN_APP_CLIENT_SECRET',
   attemptsPerMinute: 'WARDEN_ATTEMPTS_PER_MINUTE',
+  /** Warden's EventBridge Scheduler group, where one-time offboarding schedules live. */
+  scheduleGroup: 'WARDEN_SCHEDULE_GROUP',
+  /** The offboarding executor function the schedules invoke. */
+  executorArn: 'WARDEN_EXECUTOR_ARN',
+  /** The role EventBridge Scheduler assumes to invoke the executor. */
+  schedulerRoleArn: 'WARDEN_SCHEDULER_ROLE_ARN',
+  /** Where schedules send invocations that failed for good. */
+  offboardingDeadLetterArn: 'WARDEN_OFFBOARDING_DLQ_ARN',
+  /** The HR integration role, the only caller the offboarding API serves. */
+  hrRoleArn: 'WARDEN_HR_ROLE_ARN',
+  /** CLI only: the file where `warden local up` records the running local AWS. */
+  localInstance: 'WARDEN_LOCAL_INSTANCE',
 } as const;
 export type EnvName = keyof typeof ENV;
 

@@ -35,9 +35,34 @@ export const KEY_PREFIX = {
   signIn: 'SIGNIN#',
   /** RATE#<key> / <window>: sign-in attempt counters. */
   rate: 'RATE#',
+  /** OFFBOARDINGS / <offboardingId>: HR offboarding requests (a few thousand at most). */
+  offboardings: 'OFFBOARDINGS',
+  /** OFFBOARDCALL#<YYYY-MM-DD> / <at>#<callId>: every call of the offboarding API, with its caller. */
+  offboardingCall: 'OFFBOARDCALL#',
+  /** INDEX#<source> / <employeeId> <username>, INDEX#~people / <employeeId>: the account index. */
+  accountIndex: 'INDEX#',
+  /** IDEMPOTENCY#offboarding / <key hash>: Powertools idempotency records of the offboarding API. */
+  idempotency: 'IDEMPOTENCY#',
 } as const;
 
-const SK_PREFIX = { finding: 'F#', disabled: 'DISABLED#', orphan: 'ORPHAN#' } as const;
+const SK_PREFIX = {
+  finding: 'F#',
+  disabled: 'DISABLED#',
+  orphan: 'ORPHAN#',
+  offboarded: 'OFFBOARDED#',
+} as const;
+
+/**
+ * Separates an employee id or a username from what follows in a sort key: neither may contain a
+ * space (HR employee ids are letters, digits and `._:-`; Cognito usernames have no whitespace).
+ */
+const SEP = ' ';
+
+/** The partition of the account index that holds each person's HR email (no source is `~people`). */
+const INDEX_PEOPLE = '~people';
+
+/** Access ends recorded by offboardings live beside, never inside, those reconciliation records. */
+const OFFBOARDING_ACCESS_ENDS = '#offboarding';
 
 export type TableKey = Record<
   typeof GOVERNANCE_TABLE.partitionKey | typeof GOVERNANCE_TABLE.sortKey,
@@ -58,6 +83,15 @@ export const PARTITION = {
   audit: (source: string, username: string) => `${KEY_PREFIX.audit}${source}#${username}`,
   accessEnds: (source: string) => `${KEY_PREFIX.accessEnd}${source}`,
   signIns: (source: string, username: string) => `${KEY_PREFIX.signIn}${source}#${username}`,
+  /** Access ends an offboarding recorded; reconciliation never replaces these. */
+  offboardingAccessEnds: (source: string) =>
+    `${KEY_PREFIX.accessEnd}${source}${OFFBOARDING_ACCESS_ENDS}`,
+  offboardings: KEY_PREFIX.offboardings,
+  offboardingCalls: (day: string) => `${KEY_PREFIX.offboardingCall}${day}`,
+  indexAccounts: (source: string) => `${KEY_PREFIX.accountIndex}${source}`,
+  indexPeople: `${KEY_PREFIX.accountIndex}${INDEX_PEOPLE}`,
+  /** The static partition Powertools' idempotency records of the offboarding API live in. */
+  idempotency: `${KEY_PREFIX.idempotency}offboarding`,
 } as const;
 
 /** The key of each kind of item. */
@@ -80,12 +114,30 @@ export const ITEM_KEY = {
   signIn: (source: string, username: string, at: Date, outcome: string) =>
     key(PARTITION.signIns(source, username), `${at.toISOString()}#${outcome}`),
   rate: (rateKey: string, window: number) => key(`${KEY_PREFIX.rate}${rateKey}`, String(window)),
+  offboardedAccount: (source: string, accountKey: string) =>
+    key(PARTITION.source(source), `${SK_PREFIX.offboarded}${accountKey}`),
+  offboardingAccessEnd: (source: string, username: string, offboardingId: string) =>
+    key(PARTITION.offboardingAccessEnds(source), `${username}${SEP}${offboardingId}`),
+  offboarding: (offboardingId: string) => key(PARTITION.offboardings, offboardingId),
+  offboardingCall: (at: Date, callId: string) =>
+    key(PARTITION.offboardingCalls(at.toISOString().slice(0, 10)), `${at.toISOString()}#${callId}`),
+  indexedAccount: (source: string, employeeId: string, username: string) =>
+    key(PARTITION.indexAccounts(source), `${employeeId}${SEP}${username}`),
+  indexedPerson: (employeeId: string) => key(PARTITION.indexPeople, employeeId),
+} as const;
+
+/** Sort-key prefixes that select one person's or one account's items in a partition. */
+export const SORT_KEY_PREFIX = {
+  offboardingAccessEnds: (username: string) => `${username}${SEP}`,
+  indexedAccounts: (employeeId: string) => `${employeeId}${SEP}`,
 } as const;
 
 /** What a source-memory sort key says: an account Warden disabled, or an orphan first seen. */
 export function sourceMemoryEntry(
   sortKey: string,
-): { kind: 'disabled' | 'orphan'; accountKey: string } | undefined {
+): { kind: 'disabled' | 'orphan' | 'offboarded'; accountKey: string } | undefined {
+  if (sortKey.startsWith(SK_PREFIX.offboarded))
+    return { kind: 'offboarded', accountKey: sortKey.slice(SK_PREFIX.offboarded.length) };
   if (sortKey.startsWith(SK_PREFIX.disabled))
     return { kind: 'disabled', accountKey: sortKey.slice(SK_PREFIX.disabled.length) };
   if (sortKey.startsWith(SK_PREFIX.orphan))
@@ -107,4 +159,22 @@ export const ROLE_PARTITIONS = {
   },
   /** The gateway counts attempts. */
   gateway: { update: [KEY_PREFIX.rate] },
+  /**
+   * The offboarding API and executor: their requests and calls, the account index, access ends,
+   * the action journal and audit (shared with reconciliation), the accounts they disabled, and
+   * (the API only) Powertools' idempotency records.
+   */
+  offboarding: {
+    read: [KEY_PREFIX.accountIndex],
+    write: [
+      KEY_PREFIX.offboardings,
+      KEY_PREFIX.offboardingCall,
+      KEY_PREFIX.accessEnd,
+      KEY_PREFIX.action,
+      KEY_PREFIX.pending,
+      KEY_PREFIX.audit,
+      KEY_PREFIX.source,
+      KEY_PREFIX.idempotency,
+    ],
+  },
 } as const;

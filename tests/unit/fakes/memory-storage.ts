@@ -58,11 +58,14 @@ export class MemoryRunStore implements RunStore {
 export class MemorySourceMemory implements SourceMemory {
   readonly disabledByWarden = new Map<string, Set<string>>();
   readonly orphanFirstSeen = new Map<string, Map<string, Date>>();
+  /** Per source: account key -> the offboarding that disabled it. */
+  readonly offboardedBy = new Map<string, Map<string, string>>();
 
   loadSourceState(source: string): Promise<SourceState> {
     return Promise.resolve({
       disabledByWarden: new Set(this.disabledByWarden.get(source)),
       orphanFirstSeen: new Map(this.orphanFirstSeen.get(source)),
+      offboardedBy: new Map(this.offboardedBy.get(source)),
     });
   }
   recordOrphansSeen(source: string, accountKeys: readonly string[], at: Date): Promise<void> {

@@ -1,0 +1,84 @@
+// HR offboarding, now: from the API handler receiving the request to the last account being
+// signed out and disabled (the handler answers only then), for an employee with accounts in three
+// pools, on the local AWS. Prints one JSON line: median and p95 over the requests.
+
+import { performance } from 'node:perf_hooks';
+import { localOffboardingApi } from '../local/local-offboarding.js';
+import { startLocalWarden } from '../local/local-warden.js';
+import { createGovernedPool } from '../local/provision.js';
+import { seedUsers, uploadFeed } from '../local/seed.js';
+
+const requests = Number(process.argv[2] ?? 100);
+const POOLS = 3;
+
+const warden = await startLocalWarden('warden-bench-offboarding');
+try {
+  const { resources } = warden;
+  const pools = [resources.userPoolId];
+  for (let i = 1; i < POOLS; i++)
+    pools.push((await createGovernedPool(warden.cognito, `bench-pool-${i}`)).userPoolId);
+  const people = Array.from({ length: requests }, (_, i) => ({
+    employeeId: `E${20000 + i}`,
+    email: `person.${i}@bench.example`,
+  }));
+  for (const [p, userPoolId] of pools.entries()) {
+    await seedUsers(
+      warden.cognito,
+      userPoolId,
+      people.map(({ employeeId, email }) => ({
+        Username: `${employeeId.toLowerCase()}-${p}`,
+        Enabled: true,
+        UserStatus: 'CONFIRMED',
+        Attributes: [
+          { Name: 'email', Value: email },
+          { Name: 'custom:employee_id', Value: employeeId },
+        ],
+      })),
+    );
+  }
+  const roster = [
+    'employee_id,email,display_name,status,last_day',
+    ...people.map((p) => `${p.employeeId},${p.email},Person,active,`),
+  ].join('\n');
+  await uploadFeed(warden.s3, resources.feedBucket, 'feeds/roster.csv', roster);
+  const config = {
+    accountSources: pools.map((userPoolId) => ({ userPoolId })),
+    dryRun: false,
+    guard: { maxRosterShrinkPercent: 100 },
+  };
+  // The run that builds the account index.
+  await warden.invokeReconcile({ trigger: 'bench' }, config);
+  const api = localOffboardingApi(resources, config);
+  const samples: number[] = [];
+  let accounts = 0;
+  for (const [i, person] of people.entries()) {
+    const started = performance.now();
+    const answer = await api('POST', '/offboardings', {
+      headers: { 'Idempotency-Key': `bench-${i}` },
+      body: { employeeId: person.employeeId, reason: 'benchmark', requestedBy: 'bench' },
+    });
+    samples.push(performance.now() - started);
+    const disabled = (answer.body.accounts as { outcome: string }[]).filter(
+      (a) => a.outcome === 'disabled',
+    );
+    if (answer.status !== 201 || disabled.length !== POOLS)
+      throw new Error(`request ${i}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    accounts += disabled.length;
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
+  console.log(
+    JSON.stringify({
+      benchmark: 'offboarding-now',
+      pools: POOLS,
+      requests,
+      accountsDisabled: accounts,
+      medianMs: Number(at(0.5).toFixed(1)),
+      p95Ms: Number(at(0.95).toFixed(1)),
+      targetP95Ms: 1000,
+    }),
+  );
+} finally {
+  await warden.emulator.stop();
+}

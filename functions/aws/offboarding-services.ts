@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { ReconcileConfig } from '../core/config/reconcile-config.js';
+import type { OffboardingDependencies } from '../core/offboarding/execute-offboarding.js';
+import type { OffboardingScheduler } from '../core/offboarding/ports.js';
+import type { Clock } from '../core/shared/clock.js';
+import { ENV, readEnvironment } from '../core/shared/environment.js';
+import { WardenError } from '../core/shared/errors.js';
+import type { EventLog } from '../core/shared/event-log.js';
+import { cognitoClient } from './clients/cognito.js';
+import { schedulerClient } from './clients/scheduler.js';
+import { snsClient } from './clients/sns.js';
+import { CognitoAccountLookup } from './cognito-account-lookup.js';
+import { CognitoDirectory } from './cognito-directory.js';
+import { DynamoAccessEndRegister } from './dynamo/access-end-register.js';
+import { DynamoAccountIndex } from './dynamo/account-index.js';
+import { DynamoActionJournal } from './dynamo/action-journal.js';
+import type { GovernanceTable } from './dynamo/governance-table.js';
+import { DynamoOffboardingStore } from './dynamo/offboarding-store.js';
+import { DynamoSourceMemory } from './dynamo/source-memory.js';
+import { EventBridgeOffboardingScheduler } from './eventbridge-scheduler.js';
+import { SnsNotifier } from './sns-notifier.js';
+
+/** The environment variables every offboarding composition root reads (names in `ENV`). */
+export const scheduleEnvironment = {
+  scheduleGroup: z.string().min(1),
+  executorArn: z.string().startsWith('arn:'),
+  schedulerRoleArn: z.string().startsWith('arn:'),
+  offboardingDeadLetterArn: z.string().startsWith('arn:'),
+};
+
+/**
+ * The schedule settings, where the stack (or the local provisioning) set them; undefined where
+ * offboarding is not deployed, and an error naming the variable when one is wrong.
+ */
+export function scheduleSettings(env: Record<string, string | undefined>) {
+  return env[ENV.scheduleGroup] ? readEnvironment(scheduleEnvironment, env) : undefined;
+}
+
+export interface OffboardingSettings {
+  table: GovernanceTable;
+  config: ReconcileConfig;
+  topicArn: string;
+  /** Where one-time schedules go; the executor, which never schedules, has none. */
+  schedules?: NonNullable<ReturnType<typeof scheduleSettings>>;
+  clock: Clock;
+  log: EventLog;
+}
+
+/** The executor runs offboardings and never schedules one (it cannot name itself as a target). */
+const NO_SCHEDULER: OffboardingScheduler = {
+  upsert: () => Promise.reject(new WardenError('this function does not schedule offboardings')),
+  remove: () => Promise.reject(new WardenError('this function does not schedule offboardings')),
+};
+
+/** The offboarding capability wired to AWS: Cognito, the governance table, Scheduler, SNS. */
+export function offboardingServices(settings: OffboardingSettings): OffboardingDependencies {
+  const { table, config } = settings;
+  const cognito = cognitoClient();
+  const accessEnds = new DynamoAccessEndRegister(table);
+  return {
+    store: new DynamoOffboardingStore(table),
+    index: new DynamoAccountIndex(table),
+    sources: config.accountSources.map((source) => ({
+      directory: new CognitoDirectory(cognito, {
+        userPoolId: source.userPoolId,
+        correlationAttribute: source.correlationAttribute,
+        ...config.rateLimits,
+      }),
+      lookup: new CognitoAccountLookup(cognito, source.userPoolId, source.correlationAttribute),
+    })),
+    accessEnds,
+    offboarded: new DynamoSourceMemory(table),
+    journal: new DynamoActionJournal(table),
+    scheduler: settings.schedules
+      ? new EventBridgeOffboardingScheduler(schedulerClient(), {
+          groupName: settings.schedules.scheduleGroup,
+          executorArn: settings.schedules.executorArn,
+          roleArn: settings.schedules.schedulerRoleArn,
+          deadLetterArn: settings.schedules.offboardingDeadLetterArn,
+        })
+      : NO_SCHEDULER,
+    notifier: new SnsNotifier(snsClient(), settings.topicArn),
+    clock: settings.clock,
+    log: settings.log,
+    timeZone: config.feed.timeZone,
+  };
+}

@@ -1,0 +1,67 @@
+import { OffboardingConflictError } from './errors.js';
+import { executeNow, type OffboardingDependencies } from './execute-offboarding.js';
+import { offboardingNotice } from './notice.js';
+import { type Offboarding, scheduleNameOf } from './offboarding.js';
+import { getOffboarding, schedule } from './request-offboarding.js';
+
+async function scheduledOffboarding(
+  id: string,
+  change: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  const offboarding = await getOffboarding(id, deps);
+  if (offboarding.status !== 'scheduled') {
+    throw new OffboardingConflictError(
+      `offboarding ${id} is ${offboarding.status}; only a scheduled offboarding can be ${change}`,
+    );
+  }
+  return offboarding;
+}
+
+/** Moves a scheduled offboarding; a moment that is not in the future offboards now. */
+export async function moveOffboarding(
+  id: string,
+  effectiveAt: Date,
+  by: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  const offboarding = await scheduledOffboarding(id, 'moved', deps);
+  const now = deps.clock.now();
+  if (effectiveAt <= now) {
+    await deps.store.save({
+      ...offboarding,
+      effectiveAt: now,
+      history: [...offboarding.history, { at: now, what: 'moved', by, detail: 'now' }],
+    });
+    await deps.scheduler.remove(scheduleNameOf(id));
+    return executeNow(id, by, deps);
+  }
+  return schedule({ ...offboarding, effectiveAt }, by, 'moved', deps);
+}
+
+/**
+ * Cancels a scheduled offboarding (a rehire, a mistake): its schedule and the access ends it
+ * recorded go; one that has already run cannot be cancelled.
+ */
+export async function cancelOffboarding(
+  id: string,
+  reason: string,
+  by: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  const offboarding = await scheduledOffboarding(id, 'cancelled', deps);
+  await deps.scheduler.remove(scheduleNameOf(id));
+  await Promise.all(
+    offboarding.accounts.map((a) => deps.accessEnds.removeOffboardingEnd(a.source, a.username, id)),
+  );
+  const cancelled: Offboarding = {
+    ...offboarding,
+    status: 'cancelled',
+    cancelReason: reason,
+    history: [...offboarding.history, { at: deps.clock.now(), what: 'cancelled', by }],
+  };
+  await deps.store.save(cancelled);
+  deps.log.info('offboarding cancelled', { offboardingId: id });
+  await deps.notifier.notify(offboardingNotice(cancelled));
+  return cancelled;
+}

@@ -1,0 +1,177 @@
+import { type Account, accountKey } from '../account.js';
+import { actionId } from '../reconcile/action-id.js';
+import type { ActionIntent, ActionJournal, Notifier } from '../reconcile/ports.js';
+import type { Clock } from '../shared/clock.js';
+import { errorName } from '../shared/errors.js';
+import type { EventLog } from '../shared/event-log.js';
+import { OffboardingNotFoundError } from './errors.js';
+import { findAccounts } from './find-accounts.js';
+import { offboardingNotice } from './notice.js';
+import type { AccountOutcome, Offboarding, OffboardingAccount } from './offboarding.js';
+import type {
+  AccountIndex,
+  OffboardedAccounts,
+  OffboardingAccessEnds,
+  OffboardingScheduler,
+  OffboardingSource,
+  OffboardingStore,
+} from './ports.js';
+import { oneTimeSchedule } from './schedule.js';
+
+/** Everything an offboarding needs from the world; the composition roots build it from AWS. */
+export interface OffboardingDependencies {
+  store: OffboardingStore;
+  index: AccountIndex;
+  sources: readonly OffboardingSource[];
+  accessEnds: OffboardingAccessEnds;
+  offboarded: OffboardedAccounts;
+  /** The reconciliation's journal: intent, then outcome with its audit entry, once per action. */
+  journal: ActionJournal;
+  scheduler: OffboardingScheduler;
+  notifier: Notifier;
+  clock: Clock;
+  log: EventLog;
+  /** The deployment's time zone: date-only moments end with that day there. */
+  timeZone: string;
+}
+
+/** Scheduler invokes within the minute after `at()`; earlier than this means a stale schedule. */
+const EARLY_TOLERANCE_MS = 60_000;
+
+/**
+ * Performs an offboarding: finds the person's accounts, records their access end first (so the
+ * sign-in triggers refuse from that moment), then signs out and disables each account, audited
+ * once each through the action journal. Safe to repeat: a retry finishes what failed.
+ */
+export async function executeOffboarding(
+  id: string,
+  by: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  const offboarding = await deps.store.get(id);
+  if (!offboarding) throw new OffboardingNotFoundError(id);
+  const now = deps.clock.now();
+  if (offboarding.status === 'done' || offboarding.status === 'cancelled') {
+    deps.log.info('offboarding already final', { offboardingId: id, status: offboarding.status });
+    return offboarding;
+  }
+  if (offboarding.effectiveAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
+    deps.log.warn('offboarding not due yet; a stale schedule?', { offboardingId: id });
+    return offboarding;
+  }
+  const found = await findAccounts(offboarding.employeeId, deps.index, deps.sources);
+  await Promise.all(
+    found.linked.map((a) =>
+      deps.accessEnds.recordOffboardingEnd(a.source, a.username, id, offboarding.effectiveAt),
+    ),
+  );
+  const directories = new Map(deps.sources.map((s) => [s.directory.source, s.directory]));
+  const earlier = new Map(offboarding.accounts.map((a) => [`${a.source}/${a.username}`, a]));
+  const acted: OffboardingAccount[] = [];
+  for (const account of found.linked) {
+    const previous = earlier.get(`${account.source}/${account.username}`);
+    earlier.delete(`${account.source}/${account.username}`);
+    acted.push(await disableAccount(offboarding, account, previous, directories, deps));
+  }
+  // Accounts an earlier attempt acted on that are gone now keep what happened to them.
+  const accounts = [...acted, ...[...earlier.values()].filter((a) => a.outcome)];
+  const failed = accounts.filter((a) => a.outcome === 'failed').length;
+  const executed: Offboarding = {
+    ...offboarding,
+    status: failed > 0 ? 'partially_failed' : 'done',
+    accounts,
+    flagged: found.flagged,
+    warnings: found.warnings,
+    history: [
+      ...offboarding.history,
+      {
+        at: deps.clock.now(),
+        what: 'executed',
+        by,
+        detail: `${accounts.length - failed} account(s) disabled, ${failed} failed, ${found.flagged.length} flagged`,
+      },
+    ],
+  };
+  await deps.store.save(executed);
+  deps.log.info('offboarding executed', {
+    offboardingId: id,
+    status: executed.status,
+    accounts: accounts.length,
+    failed,
+    flagged: found.flagged.length,
+  });
+  await deps.notifier.notify(offboardingNotice(executed));
+  return executed;
+}
+
+async function disableAccount(
+  offboarding: Offboarding,
+  account: Account,
+  previous: OffboardingAccount | undefined,
+  directories: ReadonlyMap<string, { disable(account: Account): Promise<void> }>,
+  deps: OffboardingDependencies,
+): Promise<OffboardingAccount> {
+  const key = accountKey(account);
+  const intent: ActionIntent = {
+    actionId: actionId(
+      'disable',
+      account.source,
+      key,
+      `offboarding:${offboarding.id}:${offboarding.effectiveAt.toISOString()}`,
+    ),
+    runId: offboarding.id,
+    kind: 'disable',
+    source: account.source,
+    username: account.username,
+    accountKey: key,
+    reason: `offboarding ${offboarding.id} of ${offboarding.employeeId}: ${offboarding.reason}`,
+    at: deps.clock.now(),
+  };
+  const base = { source: account.source, username: account.username, accountKey: key };
+  const outcome: AccountOutcome = account.enabled ? 'disabled' : 'already_disabled';
+  if ((await deps.journal.beginAction(intent)) === 'done') {
+    return {
+      ...base,
+      outcome: previous?.outcome === 'failed' ? outcome : (previous?.outcome ?? outcome),
+    };
+  }
+  try {
+    // Sign out everywhere, then disable, as reconciliation does: both are safe to repeat.
+    await (directories.get(account.source) as { disable(a: Account): Promise<void> }).disable(
+      account,
+    );
+  } catch (error) {
+    await deps.journal.completeAction(intent, {
+      ok: false,
+      error: errorName(error),
+      at: deps.clock.now(),
+    });
+    return { ...base, outcome: 'failed', error: errorName(error) };
+  }
+  const at = deps.clock.now();
+  await deps.journal.completeAction(intent, { ok: true, at });
+  await deps.offboarded.markOffboarded(account.source, key, offboarding.id, at);
+  return { ...base, outcome };
+}
+
+/** How long after a partial failure the offboarding is tried again. */
+const RETRY_AFTER_MS = 2 * 60_000;
+
+/**
+ * Offboards now, for a request that did not come through a schedule: if some accounts fail, a
+ * one-time schedule tries again shortly (and Scheduler's own retries follow), so the remaining
+ * accounts are finished without anyone asking again.
+ */
+export async function executeNow(
+  id: string,
+  by: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  const executed = await executeOffboarding(id, by, deps);
+  if (executed.status === 'partially_failed') {
+    const retryAt = new Date(deps.clock.now().getTime() + RETRY_AFTER_MS);
+    await deps.scheduler.upsert(oneTimeSchedule(id, retryAt, deps.timeZone));
+    deps.log.warn('offboarding partially failed; retry scheduled', { offboardingId: id });
+  }
+  return executed;
+}

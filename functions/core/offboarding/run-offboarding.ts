@@ -1,0 +1,66 @@
+import type { Account } from '../account.js';
+import type { FeedKind } from '../hr/hr-record.js';
+import type { RosterIndex } from '../reconcile/roster-index.js';
+import type { RunStatus } from '../reconcile/run-record.js';
+import type { Finding } from '../reconcile/situation.js';
+import type { OffboardingsSection } from '../shared/pending-offboardings.js';
+import { AccountIndexBuilder } from './account-index-builder.js';
+import type { OffboardingDependencies } from './execute-offboarding.js';
+import { applyFeedSchedules, pendingOffboardings, planFeedSchedules } from './feed-schedules.js';
+import type { RunOffboarding, RunOffboardingSession } from './ports.js';
+
+/**
+ * Reconciliation's side of offboarding. Every run that the guard let through keeps the account
+ * index; an applied run also creates, moves and cancels the future leavers' schedules, and a
+ * dry-run reports what it would do. A quarantined run changes neither.
+ */
+export function runOffboarding(deps: OffboardingDependencies): RunOffboarding {
+  return { startRun: (roster) => new Session(roster, deps) };
+}
+
+class Session implements RunOffboardingSession {
+  private readonly index: AccountIndexBuilder;
+
+  constructor(
+    private readonly roster: RosterIndex,
+    private readonly deps: OffboardingDependencies,
+  ) {
+    this.index = new AccountIndexBuilder(roster);
+  }
+
+  observe(account: Account, finding: Finding): void {
+    this.index.add(account, finding);
+  }
+
+  async finish(run: {
+    runId: string;
+    status: RunStatus;
+    feedKind: FeedKind;
+    findings: readonly Finding[];
+  }): Promise<OffboardingsSection> {
+    const complete = run.feedKind === 'roster';
+    const stopped = run.status === 'quarantined' || run.status === 'failed';
+    if (!stopped) {
+      const sources = this.deps.sources.map((s) => s.directory.source);
+      await this.deps.index.replace(this.index.snapshot(sources), complete);
+    }
+    const existing = await this.deps.store.list();
+    let feedSchedules = planFeedSchedules({
+      findings: run.findings,
+      existing,
+      complete,
+      listed: (employeeId) => this.roster.byEmployeeId.has(employeeId),
+    });
+    if (run.status === 'completed' || run.status === 'completed_with_errors') {
+      feedSchedules = await applyFeedSchedules(feedSchedules, run.runId, this.deps);
+    }
+    this.deps.log.info('feed schedules', {
+      planned: feedSchedules.length,
+      applied: feedSchedules.filter((c) => c.applied).length,
+    });
+    const pending = pendingOffboardings(
+      feedSchedules.some((c) => c.applied) ? await this.deps.store.list() : existing,
+    );
+    return { pending, feedSchedules };
+  }
+}

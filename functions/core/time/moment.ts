@@ -1,0 +1,61 @@
+// Moments HR gives: a calendar date (the end of that day in the deployment's time zone) or an
+// exact date-time with its offset. And the wall-clock form EventBridge Scheduler's at() takes.
+import { endOfDayInZone, isCalendarDate } from './zoned-day.js';
+
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * The instant a date (`YYYY-MM-DD`: when that day ends in `timeZone`) or a date-time with offset
+ * (`2026-12-01T17:30:00-06:00`) names; undefined for anything else, including impossible dates
+ * and times (`2026-02-30`, `25:00`) and date-times without an offset.
+ */
+export function resolveMoment(value: string, timeZone: string): Date | undefined {
+  if (isCalendarDate(value)) return endOfDayInZone(value, timeZone);
+  const [, date, hours, minutes, seconds = '0', , , offsetHours, offsetMinutes] =
+    DATE_TIME.exec(value) ?? [];
+  if (date === undefined || !isCalendarDate(date)) return undefined;
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
+  if (offsetHours !== undefined && (Number(offsetHours) > 14 || Number(offsetMinutes) > 59))
+    return undefined;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time `YYYY-MM-DDThh:mm:ss` of an instant in a time zone. */
+export function wallClockInZone(instant: Date, timeZone: string): string {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    formatter.formatToParts(instant).find((p) => p.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+const THREE_HOURS_MS = 3 * 3_600_000;
+
+/**
+ * True when the zone's offset from UTC changes within three hours of the instant: its wall-clock
+ * time may then name two instants (or none), so a schedule there is written in UTC instead.
+ */
+export function nearOffsetChange(instant: Date, timeZone: string): boolean {
+  const offset = (at: number) => {
+    const wall = wallClockInZone(new Date(at), timeZone);
+    return Date.parse(`${wall}Z`) - Math.floor(at / 1000) * 1000;
+  };
+  const t = instant.getTime();
+  return offset(t - THREE_HOURS_MS) !== offset(t + THREE_HOURS_MS);
+}

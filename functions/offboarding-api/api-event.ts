@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { OFFBOARDING_STATUSES } from '../core/offboarding/offboarding.js';
+
+/**
+ * The parts of an API Gateway (REST, Lambda proxy) event the API reads. With IAM authorisation,
+ * `requestContext.identity.userArn` is the ARN of the identity whose SigV4 signature API Gateway
+ * verified (for a role session: `arn:aws:sts::<account>:assumed-role/<role>/<session>`).
+ */
+export const apiEventSchema = z.looseObject({
+  resource: z.string(),
+  httpMethod: z.string(),
+  headers: z.record(z.string(), z.string().optional()).nullish(),
+  pathParameters: z.record(z.string(), z.string().optional()).nullish(),
+  queryStringParameters: z.record(z.string(), z.string().optional()).nullish(),
+  body: z.string().nullish(),
+  isBase64Encoded: z.boolean().optional(),
+  requestContext: z.looseObject({
+    requestId: z.string().min(1),
+    identity: z.looseObject({ userArn: z.string().nullish(), caller: z.string().nullish() }),
+  }),
+});
+export type ApiEvent = z.infer<typeof apiEventSchema>;
+
+/** HR employee ids, as the feed allows them. */
+const textError = {
+  error: (issue: { input: unknown }) =>
+    issue.input === undefined ? 'is required' : 'must be text',
+};
+const employeeId = z
+  .string(textError)
+  .trim()
+  .min(1, 'is required')
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'may hold only letters, digits and . _ : -');
+const text = (max: number) => z.string(textError).trim().min(1, 'is required').max(max);
+/** A date (YYYY-MM-DD) or a date-time with offset; read into an instant by the handler. */
+const moment = z.string(textError).trim().min(1, 'is required').max(40);
+
+export const createBodySchema = z.strictObject({
+  employeeId,
+  effectiveAt: moment.optional(),
+  reason: text(500),
+  requestedBy: text(200),
+});
+export type CreateBody = z.infer<typeof createBodySchema>;
+
+export const moveBodySchema = z.strictObject({ effectiveAt: moment });
+export const cancelBodySchema = z.strictObject({ reason: text(500) });
+export const listQuerySchema = z.strictObject({ status: z.enum(OFFBOARDING_STATUSES).optional() });
+export const previewQuerySchema = z.strictObject({ employeeId });
+
+/** An offboarding id in a path: anything else names no offboarding. */
+export const OFFBOARDING_ID = /^(ob|lv)-[0-9a-f]{24}$/;
+
+/** The Idempotency-Key header: printable, at most 255 characters. */
+export const idempotencyKeySchema = z
+  .string({ error: 'is required: the same key makes a retried request return the first answer' })
+  .min(1, 'is required')
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+/** Routes, as API Gateway names the resource. */
+export const ROUTES = {
+  collection: '/offboardings',
+  preview: '/offboardings/preview',
+  item: '/offboardings/{id}',
+} as const;

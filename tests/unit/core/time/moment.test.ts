@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { instantOfAt, oneTimeSchedule } from '../../../../functions/core/offboarding/schedule.js';
+import { resolveMoment } from '../../../../functions/core/time/moment.js';
+
+const MX = 'America/Mexico_City';
+
+describe('moments HR gives', () => {
+  it('a date means the end of that day in the deployment zone; a date-time is exact', () => {
+    expect(resolveMoment('2026-12-31', MX)?.toISOString()).toBe('2027-01-01T06:00:00.000Z');
+    expect(resolveMoment('2026-12-01T17:30:00-06:00', MX)?.toISOString()).toBe(
+      '2026-12-01T23:30:00.000Z',
+    );
+    expect(resolveMoment('2026-12-01T17:30Z', MX)?.toISOString()).toBe('2026-12-01T17:30:00.000Z');
+  });
+
+  it.each([
+    'tomorrow',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-12-01T25:00:00Z',
+    '2026-12-01T23:60:00Z',
+    '2026-12-01T17:30:00',
+    '2026-02-29T10:00:00Z',
+    '31/12/2026',
+    '',
+  ])('refuses %j', (value) => {
+    expect(resolveMoment(value, MX)).toBeUndefined();
+  });
+});
+
+describe('one-time schedules', () => {
+  it('are written in the deployment zone, and read back to the same instant', () => {
+    const at = new Date('2026-12-15T23:30:00Z');
+    const schedule = oneTimeSchedule('ob-1', at, MX);
+    expect(schedule).toMatchObject({ expression: 'at(2026-12-15T17:30:00)', timeZone: MX });
+    expect(instantOfAt(schedule.expression, schedule.timeZone)).toEqual(at);
+  });
+
+  it('are written in UTC near a daylight-saving change, where wall-clock time is ambiguous', () => {
+    // New York falls back at 02:00 on 2026-11-01: 01:30 happens twice.
+    const at = new Date('2026-11-01T05:30:00Z');
+    const schedule = oneTimeSchedule('ob-1', at, 'America/New_York');
+    expect(schedule).toMatchObject({ expression: 'at(2026-11-01T05:30:00)', timeZone: 'UTC' });
+    expect(instantOfAt(schedule.expression, schedule.timeZone)).toEqual(at);
+  });
+});
