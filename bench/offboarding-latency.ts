@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { localOffboardingApi } from '../local/local-offboarding.js';
 import { startLocalWarden } from '../local/local-warden.js';
 import { createGovernedPool } from '../local/provision.js';
-import { seedUsers, uploadFeed } from '../local/seed.js';
+import { listedUser, seedUsers, uploadFeed } from '../local/seed.js';
 
 const requests = Number(process.argv[2] ?? 100);
 const POOLS = 3;
@@ -25,15 +25,9 @@ try {
     await seedUsers(
       warden.cognito,
       userPoolId,
-      people.map(({ employeeId, email }) => ({
-        Username: `${employeeId.toLowerCase()}-${p}`,
-        Enabled: true,
-        UserStatus: 'CONFIRMED',
-        Attributes: [
-          { Name: 'email', Value: email },
-          { Name: 'custom:employee_id', Value: employeeId },
-        ],
-      })),
+      people.map(({ employeeId, email }) =>
+        listedUser(`${employeeId.toLowerCase()}-${p}`, email, employeeId),
+      ),
     );
   }
   const roster = [

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readEnvironment } from '../functions/core/shared/environment.js';
-import { ensureEmulatorInstalled, type Progress } from './emulator.js';
+import { ensureEmulatorInstalled, freeLoopbackPort, type Progress } from './emulator.js';
 import type { LocalResources } from './provision.js';
 import { LOCAL_DIR } from './python-tool.js';
 
@@ -40,17 +39,6 @@ export function emulatorEnvironment(endpoint: string): Record<string, string> {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function isHealthy(endpoint: string): Promise<boolean> {
   try {
     return (await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(2000) })).ok;
@@ -76,7 +64,7 @@ export async function startBackgroundEmulator(
   progress: Progress,
 ): Promise<{ pid: number; endpoint: string; logFile: string }> {
   const server = ensureEmulatorInstalled(progress);
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const endpoint = `http://127.0.0.1:${port}`;
   mkdirSync(LOCAL_DIR, { recursive: true });
   const logFile = join(LOCAL_DIR, `moto-background-${port}.log`);

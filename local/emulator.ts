@@ -26,7 +26,8 @@ export function ensureEmulatorInstalled(progress: Progress = () => {}): string {
   return ensurePythonTool(MOTO, progress);
 }
 
-function freeLoopbackPort(): Promise<number> {
+/** A free TCP port on the loopback address. */
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -41,6 +41,33 @@ export type ApiCall = (
 ) => Promise<ApiAnswer>;
 
 /**
+ * An API Gateway (REST, Lambda proxy) event as the offboarding API receives it once API Gateway
+ * has verified the SigV4 signature of `caller`.
+ */
+export function apiGatewayEvent(
+  method: string,
+  resource: string,
+  options: Parameters<ApiCall>[2] & { caller: string },
+) {
+  return {
+    resource,
+    path: resource.replace('{id}', options.id ?? ''),
+    httpMethod: method,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    pathParameters: options.id ? { id: options.id } : null,
+    queryStringParameters: options.query ?? null,
+    body:
+      options.body === undefined
+        ? null
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
+    isBase64Encoded: false,
+    requestContext: { requestId: randomUUID(), identity: { userArn: options.caller } },
+  };
+}
+
+/**
  * The real offboarding API handler on the local AWS, called as API Gateway would call it after
  * verifying a SigV4 signature; time comes from `clock`.
  */
@@ -55,20 +82,10 @@ export function localOffboardingApi(
   });
   return async (method, resource, options = {}) => {
     const result = await handler(
-      {
-        resource,
-        path: resource.replace('{id}', options.id ?? ''),
-        httpMethod: method,
-        headers: { 'content-type': 'application/json', ...options.headers },
-        pathParameters: options.id ? { id: options.id } : null,
-        queryStringParameters: options.query ?? null,
-        body: options.body === undefined ? null : JSON.stringify(options.body),
-        isBase64Encoded: false,
-        requestContext: {
-          requestId: randomUUID(),
-          identity: { userArn: options.caller ?? localHrCaller(resources) },
-        },
-      },
+      apiGatewayEvent(method, resource, {
+        ...options,
+        caller: options.caller ?? localHrCaller(resources),
+      }),
       localLambdaContext('warden-offboarding-api'),
     );
     return { status: result.statusCode, body: JSON.parse(result.body) };

@@ -13,24 +13,15 @@ import type { Progress } from './emulator.js';
 import { connectExisting, connectLocalWarden, type LocalWarden } from './local-warden.js';
 import { createGovernedPool } from './provision.js';
 import { sample, seedSampleGroups, usersFromListUsersJson } from './sample-world.js';
-import { seedUsers, uploadFeed } from './seed.js';
+import { listedUser, seedUsers, uploadFeed } from './seed.js';
 
 const NAME = 'warden-local';
 
 /** Accounts the two sample employees also have in the accreditation system. */
 const ACCREDITATION_USERS = [
-  ['mruiz', 'mariana.ruiz@presidencia.example', 'E10001'],
-  ['ctapia', 'citlali.tapia@presidencia.example', 'E10002'],
-].map(([username, email, employeeId]) => ({
-  Username: username as string,
-  Enabled: true,
-  UserStatus: 'CONFIRMED',
-  Attributes: [
-    { Name: 'email', Value: email as string },
-    { Name: 'email_verified', Value: 'true' },
-    { Name: 'custom:employee_id', Value: employeeId as string },
-  ],
-}));
+  listedUser('mruiz', 'mariana.ruiz@presidencia.example', 'E10001'),
+  listedUser('ctapia', 'citlali.tapia@presidencia.example', 'E10002'),
+];
 
 /**
  * `warden local up`: the local AWS in the background, Warden provisioned on it, the sample press

@@ -74,3 +74,16 @@ export async function uploadFeed(
 ): Promise<void> {
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
 }
+
+/** A user as `list-users` prints one: enabled and confirmed, with an email and an employee id. */
+export function listedUser(username: string, email: string, employeeId?: string): CognitoUser {
+  return {
+    Username: username,
+    Enabled: true,
+    UserStatus: 'CONFIRMED',
+    Attributes: [
+      { Name: 'email', Value: email },
+      ...(employeeId ? [{ Name: 'custom:employee_id', Value: employeeId }] : []),
+    ],
+  };
+}

@@ -1,13 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { actionsOf, type Statement, statementsOfRole } from './statements.js';
 import { configFile, synth } from './synth.js';
-
-type Statement = {
-  Action: string | string[];
-  Resource: unknown;
-  Effect: string;
-  Condition?: Record<string, Record<string, unknown>>;
-};
 
 let template: Template;
 let minimal: Template;
@@ -16,16 +10,6 @@ beforeAll(() => {
   template = synth(configFile('example.json')).template;
   minimal = synth({}).template;
 }, 180_000);
-
-function statementsOfRole(t: Template, prefix: string): Statement[] {
-  const roleIds = Object.keys(t.findResources('AWS::IAM::Role')).filter((id) =>
-    id.startsWith(prefix),
-  );
-  return Object.values(t.findResources('AWS::IAM::Policy'))
-    .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => roleIds.includes(r.Ref)))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
-}
-const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
 describe('HR offboarding in the stack', () => {
   it('serves the API with IAM (SigV4) authorisation on every method, to the HR integration role', () => {

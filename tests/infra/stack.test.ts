@@ -1,9 +1,8 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReconcileConfig } from '../../functions/core/config/reconcile-config.js';
+import { actionsOf, statementsOfRole as roleStatements, type Statement } from './statements.js';
 import { configFile, synth } from './synth.js';
-
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
 let template: Template;
 
@@ -11,16 +10,7 @@ beforeAll(() => {
   template = synth(configFile('example.json')).template;
 }, 120_000);
 
-/** Every statement of every inline policy attached to the role whose logical id starts with `prefix`. */
-function statementsOfRole(prefix: string): Statement[] {
-  const roleIds = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) =>
-    id.startsWith(prefix),
-  );
-  return Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => roleIds.includes(r.Ref)))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
-}
-const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const statementsOfRole = (prefix: string) => roleStatements(template, prefix);
 
 describe('the Warden stack (example configuration)', () => {
   it('runs the reconcile function on ARM64, a current Node LTS, one run at a time, with a DLQ', () => {

@@ -23,7 +23,7 @@ import {
 } from '../../local/local-offboarding.js';
 import type { LocalWarden } from '../../local/local-warden.js';
 import { createGovernedPool } from '../../local/provision.js';
-import { seedUsers, setPassword, uploadFeed } from '../../local/seed.js';
+import { listedUser, seedUsers, setPassword, uploadFeed } from '../../local/seed.js';
 import { FixedClock } from '../unit/fakes/memory-services.js';
 import { localWarden } from './local-aws.js';
 
@@ -40,15 +40,7 @@ const ROSTER = [
   'E10007,teresa.ramirez@presidencia.example,Teresa Ramirez,active,',
   'E10008,nayeli.ortiz@presidencia.example,Nayeli Ortiz,active,',
 ];
-const user = (username: string, email: string, employeeId?: string) => ({
-  Username: username,
-  Enabled: true,
-  UserStatus: 'CONFIRMED',
-  Attributes: [
-    { Name: 'email', Value: email },
-    ...(employeeId ? [{ Name: 'custom:employee_id', Value: employeeId }] : []),
-  ],
-});
+const user = listedUser;
 
 let warden: LocalWarden;
 let accred: { userPoolId: string; clientId: string };

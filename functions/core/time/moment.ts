@@ -1,6 +1,6 @@
 // Moments HR gives: a calendar date (the end of that day in the deployment's time zone) or an
 // exact date-time with its offset. And the wall-clock form EventBridge Scheduler's at() takes.
-import { endOfDayInZone, isCalendarDate } from './zoned-day.js';
+import { endOfDayInZone, isCalendarDate, zonedFields } from './zoned-day.js';
 
 const DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
@@ -22,27 +22,11 @@ export function resolveMoment(value: string, timeZone: string): Date | undefined
   return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
-const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The wall-clock time `YYYY-MM-DDThh:mm:ss` of an instant in a time zone. */
 export function wallClockInZone(instant: Date, timeZone: string): string {
-  let formatter = wallClockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClockFormatters.set(timeZone, formatter);
-  }
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    formatter.formatToParts(instant).find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+  const f = zonedFields(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${f.year}-${two(f.month)}-${two(f.day)}T${two(f.hour)}:${two(f.minute)}:${two(f.second)}`;
 }
 
 const THREE_HOURS_MS = 3 * 3_600_000;

@@ -31,11 +31,25 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Offset of the zone from UTC at the given instant, in milliseconds. */
-function zoneOffsetMs(timeZone: string, epochMs: number): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
+/** The wall-clock fields of an instant in a zone (month 1-12, hour 0-23). */
+export function zonedFields(instant: Date, timeZone: string) {
+  const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+  };
+}
+
+/** Offset of the zone from UTC at the given instant, in milliseconds. */
+function zoneOffsetMs(timeZone: string, epochMs: number): number {
+  const fields = zonedFields(new Date(epochMs), timeZone);
+  const part = (type: keyof typeof fields) => fields[type];
   const wallClockAsUtc = Date.UTC(
     part('year'),
     part('month') - 1,

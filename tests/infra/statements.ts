@@ -1,0 +1,20 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+
+export type Statement = {
+  Action: string | string[];
+  Resource: unknown;
+  Effect: string;
+  Condition?: Record<string, Record<string, unknown>>;
+};
+
+/** Every statement of every inline policy attached to the roles whose logical id starts with `prefix`. */
+export function statementsOfRole(template: Template, prefix: string): Statement[] {
+  const roleIds = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) =>
+    id.startsWith(prefix),
+  );
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => roleIds.includes(r.Ref)))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+export const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
