@@ -3,10 +3,15 @@
 // pools, on the local AWS. Prints one JSON line: median and p95 over the requests.
 
 import { performance } from 'node:perf_hooks';
-import { localOffboardingApi } from '../local/local-offboarding.js';
-import { startLocalWarden } from '../local/local-warden.js';
-import { createGovernedPool } from '../local/provision.js';
-import { listedUser, seedUsers, uploadFeed } from '../local/seed.js';
+
+// The functions log warnings only, so the output is the one JSON line (set before they load).
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { localOffboardingApi } = await import('../local/local-offboarding.js');
+const { startLocalWarden } = await import('../local/local-warden.js');
+const { createGovernedPool } = await import('../local/provision.js');
+const { listedUser, seedUsers, uploadFeed } = await import('../local/seed.js');
 
 const requests = Number(process.argv[2] ?? 100);
 const POOLS = 3;
