@@ -1,5 +1,6 @@
 // The ports of the geo-fenced sign-in capability, implemented in functions/aws/.
 import type { AccessEndRegister } from '../shared/access-end-register.js';
+import type { AppClientFacts, LambdaConfig } from './pool-fence.js';
 
 /** Where an address is, as far as the database knows; `country` null means unknown. */
 export interface GeoLocation {
@@ -87,4 +88,33 @@ export interface CustomAuthApi {
 export interface RateLimiter {
   /** False once `key` has been used `limit` times in the current window. */
   allow(key: string, limit: number, now: Date): Promise<boolean>;
+}
+
+/** A decision define-auth-challenge took for one call, which pre-token generation honours. */
+export interface SignInGrant {
+  username: string;
+  /** `allow`: no code was needed; `mfa_passed`: the person answered the emailed code. */
+  decision: 'allow' | 'mfa_passed';
+  country: string | null;
+}
+
+/** Grants keyed by the geo-context nonce of the call that earned them, short-lived. */
+export interface SignInGrants {
+  grant(nonce: string, grant: SignInGrant, expiresAt: Date): Promise<void>;
+  find(nonce: string): Promise<SignInGrant | undefined>;
+}
+
+/** A user pool's trigger configuration and app clients (the pool-fence custom resource). */
+export interface UserPools {
+  lambdaConfig(userPoolId: string): Promise<LambdaConfig>;
+  /** Writes the LambdaConfig, every other setting of the pool kept as it is. */
+  setLambdaConfig(userPoolId: string, config: LambdaConfig): Promise<void>;
+  appClients(userPoolId: string): Promise<AppClientFacts[]>;
+}
+
+/** What each fenced pool's trigger configuration was before Warden attached its own. */
+export interface FenceMemory {
+  previous(userPoolId: string): Promise<LambdaConfig | undefined>;
+  remember(userPoolId: string, config: LambdaConfig): Promise<void>;
+  forget(userPoolId: string): Promise<void>;
 }

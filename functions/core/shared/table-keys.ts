@@ -35,6 +35,10 @@ export const KEY_PREFIX = {
   signIn: 'SIGNIN#',
   /** RATE#<key> / <window>: sign-in attempt counters. */
   rate: 'RATE#',
+  /** GRANT#<nonce> / GRANT: define-auth-challenge's decision, which pre-token generation honours. */
+  grant: 'GRANT#',
+  /** FENCE#<userPoolId> / PREVIOUS: a pool's trigger configuration before Warden attached its own. */
+  fence: 'FENCE#',
 } as const;
 
 const SK_PREFIX = { finding: 'F#', disabled: 'DISABLED#', orphan: 'ORPHAN#' } as const;
@@ -80,6 +84,8 @@ export const ITEM_KEY = {
   signIn: (source: string, username: string, at: Date, outcome: string) =>
     key(PARTITION.signIns(source, username), `${at.toISOString()}#${outcome}`),
   rate: (rateKey: string, window: number) => key(`${KEY_PREFIX.rate}${rateKey}`, String(window)),
+  grant: (nonce: string) => key(`${KEY_PREFIX.grant}${nonce}`, 'GRANT'),
+  fence: (userPoolId: string) => key(`${KEY_PREFIX.fence}${userPoolId}`, 'PREVIOUS'),
 } as const;
 
 /** What a source-memory sort key says: an account Warden disabled, or an orphan first seen. */
@@ -100,11 +106,13 @@ export function leadingKeyPattern(prefix: (typeof KEY_PREFIX)[keyof typeof KEY_P
 
 /** The partitions each least-privilege role may touch, for the stack's IAM conditions. */
 export const ROLE_PARTITIONS = {
-  /** The sign-in triggers read access ends and write nonces and sign-in decisions. */
+  /** The sign-in triggers read access ends and grants, and write nonces, grants and decisions. */
   signInTriggers: {
-    read: [KEY_PREFIX.accessEnd],
-    write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn],
+    read: [KEY_PREFIX.accessEnd, KEY_PREFIX.grant],
+    write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn, KEY_PREFIX.grant],
   },
   /** The gateway counts attempts. */
-  gateway: { update: [KEY_PREFIX.rate] },
+  gateway: { read: [KEY_PREFIX.rate], update: [KEY_PREFIX.rate] },
+  /** The pool-fence custom resource remembers each pool's previous triggers. */
+  poolFence: { readWrite: [KEY_PREFIX.fence] },
 } as const;
