@@ -2,6 +2,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
+  type ExplicitAuthFlowsType,
   SetUserPoolMfaConfigCommand,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -102,7 +103,7 @@ beforeEach(async () => {
       MfaConfiguration: 'OPTIONAL',
     }),
   );
-  const client = (name: string, flows: string[]) =>
+  const client = (name: string, flows: ExplicitAuthFlowsType[]) =>
     cognito.send(
       new CreateUserPoolClientCommand({
         UserPoolId: userPoolId,
