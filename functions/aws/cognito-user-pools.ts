@@ -3,8 +3,8 @@ import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
-  type UpdateUserPoolCommandInput,
   UpdateUserPoolCommand,
+  type UpdateUserPoolCommandInput,
   type UserPoolClientType,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -63,7 +63,11 @@ export class CognitoUserPools {
     let token: string | undefined;
     do {
       const page = await this.client.send(
-        new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken: token }),
+        new ListUserPoolClientsCommand({
+          UserPoolId: userPoolId,
+          MaxResults: 60,
+          NextToken: token,
+        }),
       );
       for (const summary of page.UserPoolClients ?? []) {
         const { UserPoolClient } = await this.client.send(
@@ -77,7 +81,9 @@ export class CognitoUserPools {
   }
 
   private async describe(userPoolId: string): Promise<UserPoolType> {
-    const { UserPool } = await this.client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
+    const { UserPool } = await this.client.send(
+      new DescribeUserPoolCommand({ UserPoolId: userPoolId }),
+    );
     if (!UserPool) throw new WardenError(`user pool ${userPoolId} was not described`);
     return UserPool;
   }

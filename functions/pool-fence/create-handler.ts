@@ -30,7 +30,10 @@ export function createPoolFenceHandler(dependencies: () => Promise<PoolFenceDepe
       deps.log.warn('pool fence failed', { userPoolId: props.UserPoolId, error: errorName(error) });
       // Problems name slots and client ids, never people; CloudFormation shows them as the reason.
       const reason = error instanceof InvalidInputError ? error.message : `${errorName(error)}`;
-      await deps.respond(event.ResponseURL, { ...outcome(event, physicalId, 'FAILED'), Reason: reason.slice(0, 3500) });
+      await deps.respond(event.ResponseURL, {
+        ...outcome(event, physicalId, 'FAILED'),
+        Reason: reason.slice(0, 3500),
+      });
     }
   };
 }
@@ -53,11 +56,16 @@ async function apply(event: FenceEvent, deps: PoolFenceDependencies): Promise<vo
   );
 }
 
-function outcome(event: FenceEvent, physicalId: string, status: FenceResponse['Status']): FenceResponse {
+function outcome(
+  event: FenceEvent,
+  physicalId: string,
+  status: FenceResponse['Status'],
+): FenceResponse {
   return {
     Status: status,
     // A Delete answers with the id it was given, whatever the properties say now.
-    PhysicalResourceId: event.RequestType === 'Delete' ? (event.PhysicalResourceId ?? physicalId) : physicalId,
+    PhysicalResourceId:
+      event.RequestType === 'Delete' ? (event.PhysicalResourceId ?? physicalId) : physicalId,
     StackId: event.StackId,
     RequestId: event.RequestId,
     LogicalResourceId: event.LogicalResourceId,

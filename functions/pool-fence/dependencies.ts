@@ -25,7 +25,8 @@ export function poolFenceDependencies(): Promise<PoolFenceDependencies> {
         body,
         headers: { 'content-type': '', 'content-length': String(Buffer.byteLength(body)) },
       });
-      if (!answer.ok) throw new WardenError(`CloudFormation did not take the response (${answer.status})`);
+      if (!answer.ok)
+        throw new WardenError(`CloudFormation did not take the response (${answer.status})`);
     },
     log: powertoolsLog(logger),
   });

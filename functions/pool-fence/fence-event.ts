@@ -12,7 +12,9 @@ const properties = z.looseObject({
   UserPoolId: z.string().min(1),
   GatewayClientId: z.string().min(1),
   Triggers: triggers,
-  UnfencedClients: z.array(z.strictObject({ clientId: z.string(), reason: z.string() })).default([]),
+  UnfencedClients: z
+    .array(z.strictObject({ clientId: z.string(), reason: z.string() }))
+    .default([]),
 });
 
 /** The CloudFormation custom-resource event the pool-fence function receives. */

@@ -60,6 +60,8 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
           clientId: z.string().min(1),
           /** Secrets Manager ARN of the secret holding the app client's secret. */
           clientSecretArn: z.string().startsWith('arn:', 'must be a Secrets Manager ARN'),
+          /** The pool's SMS role, if it sends SMS: attaching the triggers passes it back to Cognito. */
+          smsRoleArn: z.string().startsWith('arn:', 'must be an IAM role ARN').optional(),
         })
         .optional(),
       /** Sign-in attempts a minute from one address (IPv4 /32, IPv6 /64), sliding window. */
@@ -71,7 +73,12 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
         .strictObject({
           /** Access and ID tokens: apps that verify JWTs offline honour them this long after a disable. */
           accessMinutes: z.number().int().min(5).max(15).default(15),
-          refreshHours: z.number().int().min(1).max(24 * 30).default(8),
+          refreshHours: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 30)
+            .default(8),
         })
         .prefault({}),
       /**
@@ -79,7 +86,12 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
        * example a machine-to-machine client), each with the reason; reported in every run.
        */
       unfencedClients: z
-        .array(z.strictObject({ clientId: z.string().min(1), reason: z.string().min(10, 'must say why, in a sentence') }))
+        .array(
+          z.strictObject({
+            clientId: z.string().min(1),
+            reason: z.string().min(10, 'must say why, in a sentence'),
+          }),
+        )
         .default([]),
       /** Days sign-in decisions (with addresses) are kept. */
       signInRecordDays: z.number().int().min(1).max(3650).default(400),
@@ -125,7 +137,14 @@ export function reconcileSettings(
     geo,
     ...settings
   } = config;
-  return geo ? { ...settings, geoPolicy: geo.policy, postureAction: geo.posture } : settings;
+  return geo
+    ? {
+        ...settings,
+        geoPolicy: geo.policy,
+        postureAction: geo.posture,
+        unfencedClients: geo.unfencedClients,
+      }
+    : settings;
 }
 
 function intervalOf(expression: string): number | undefined {

@@ -100,6 +100,10 @@ export const reconcileConfigSchema = z.strictObject({
   geoPolicy: geoPolicySchema.optional(),
   /** What the posture check does about those who cannot receive a code: report them, or disable them. */
   postureAction: z.enum(['report', 'disable']).default('report'),
+  /** App clients that sign people in without the geo fence, each with its reason: every run reports them. */
+  unfencedClients: z
+    .array(z.strictObject({ clientId: z.string().min(1), reason: z.string().min(1) }))
+    .default([]),
   rateLimits: z
     .strictObject({
       listUsersPerSecond: z.number().positive().max(30).default(25),

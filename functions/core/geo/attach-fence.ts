@@ -1,5 +1,10 @@
 import { InvalidInputError } from '../shared/errors.js';
-import { clientProblems, type FenceTriggers, fencedLambdaConfig, restoredLambdaConfig } from './pool-fence.js';
+import {
+  clientProblems,
+  type FenceTriggers,
+  fencedLambdaConfig,
+  restoredLambdaConfig,
+} from './pool-fence.js';
 import type { FenceMemory, UserPools } from './ports.js';
 
 export interface FenceRequest {
@@ -22,10 +27,18 @@ export async function attachFence(
 ): Promise<void> {
   const { userPoolId } = request;
   const current = await deps.pools.lambdaConfig(userPoolId);
-  const merged = fencedLambdaConfig(current, request.triggers, Object.values(request.earlierTriggers ?? {}));
+  const merged = fencedLambdaConfig(
+    current,
+    request.triggers,
+    Object.values(request.earlierTriggers ?? {}),
+  );
   const problems = [
     ...('problems' in merged ? merged.problems : []),
-    ...clientProblems(await deps.pools.appClients(userPoolId), request.gatewayClientId, request.unfencedClients),
+    ...clientProblems(
+      await deps.pools.appClients(userPoolId),
+      request.gatewayClientId,
+      request.unfencedClients,
+    ),
   ];
   if (problems.length > 0 || 'problems' in merged) {
     throw new InvalidInputError(`geo fence for user pool ${userPoolId}`, problems);
@@ -42,9 +55,14 @@ export async function detachFence(
   const { userPoolId } = request;
   const previous = await deps.memory.previous(userPoolId);
   const current = await deps.pools.lambdaConfig(userPoolId);
-  const attached = Object.values(request.triggers).some((arn) => Object.values(current).includes(arn));
+  const attached = Object.values(request.triggers).some((arn) =>
+    Object.values(current).includes(arn),
+  );
   // Nothing of Warden's there and nothing remembered (an attach that never happened): leave it be.
   if (!attached && !previous) return;
-  await deps.pools.setLambdaConfig(userPoolId, restoredLambdaConfig(current, previous ?? {}, request.triggers));
+  await deps.pools.setLambdaConfig(
+    userPoolId,
+    restoredLambdaConfig(current, previous ?? {}, request.triggers),
+  );
   await deps.memory.forget(userPoolId);
 }

@@ -36,7 +36,9 @@ export function fencedLambdaConfig(
   }
   const v2 = current.PreTokenGenerationConfig as { LambdaArn?: string } | undefined;
   if (v2?.LambdaArn && !mine.has(v2.LambdaArn)) {
-    problems.push(`trigger slot PreTokenGenerationConfig is held by another function (${v2.LambdaArn})`);
+    problems.push(
+      `trigger slot PreTokenGenerationConfig is held by another function (${v2.LambdaArn})`,
+    );
   }
   if (problems.length > 0) return { problems };
   const { PreTokenGenerationConfig: _v2, ...rest } = current;
@@ -55,7 +57,10 @@ export function restoredLambdaConfig(
     if (previous[slot] === undefined) delete restored[slot];
     else restored[slot] = previous[slot];
   }
-  if (previous.PreTokenGenerationConfig !== undefined && restored.PreTokenGenerationConfig === undefined) {
+  if (
+    previous.PreTokenGenerationConfig !== undefined &&
+    restored.PreTokenGenerationConfig === undefined
+  ) {
     restored.PreTokenGenerationConfig = previous.PreTokenGenerationConfig;
   }
   return restored;
@@ -105,11 +110,14 @@ export function clientProblems(
 ): string[] {
   const problems: string[] = [];
   const gateway = clients.find((c) => c.clientId === gatewayClientId);
-  if (!gateway) problems.push(`the gateway client ${gatewayClientId} is not an app client of the pool`);
+  if (!gateway)
+    problems.push(`the gateway client ${gatewayClientId} is not an app client of the pool`);
   else {
     const extra = gateway.explicitAuthFlows.filter((flow) => !GATEWAY_FLOWS.has(flow));
-    if (extra.length > 0) problems.push(`the gateway client allows other flows: ${extra.join(', ')}`);
-    if (gateway.oauthFlows.length > 0) problems.push(`the gateway client has OAuth flows: ${gateway.oauthFlows.join(', ')}`);
+    if (extra.length > 0)
+      problems.push(`the gateway client allows other flows: ${extra.join(', ')}`);
+    if (gateway.oauthFlows.length > 0)
+      problems.push(`the gateway client has OAuth flows: ${gateway.oauthFlows.join(', ')}`);
     for (const [token, minutes] of [
       ['access', gateway.accessTokenMinutes],
       ['ID', gateway.idTokenMinutes],
@@ -123,7 +131,8 @@ export function clientProblems(
   }
   const named = new Set(unfenced.map((u) => u.clientId));
   for (const client of clients) {
-    if (client.clientId === gatewayClientId || named.has(client.clientId) || !signsPeopleIn(client)) continue;
+    if (client.clientId === gatewayClientId || named.has(client.clientId) || !signsPeopleIn(client))
+      continue;
     problems.push(
       `app client ${client.clientId}${client.name ? ` (${client.name})` : ''} can sign people in around the fence; remove its sign-in flows or name it in geo.unfencedClients with a reason`,
     );

@@ -19,6 +19,8 @@ export type SignInOutcome =
   | 'step_up_required'
   | 'step_up_passed'
   | 'step_up_failed'
+  | 'password_failed'
+  | 'refreshed'
   | 'denied';
 
 /** One recorded sign-in decision; the address is kept for investigation, never logged. */
@@ -64,29 +66,30 @@ export interface IssuedTokens {
   expiresIn?: number;
 }
 
-/** Where a custom-auth sign-in stands after a call to Cognito. */
+/** Where a custom-auth sign-in stands after a call to Cognito; `username` as Cognito resolved it. */
 export type AuthStep =
-  | { kind: 'tokens'; tokens: IssuedTokens }
-  | { kind: 'code_required'; session: string; destination?: string }
+  | { kind: 'tokens'; tokens: IssuedTokens; username: string }
+  | { kind: 'code_required'; session: string; username: string; destination?: string }
   | { kind: 'refused' };
+
+/** The ClientMetadata of one call to Cognito, with a geo context bound to the name given. */
+export type ContextFor = (username: string) => Record<string, string>;
 
 /** Cognito's custom-auth flow as the gateway uses it: password (SRP) first, then a code. */
 export interface CustomAuthApi {
-  start(
-    username: string,
-    password: string,
-    clientMetadata: Record<string, string>,
-  ): Promise<AuthStep>;
+  start(username: string, password: string, contextFor: ContextFor): Promise<AuthStep>;
   answer(
     session: string,
     username: string,
     code: string,
-    clientMetadata: Record<string, string>,
+    contextFor: ContextFor,
   ): Promise<AuthStep>;
+  /** New tokens from a refresh token, with ClientMetadata so pre-token generation decides again. */
+  refresh(refreshToken: string, username: string, contextFor: ContextFor): Promise<AuthStep>;
 }
 
 export interface RateLimiter {
-  /** False once `key` has been used `limit` times in the current window. */
+  /** Counts one use of `key`; false while it has been used more than `limit` times in the last minute. */
   allow(key: string, limit: number, now: Date): Promise<boolean>;
 }
 

@@ -56,6 +56,8 @@ export interface RunRecord {
   /** Why orphans were not decided, approvals, rejections. */
   readonly notes: readonly string[];
   readonly posture?: PostureReport;
+  /** App clients that sign people in without the geo fence, as configured, with their reasons. */
+  readonly unfencedClients?: readonly { clientId: string; reason: string }[];
   readonly reports?: ReportFiles;
   /** Error name only, for failed runs. */
   readonly error?: string;

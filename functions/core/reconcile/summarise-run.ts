@@ -21,6 +21,11 @@ export function summariseRun(run: RunRecord): RunNotice {
       `MFA posture: ${run.posture.withoutVerifiedEmail.length} of ${run.posture.checked} accounts may be asked for a one-time code but have no verified email (listed in the report).`,
     );
   }
+  if (run.unfencedClients?.length) {
+    lines.push(
+      `Unfenced app clients (sign-ins without the geo fence, by configuration): ${run.unfencedClients.map((c) => c.clientId).join(', ')}.`,
+    );
+  }
   if (run.error) lines.push(`Error: ${run.error}`);
   lines.push(...run.notes);
   if (run.reports) lines.push(`Report: ${run.reports.json}`, `CSV: ${run.reports.csv}`);

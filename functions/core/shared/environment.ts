@@ -19,6 +19,10 @@ export const ENV = {
   appClientId: 'WARDEN_APP_CLIENT_ID',
   appClientSecret: 'WARDEN_APP_CLIENT_SECRET',
   attemptsPerMinute: 'WARDEN_ATTEMPTS_PER_MINUTE',
+  attemptsPerUsername: 'WARDEN_ATTEMPTS_PER_USERNAME',
+  gatewayClients: 'WARDEN_GATEWAY_CLIENTS',
+  unfencedClients: 'WARDEN_UNFENCED_CLIENTS',
+  signInRecordDays: 'WARDEN_SIGN_IN_RECORD_DAYS',
 } as const;
 export type EnvName = keyof typeof ENV;
 
@@ -51,3 +55,11 @@ export const jsonVariable = z.string().transform((text, ctx) => {
     return z.NEVER;
   }
 });
+
+/** A comma-separated list of ids in an environment variable; empty entries are dropped. */
+export const idList = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean),
+);

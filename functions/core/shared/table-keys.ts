@@ -31,7 +31,7 @@ export const KEY_PREFIX = {
   accessEnd: 'ACCESS#',
   /** NONCE#<nonce> / <trigger>: geo-context nonces already used. */
   nonce: 'NONCE#',
-  /** SIGNIN#<source>#<username> / <at>#<outcome>: sign-in decisions. */
+  /** SIGNIN#<source>#<username> / <at>#<outcome>#<random>: sign-in decisions, with a TTL. */
   signIn: 'SIGNIN#',
   /** RATE#<key> / <window>: sign-in attempt counters. */
   rate: 'RATE#',
@@ -81,8 +81,9 @@ export const ITEM_KEY = {
     key(PARTITION.audit(source, username), `${at.toISOString()}#${actionId}`),
   accessEnd: (source: string, username: string) => key(PARTITION.accessEnds(source), username),
   nonce: (nonce: string, trigger: string) => key(`${KEY_PREFIX.nonce}${nonce}`, trigger),
-  signIn: (source: string, username: string, at: Date, outcome: string) =>
-    key(PARTITION.signIns(source, username), `${at.toISOString()}#${outcome}`),
+  /** The random tail keeps two decisions in the same millisecond apart. */
+  signIn: (source: string, username: string, at: Date, outcome: string, tail: string) =>
+    key(PARTITION.signIns(source, username), `${at.toISOString()}#${outcome}#${tail}`),
   rate: (rateKey: string, window: number) => key(`${KEY_PREFIX.rate}${rateKey}`, String(window)),
   grant: (nonce: string) => key(`${KEY_PREFIX.grant}${nonce}`, 'GRANT'),
   fence: (userPoolId: string) => key(`${KEY_PREFIX.fence}${userPoolId}`, 'PREVIOUS'),
@@ -111,8 +112,8 @@ export const ROLE_PARTITIONS = {
     read: [KEY_PREFIX.accessEnd, KEY_PREFIX.grant],
     write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn, KEY_PREFIX.grant],
   },
-  /** The gateway counts attempts. */
-  gateway: { read: [KEY_PREFIX.rate], update: [KEY_PREFIX.rate] },
+  /** The gateway counts attempts (and reads the last window's count). */
+  gateway: { counters: [KEY_PREFIX.rate] },
   /** The pool-fence custom resource remembers each pool's previous triggers. */
   poolFence: { readWrite: [KEY_PREFIX.fence] },
 } as const;

@@ -33,7 +33,8 @@ const APP = {
   clientId: 'client-1',
   clientSecret: 'client-secret',
 };
-const METADATA = { warden_geo: 'signed-context' };
+/** A distinct context per call, naming whom it was made for. */
+const contextFor = (name: string) => ({ warden_geo: `context-for:${name}` });
 const passwordChallenge = () => ({
   ChallengeName: 'PASSWORD_VERIFIER',
   Session: 'session-1',
@@ -57,10 +58,15 @@ describe('Cognito custom-auth adapter (SRP)', () => {
         ChallengeParameters: { destination: 'a***@x.org' },
       }),
     ]);
-    const step = await new CognitoCustomAuth(client, APP).start('ana.lopez', 'Pa55word!', METADATA);
+    const step = await new CognitoCustomAuth(client, APP).start(
+      'ana.lopez',
+      'Pa55word!',
+      contextFor,
+    );
     expect(step).toEqual({
       kind: 'code_required',
       session: 'session-2',
+      username: 'a1b2c3-sub',
       destination: 'a***@x.org',
     });
 
@@ -74,7 +80,8 @@ describe('Cognito custom-auth adapter (SRP)', () => {
         CHALLENGE_NAME: 'SRP_A',
         SRP_A: expect.stringMatching(/^[0-9a-f]{512,}$/),
       },
-      ClientMetadata: METADATA,
+      // Before Cognito resolves the name, the context names it as typed ...
+      ClientMetadata: contextFor('ana.lopez'),
     });
     expect((initiate.input.AuthParameters as Record<string, string>).SECRET_HASH).toMatch(
       /^[A-Za-z0-9+/]{43}=$/,
@@ -83,7 +90,8 @@ describe('Cognito custom-auth adapter (SRP)', () => {
     expect(verifier.input).toMatchObject({
       ChallengeName: 'PASSWORD_VERIFIER',
       Session: 'session-1',
-      ClientMetadata: METADATA,
+      // ... and afterwards as Cognito resolved it.
+      ClientMetadata: contextFor('a1b2c3-sub'),
       ChallengeResponses: {
         USERNAME: 'a1b2c3-sub',
         PASSWORD_CLAIM_SECRET_BLOCK: challenge.ChallengeParameters.SECRET_BLOCK,
@@ -114,11 +122,12 @@ describe('Cognito custom-auth adapter (SRP)', () => {
       'session-2',
       'a1b2c3-sub',
       '123456',
-      METADATA,
+      contextFor,
     );
     expect(step).toEqual({
       kind: 'tokens',
       tokens: { idToken: 'id', accessToken: 'access', refreshToken: 'refresh', expiresIn: 3600 },
+      username: 'a1b2c3-sub',
     });
     expect(sent[0]?.input).toMatchObject({
       ChallengeName: 'CUSTOM_CHALLENGE',
@@ -128,7 +137,32 @@ describe('Cognito custom-auth adapter (SRP)', () => {
         ANSWER: '123456',
         SECRET_HASH: expect.any(String),
       },
-      ClientMetadata: METADATA,
+      ClientMetadata: contextFor('a1b2c3-sub'),
+    });
+  });
+
+  it('refreshes with GetTokensFromRefreshToken, which passes the geo context to pre-token generation', async () => {
+    const { client, sent } = fakeCognito([
+      () => ({ AuthenticationResult: { IdToken: 'id2', AccessToken: 'access2', ExpiresIn: 900 } }),
+    ]);
+    const step = await new CognitoCustomAuth(client, APP).refresh(
+      'refresh-1',
+      'a1b2c3-sub',
+      contextFor,
+    );
+    expect(step).toMatchObject({
+      kind: 'tokens',
+      tokens: { idToken: 'id2' },
+      username: 'a1b2c3-sub',
+    });
+    expect(sent[0]).toEqual({
+      command: 'GetTokensFromRefreshTokenCommand',
+      input: {
+        ClientId: 'client-1',
+        ClientSecret: 'client-secret',
+        RefreshToken: 'refresh-1',
+        ClientMetadata: contextFor('a1b2c3-sub'),
+      },
     });
   });
 
@@ -142,11 +176,11 @@ describe('Cognito custom-auth adapter (SRP)', () => {
       UserLambdaValidationException,
     ]) {
       const { client } = fakeCognito([refusal(Refusal)]);
-      expect(await new CognitoCustomAuth(client, APP).start('x', 'y', METADATA)).toEqual({
+      expect(await new CognitoCustomAuth(client, APP).start('x', 'y', contextFor)).toEqual({
         kind: 'refused',
       });
     }
     const { client } = fakeCognito([refusal(InternalErrorException)]);
-    await expect(new CognitoCustomAuth(client, APP).start('x', 'y', METADATA)).rejects.toThrow();
+    await expect(new CognitoCustomAuth(client, APP).start('x', 'y', contextFor)).rejects.toThrow();
   });
 });

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGeoPolicy } from '../../../functions/core/geo/geo-policy.js';
-import {
-  codeMatches,
-  newCode,
-  nextStep,
-  type SignInVerdict,
-  signInVerdict,
-} from '../../../functions/core/geo/sign-in-steps.js';
+import { nextStep } from '../../../functions/core/geo/sign-in-steps.js';
+import { type SignInVerdict, signInVerdict } from '../../../functions/core/geo/sign-in-verdict.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const verdict = (decision: SignInVerdict['decision']): SignInVerdict => ({
@@ -18,6 +13,7 @@ const verdict = (decision: SignInVerdict['decision']): SignInVerdict => ({
 const srp = { challengeName: 'SRP_A', challengeResult: true };
 const password = (ok = true) => ({ challengeName: 'PASSWORD_VERIFIER', challengeResult: ok });
 const code = (ok: boolean) => ({ challengeName: 'CUSTOM_CHALLENGE', challengeResult: ok });
+const FAIL = { issueTokens: false, failAuthentication: true };
 
 describe('custom-auth steps', () => {
   it('always asks for the password first, and never skips it', () => {
@@ -26,10 +22,10 @@ describe('custom-auth steps', () => {
       failAuthentication: false,
       challengeName: 'PASSWORD_VERIFIER',
     });
-    expect(nextStep([], verdict('allow')).failAuthentication).toBe(true);
-    expect(nextStep([code(true)], verdict('allow')).failAuthentication).toBe(true);
-    expect(nextStep([srp, password(false)], verdict('allow')).failAuthentication).toBe(true);
-    expect(nextStep([srp, code(true)], verdict('allow')).failAuthentication).toBe(true);
+    expect(nextStep([], verdict('allow'))).toEqual(FAIL);
+    expect(nextStep([code(true)], verdict('allow'))).toEqual(FAIL);
+    expect(nextStep([srp, password(false)], verdict('allow'))).toEqual(FAIL);
+    expect(nextStep([srp, code(true)], verdict('allow'))).toEqual(FAIL);
   });
 
   it('after the password: tokens, a code or refusal, per the verdict; no verdict means refusal', () => {
@@ -40,60 +36,87 @@ describe('custom-auth steps', () => {
     expect(nextStep([srp, password()], verdict('require_mfa'))).toMatchObject({
       challengeName: 'CUSTOM_CHALLENGE',
     });
-    expect(nextStep([srp, password()], verdict('deny')).failAuthentication).toBe(true);
-    expect(nextStep([srp, password()], undefined).failAuthentication).toBe(true);
+    expect(nextStep([srp, password()], verdict('deny'))).toEqual(FAIL);
+    expect(nextStep([srp, password()], undefined)).toEqual(FAIL);
   });
 
-  it('allows three attempts at the code', () => {
-    expect(nextStep([srp, password(), code(false)], undefined)).toMatchObject({
-      challengeName: 'CUSTOM_CHALLENGE',
-    });
-    expect(nextStep([srp, password(), code(false), code(false)], undefined)).toMatchObject({
+  it('allows three attempts at the code, and refuses a correct code answered from where the verdict denies', () => {
+    expect(nextStep([srp, password(), code(false)], verdict('require_mfa'))).toMatchObject({
       challengeName: 'CUSTOM_CHALLENGE',
     });
     expect(
-      nextStep([srp, password(), code(false), code(false), code(false)], undefined)
-        .failAuthentication,
-    ).toBe(true);
-    expect(nextStep([srp, password(), code(false), code(true)], undefined).issueTokens).toBe(true);
-  });
-
-  it('makes six-digit codes valid for five minutes, compared exactly', () => {
-    const issued = newCode(NOW);
-    expect(issued.code).toMatch(/^\d{6}$/);
-    expect(codeMatches(issued, issued.code, new Date(NOW.getTime() + 299_000))).toBe(true);
-    expect(codeMatches(issued, ` ${issued.code} `, NOW)).toBe(true);
-    expect(codeMatches(issued, issued.code, new Date(NOW.getTime() + 301_000))).toBe(false);
-    expect(codeMatches(issued, '', NOW)).toBe(false);
-    expect(codeMatches({ code: '123456', expiresAt: NOW.getTime() + 1000 }, '123457', NOW)).toBe(
-      false,
-    );
-    expect(codeMatches({ code: '123456', expiresAt: NOW.getTime() + 1000 }, '1234567', NOW)).toBe(
-      false,
-    );
-  });
-
-  it('refuses an offboarded person before any geo rule, from anywhere', () => {
-    const policy = parseGeoPolicy(
-      { default: { allowedCountries: ['MX'], outside: 'require_mfa' } },
-      'p',
-    );
-    const geo = {
-      ok: true as const,
-      context: { ip: '189.203.0.1', country: 'MX', username: 'r', issuedAt: 1, nonce: 'n' },
-    };
-    const facts = { now: NOW, geo, replayed: false, groups: [] };
-    expect(signInVerdict(policy, facts).decision).toBe('allow');
+      nextStep([srp, password(), code(false), code(true)], verdict('require_mfa')),
+    ).toMatchObject({ issueTokens: true });
     expect(
-      signInVerdict(policy, { ...facts, accessEndsAt: new Date(NOW.getTime() - 1) }),
-    ).toMatchObject({ decision: 'deny', rule: 'offboarded' });
+      nextStep([srp, password(), code(false), code(false), code(false)], verdict('require_mfa')),
+    ).toEqual(FAIL);
+    expect(nextStep([srp, password(), code(true)], verdict('deny'))).toEqual(FAIL);
+    expect(nextStep([srp, password(), code(true)], undefined)).toEqual(FAIL);
+  });
+});
+
+describe('the verdict of one call', () => {
+  const policy = parseGeoPolicy(
+    { default: { allowedCountries: ['MX'], outside: 'require_mfa' } },
+    'test',
+  );
+  const valid = {
+    ok: true as const,
+    context: {
+      ip: '1.1.1.1',
+      country: 'MX',
+      username: 'a',
+      clientId: 'c',
+      issuedAt: 1,
+      nonce: 'n',
+    },
+  };
+
+  it('refuses an ended access, and an access end it cannot read, before looking at the country', () => {
     expect(
-      signInVerdict(policy, { ...facts, accessEndsAt: new Date(NOW.getTime() + 60_000) }).decision,
-    ).toBe('allow');
-    expect(signInVerdict(policy, { ...facts, replayed: true })).toMatchObject({
-      decision: 'require_mfa',
-      rule: 'unknown',
-      country: null,
+      signInVerdict(policy, {
+        now: NOW,
+        geo: valid,
+        replayed: false,
+        groups: [],
+        accessEndsAt: NOW,
+      }),
+    ).toMatchObject({
+      decision: 'deny',
+      rule: 'offboarded',
     });
+    expect(
+      signInVerdict(policy, {
+        now: NOW,
+        geo: valid,
+        replayed: false,
+        groups: [],
+        accessEndsAt: new Date('garbage'),
+      }),
+    ).toMatchObject({
+      decision: 'deny',
+      rule: 'offboarded',
+      reason: 'the recorded access end cannot be read',
+    });
+  });
+
+  it('refuses a call without a valid context, or a replayed one, whatever the policy says of unknown places', () => {
+    expect(
+      signInVerdict(policy, {
+        now: NOW,
+        geo: { ok: false, failure: 'missing' },
+        replayed: false,
+        groups: [],
+      }),
+    ).toMatchObject({
+      decision: 'deny',
+      rule: 'geo-context',
+    });
+    expect(
+      signInVerdict(policy, { now: NOW, geo: valid, replayed: true, groups: [] }),
+    ).toMatchObject({ decision: 'deny' });
+    expect(
+      signInVerdict(policy, { now: NOW, geo: valid, replayed: false, groups: [] }),
+    ).toMatchObject({ decision: 'allow' });
   });
 });
