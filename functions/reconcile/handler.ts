@@ -102,12 +102,7 @@ async function reconcileOnce(rawEvent: unknown): Promise<ReconcileResponse> {
   const bucket = feedObject?.[1] ?? event.feed?.bucket ?? env.feedBucket;
   const key = feedObject?.[2] ?? event.feed?.key ?? DEFAULT_FEED_KEY;
   const source = `s3://${bucket}/${key}`;
-  const parsed = parseFeed(await readFeedObject(s3, bucket, key), {
-    kind: config.feed.kind,
-    timeZone: config.feed.timeZone,
-    columnMap: config.feed.columnMap,
-    source,
-  });
+  const parsed = parseFeed(await readFeedObject(s3, bucket, key), { ...config.feed, source });
   if (!parsed.ok) {
     logger.warn('HR feed rejected', {
       problems: parsed.problems.length,

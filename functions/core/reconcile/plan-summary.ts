@@ -29,7 +29,7 @@ export function newRunRecord(
     accounts: 0,
     counts: emptyCounts(),
     actions: { planned: 0, applied: 0, alreadyDone: 0, failed: 0 },
-    notes: [],
+    notes: [...(feed.notes ?? [])],
   };
 }
 
