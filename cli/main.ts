@@ -3,6 +3,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGeoCheck } from './commands/geo-check.js';
 import { registerGeoSimulate } from './commands/geo-simulate.js';
+import { registerHrPresets } from './commands/hr-presets.js';
 import { registerHrValidate } from './commands/hr-validate.js';
 import { registerReconcile } from './commands/reconcile.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -11,7 +12,9 @@ const program = new Command('warden')
   .description('Warden: make access end when employment ends')
   .exitOverride()
   .showHelpAfterError();
-registerHrValidate(program);
+const hr = program.command('hr').description('work with HR feeds');
+registerHrValidate(hr);
+registerHrPresets(hr);
 registerReconcile(program);
 registerDemo(program);
 registerAudit(program);

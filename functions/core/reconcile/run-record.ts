@@ -86,6 +86,8 @@ export function newRunRecord(fields: {
   trigger: string;
   startedAt: Date;
   feed: FeedSummary;
+  /** What the feed itself said about how it was read. */
+  notes?: readonly string[];
 }): RunRecord {
   return {
     ...fields,
@@ -93,6 +95,6 @@ export function newRunRecord(fields: {
     accounts: 0,
     counts: emptyCounts(),
     actions: NO_ACTIONS,
-    notes: [],
+    notes: [...(fields.notes ?? [])],
   };
 }

@@ -43,4 +43,55 @@ describe('configuration', () => {
       );
     }
   });
+
+  it('reads the feed section: a preset and its overrides, each checked and named when wrong', () => {
+    const config = parseReconcileConfig(
+      {
+        feed: {
+          preset: 'personio',
+          statusMap: { leaver: ['Inaktiv', 'Ausgetreten'] },
+          dateFormats: ['DD.MM.YYYY', 'YYYY/MM/DD'],
+          delimiter: ';',
+          headerRows: 1,
+          encoding: 'windows-1252',
+          undatedLeavers: 'already_left',
+        },
+      },
+      'warden.json',
+    );
+    expect(config.feed).toMatchObject({
+      kind: 'roster',
+      preset: 'personio',
+      encoding: 'windows-1252',
+    });
+    try {
+      parseReconcileConfig(
+        {
+          feed: {
+            preset: 'sap',
+            statusMap: { active: ['Active'], leaver: ['active'] },
+            dateFormats: ['DD.MM.YY'],
+            delimiter: 'ab',
+            headerRows: 0,
+            encoding: 'klingon-8',
+            statusFromDat: true,
+          },
+        },
+        'warden.json',
+      );
+      expect.unreachable('the feed section is invalid');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual(
+        expect.arrayContaining([
+          'feed.preset: must be one of bamboohr, personio, workday, successfactors',
+          'feed.statusMap: a value cannot mean both active and leaver',
+          'feed.dateFormats.0: "DD.MM.YY" may contain only YYYY, MM or M, DD or D, and the separators - . / and space',
+          'feed.delimiter: must be one character, not a letter, digit, quote or line break',
+          expect.stringMatching(/^feed\.headerRows: /),
+          'feed.encoding: is not an encoding the platform can decode (e.g. windows-1252, iso-8859-15, utf-16le)',
+          expect.stringMatching(/^feed: Unrecognized key: "statusFromDat"/),
+        ]),
+      );
+    }
+  });
 });
