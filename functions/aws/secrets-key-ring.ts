@@ -19,7 +19,8 @@ export function secretsKeyRing(
   return () => {
     const now = clock.now().getTime();
     if (!cached || now - cached.at >= KEY_REFRESH_MS) {
-      const keys = client.send(new GetSecretValueCommand({ SecretId: secretId })).then((secret) => {
+      const read = new GetSecretValueCommand({ SecretId: secretId, VersionStage: 'AWSCURRENT' });
+      const keys = client.send(read).then((secret) => {
         if (!secret.SecretString) throw new WardenError('the geo-context key secret is empty');
         return keySetOf(parseStoredKeys(secret.SecretString));
       });
