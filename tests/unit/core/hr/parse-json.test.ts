@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../functions/core/hr/hr-record.js';
-import { parseJsonFeed } from '../../../functions/core/hr/parse-json.js';
+import { formatProblem } from '../../../../functions/core/hr/hr-record.js';
+import { parseJsonFeed } from '../../../../functions/core/hr/parse-json.js';
 
 const options = { kind: 'roster' as const, timeZone: 'UTC', source: 'hr.json' };
 

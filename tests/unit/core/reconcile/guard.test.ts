@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGuard } from '../../../functions/core/reconcile/guard.js';
-import { config } from '../fakes/builders.js';
+import { evaluateGuard } from '../../../../functions/core/reconcile/guard.js';
+import { config } from '../../fakes/builders.js';
 
 const guard = config().guard;
 const roster = (records: number) => ({ kind: 'roster' as const, records });

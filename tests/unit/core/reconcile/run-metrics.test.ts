@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeMetric } from '../../../functions/core/reconcile/run-metrics.js';
-import { RUN_STATUSES } from '../../../functions/core/reconcile/run-record.js';
+import { outcomeMetric } from '../../../../functions/core/reconcile/run-metrics.js';
+import { RUN_STATUSES } from '../../../../functions/core/reconcile/run-record.js';
 
 describe('run outcome metrics', () => {
   it('counts dry-runs and completed runs as successes, so the "no successful run" alarm stays quiet', () => {

@@ -3,7 +3,7 @@ import {
   endOfDayInZone,
   isCalendarDate,
   isKnownTimeZone,
-} from '../../../functions/core/time/zoned-day.js';
+} from '../../../../functions/core/time/zoned-day.js';
 
 describe('end of a calendar day in a time zone', () => {
   it('is the next midnight, local time', () => {

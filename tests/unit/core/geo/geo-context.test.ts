@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signGeoContext, verifyGeoContext } from '../../../functions/core/geo/geo-context.js';
+import { signGeoContext, verifyGeoContext } from '../../../../functions/core/geo/geo-context.js';
 
 const KEY = Buffer.alloc(32, 7);
 const NOW = new Date('2026-11-29T12:00:00Z');

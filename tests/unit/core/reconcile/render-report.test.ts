@@ -4,10 +4,10 @@ import {
   neutraliseFormula,
   renderCsvReport,
   renderJsonReport,
-} from '../../../functions/core/reconcile/render-report.js';
-import type { StoredFinding } from '../../../functions/core/reconcile/run-record.js';
-import { whatIf } from '../../../functions/core/reconcile/what-if.js';
-import { account, config, feed } from '../fakes/builders.js';
+} from '../../../../functions/core/reconcile/render-report.js';
+import type { StoredFinding } from '../../../../functions/core/reconcile/run-record.js';
+import { whatIf } from '../../../../functions/core/reconcile/what-if.js';
+import { account, config, feed } from '../../fakes/builders.js';
 
 const finding = (username: string): StoredFinding => ({
   source: 'pool',

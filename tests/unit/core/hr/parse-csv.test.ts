@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedOptions } from '../../../functions/core/hr/feed-options.js';
-import { formatProblem } from '../../../functions/core/hr/hr-record.js';
-import { parseCsvFeed } from '../../../functions/core/hr/parse-csv.js';
-import { parseFeed } from '../../../functions/core/hr/parse-feed.js';
+import type { FeedOptions } from '../../../../functions/core/hr/feed-options.js';
+import { formatProblem } from '../../../../functions/core/hr/hr-record.js';
+import { parseCsvFeed } from '../../../../functions/core/hr/parse-csv.js';
+import { parseFeed } from '../../../../functions/core/hr/parse-feed.js';
 
 const HEADER = 'employee_id,email,display_name,status,last_day';
 const roster = (kind: 'roster' | 'leavers' = 'roster', timeZone = 'UTC'): FeedOptions => ({

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseGeoPolicy } from '../../../functions/core/geo/geo-policy.js';
+import { parseGeoPolicy } from '../../../../functions/core/geo/geo-policy.js';
 import {
   codeMatches,
   newCode,
   nextStep,
   type SignInVerdict,
   signInVerdict,
-} from '../../../functions/core/geo/sign-in-steps.js';
+} from '../../../../functions/core/geo/sign-in-steps.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const verdict = (decision: SignInVerdict['decision']): SignInVerdict => ({

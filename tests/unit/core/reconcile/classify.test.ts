@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceState } from '../../../functions/core/ports.js';
-import { classify } from '../../../functions/core/reconcile/classify.js';
-import { exemptionLookup } from '../../../functions/core/reconcile/exemptions.js';
-import { indexRoster } from '../../../functions/core/reconcile/roster-index.js';
-import { account, config, feed } from '../fakes/builders.js';
+import { classify } from '../../../../functions/core/reconcile/classify.js';
+import { exemptionLookup } from '../../../../functions/core/reconcile/exemptions.js';
+import type { SourceState } from '../../../../functions/core/reconcile/ports.js';
+import { indexRoster } from '../../../../functions/core/reconcile/roster-index.js';
+import { account, config, feed } from '../../fakes/builders.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const ROWS = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { approvalOf, rejectRun } from '../../../functions/core/reconcile/review-quarantine.js';
-import { runReconciliation } from '../../../functions/core/reconcile/run-reconciliation.js';
-import { RunInProgressError } from '../../../functions/core/shared/errors.js';
-import { account, config, feed, POOL } from '../fakes/builders.js';
+import { approvalOf, rejectRun } from '../../../../functions/core/reconcile/review-quarantine.js';
+import { runReconciliation } from '../../../../functions/core/reconcile/run-reconciliation.js';
+import { RunInProgressError } from '../../../../functions/core/shared/errors.js';
+import { account, config, feed, POOL } from '../../fakes/builders.js';
 import {
   FixedClock,
   MemoryDirectory,
@@ -10,8 +10,8 @@ import {
   MemoryNotifier,
   MemoryReports,
   sequentialIds,
-} from '../fakes/memory-services.js';
-import { memoryStorage } from '../fakes/memory-storage.js';
+} from '../../fakes/memory-services.js';
+import { memoryStorage } from '../../fakes/memory-storage.js';
 
 const ROWS = [
   'E1,ana@x.org,Ana,active,',

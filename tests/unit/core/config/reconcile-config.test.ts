@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseReconcileConfig } from '../../../functions/core/config/reconcile-config.js';
-import { ConfigError } from '../../../functions/core/shared/errors.js';
+import { parseReconcileConfig } from '../../../../functions/core/config/reconcile-config.js';
+import { ConfigError } from '../../../../functions/core/shared/errors.js';
 
 describe('configuration', () => {
   it('defaults to a safe dry-run with the documented guard', () => {
