@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeploymentConfig } from '../../../../functions/core/config/deployment-config.js';
+import {
+  parseDeploymentConfig,
+  reconcileSettings,
+} from '../../../../functions/core/config/deployment-config.js';
+import { parseReconcileConfig } from '../../../../functions/core/config/reconcile-config.js';
 import { ConfigError } from '../../../../functions/core/shared/errors.js';
 
 function problems(raw: unknown): string[] {
@@ -51,5 +55,53 @@ describe('deployment configuration', () => {
     expect(problems({ demoUserPool: false })).toEqual([
       'accountSources: list at least one user pool, or set demoUserPool: true',
     ]);
+  });
+
+  it('works out daily runs, rates in days, and asks for the interval of other cron schedules', () => {
+    const interval = (expression: string) =>
+      parseDeploymentConfig({ schedule: { expression } }, 't').schedule.intervalHours;
+    expect(interval('cron(0 6 * * ? *)')).toBe(24);
+    expect(interval('rate(2 days)')).toBe(48);
+    expect(problems({ schedule: { expression: 'cron(0 */6 * * ? *)' } })).toEqual([
+      expect.stringMatching(/^schedule\.intervalHours: is required for cron\(0 \*\/6/),
+    ]);
+    expect(
+      parseDeploymentConfig(
+        { schedule: { expression: 'cron(0 */6 * * ? *)', intervalHours: 6 } },
+        't',
+      ).schedule.intervalHours,
+    ).toBe(6);
+  });
+});
+
+describe('reconcile settings of a deployment', () => {
+  const geo = {
+    policy: { default: { allowedCountries: ['MX'], outside: 'require_mfa' } },
+    codeSender: 'codes@x.org',
+    posture: 'disable',
+  };
+
+  it('carry what the reconcile function needs and none of the stack’s own settings', () => {
+    const settings = reconcileSettings(
+      parseDeploymentConfig({ dryRun: false, notificationEmails: ['it@x.org'] }, 't'),
+    );
+    expect(settings).toMatchObject({ dryRun: false, guard: { maxDisableCount: 50 } });
+    for (const stackOnly of [
+      'schedule',
+      'notificationEmails',
+      'demoUserPool',
+      'retention',
+      'geo',
+    ]) {
+      expect(settings).not.toHaveProperty(stackOnly);
+    }
+    expect(parseReconcileConfig(settings, 'settings').dryRun).toBe(false);
+  });
+
+  it('carry the geo policy and the posture action when sign-in is geo-fenced', () => {
+    const settings = reconcileSettings(parseDeploymentConfig({ geo }, 't'));
+    const parsed = parseReconcileConfig(settings, 'settings');
+    expect(parsed.geoPolicy?.default).toEqual({ allowedCountries: ['MX'], outside: 'require_mfa' });
+    expect(parsed.postureAction).toBe('disable');
   });
 });

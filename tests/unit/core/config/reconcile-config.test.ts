@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseReconcileConfig } from '../../../../functions/core/config/reconcile-config.js';
+import {
+  parseReconcileConfig,
+  userPoolRegion,
+} from '../../../../functions/core/config/reconcile-config.js';
 import { ConfigError } from '../../../../functions/core/shared/errors.js';
 
 describe('configuration', () => {
@@ -42,5 +45,22 @@ describe('configuration', () => {
         ]),
       );
     }
+  });
+
+  it('names a user pool by id or by ARN, and reads its region from the id', () => {
+    const arn = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123';
+    const config = parseReconcileConfig({ accountSources: [{ userPoolArn: arn }] }, 'test');
+    expect(config.accountSources[0]).toMatchObject({
+      userPoolId: 'eu-west-1_AbC123',
+      correlationAttribute: 'custom:employee_id',
+    });
+    expect(userPoolRegion('eu-west-1_AbC123')).toBe('eu-west-1');
+    expect(userPoolRegion('not-a-pool')).toBeUndefined();
+    expect(() =>
+      parseReconcileConfig(
+        { accountSources: [{ userPoolId: 'us-east-1_Other', userPoolArn: arn }] },
+        'test',
+      ),
+    ).toThrow(/userPoolId: does not match the pool named by userPoolArn/);
   });
 });

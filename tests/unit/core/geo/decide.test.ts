@@ -34,4 +34,20 @@ describe('geo decision', () => {
     );
     expect(decide(strict, null, []).decision).toBe('deny');
   });
+
+  it('fences a member of groups the policy does not name with the default fence', () => {
+    expect(decide(POLICY, 'ES', ['photographers'])).toEqual({
+      decision: 'require_mfa',
+      rule: 'default',
+      reason: 'ES is outside the fence of default (MX)',
+    });
+  });
+
+  it('applies the unknown rule to an unknown location whatever the groups', () => {
+    expect(decide(POLICY, null, ['correspondents'])).toEqual({
+      decision: 'require_mfa',
+      rule: 'unknown',
+      reason: 'location unknown: unresolved, private or unverified address',
+    });
+  });
 });

@@ -20,4 +20,18 @@ describe('MFA posture rule', () => {
     expect(mayBeAskedForCode(strict, [])).toBe(true);
     expect(mayBeAskedForCode(strict, ['unfenced'])).toBe(true);
   });
+
+  it('follows the fences of the person’s groups rather than the default', () => {
+    const groupAsks = parseGeoPolicy(
+      {
+        default: { allowedCountries: ['MX'], outside: 'deny' },
+        groups: { correspondents: { allowedCountries: ['MX'], outside: 'require_mfa' } },
+        unknown: 'deny',
+      },
+      'p',
+    );
+    expect(mayBeAskedForCode(groupAsks, [])).toBe(false);
+    expect(mayBeAskedForCode(groupAsks, ['correspondents'])).toBe(true);
+    expect(mayBeAskedForCode(groupAsks, ['correspondents', 'photographers'])).toBe(true);
+  });
 });

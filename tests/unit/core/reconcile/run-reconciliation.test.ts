@@ -228,6 +228,32 @@ describe('a reconciliation run', () => {
     expect(w.storage.lock.held.size).toBe(0);
   });
 
+  it('still fails, and logs by error name, when even the failure cannot be recorded', async () => {
+    const w = world();
+    const fault = (name: string) => Object.assign(new Error('ben@x.org'), { name });
+    w.directory.listAccounts = async function* () {
+      yield await Promise.reject(fault('ServiceUnavailable'));
+    };
+    w.storage.runs.saveRun = () => Promise.reject(fault('TableGone'));
+    w.notifier.notify = () => Promise.reject(fault('TopicGone'));
+    await expect(w.run(false)).rejects.toThrow(
+      expect.objectContaining({ name: 'ServiceUnavailable' }),
+    );
+    expect(w.log.lines.filter((l) => l.level === 'warn')).toEqual([
+      {
+        level: 'warn',
+        message: 'could not record the failed run',
+        detail: { runId: 'run-001', error: 'TableGone' },
+      },
+      {
+        level: 'warn',
+        message: 'could not notify the failed run',
+        detail: { runId: 'run-001', error: 'TopicGone' },
+      },
+    ]);
+    expect(w.storage.lock.held.size).toBe(0);
+  });
+
   it('notifies a completed run with counts and report locations, without names or emails', async () => {
     const w = world();
     await w.run(false);
