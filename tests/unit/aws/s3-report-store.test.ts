@@ -37,8 +37,8 @@ describe('reports in S3', () => {
 
   it('fails when a report cannot be written', async () => {
     s3.on(PutObjectCommand).rejects(new Error('AccessDenied'));
-    await expect(reports.write('r-1', new Date(), { json: '{}', csv: '' })).rejects.toThrow(
-      'AccessDenied',
-    );
+    await expect(
+      reports.write('r-1', new Date('2026-11-29T12:00:00Z'), { json: '{}', csv: '' }),
+    ).rejects.toThrow('AccessDenied');
   });
 });

@@ -46,7 +46,7 @@ describe('DynamoDB source memory', () => {
   });
 
   it('writes nothing when every orphan is already known', async () => {
-    await memory.recordOrphansSeen(POOL, ['sub-ops'], new Date());
+    await memory.recordOrphansSeen(POOL, ['sub-ops'], new Date('2026-11-29T12:00:00Z'));
     expect(db.commandCalls(BatchWriteCommand)).toEqual([]);
   });
 });

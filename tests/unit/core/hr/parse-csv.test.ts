@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { FeedOptions } from '../../../../functions/core/hr/feed-options.js';
 import { formatProblem } from '../../../../functions/core/hr/hr-record.js';
 import { parseCsvFeed } from '../../../../functions/core/hr/parse-csv.js';
-import { parseFeed } from '../../../../functions/core/hr/parse-feed.js';
 
 const HEADER = 'employee_id,email,display_name,status,last_day';
 const roster = (kind: 'roster' | 'leavers' = 'roster', timeZone = 'UTC'): FeedOptions => ({
@@ -149,11 +148,5 @@ describe('CSV HR feed', () => {
         roster('leavers'),
       ),
     ).toEqual(['hr.csv:2: status: a leavers-only feed may list only leavers']);
-  });
-
-  it('chooses the parser by extension', () => {
-    const json = JSON.stringify([{ employee_id: 'E1', email: 'a@x.org', status: 'active' }]);
-    expect(parseFeed(json, { ...roster(), source: 'hr.json' }).ok).toBe(true);
-    expect(parseFeed(json, { ...roster(), source: 'hr.csv' }).ok).toBe(false);
   });
 });
