@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { assessSignIn } from '../../../../functions/core/geo/assess-sign-in.js';
 import { signGeoContext } from '../../../../functions/core/geo/geo-context.js';
-import { KEY, MemoryGroups, MemoryNonces, pressPolicy } from '../../fakes/memory-geo.js';
-import { MemoryAccessEnds } from '../../fakes/memory-storage.js';
+import { geoFrom, NOW, POOL, SPAIN, triggerWorld, USERNAME } from '../../fakes/sign-in-triggers.js';
 
-const POOL = 'us-east-1_Press';
-const NOW = new Date('2026-11-29T12:00:00Z');
-const from = (country: string | null, ip = '88.1.1.1', username = 'ana.lopez') =>
-  signGeoContext({ ip, country, username }, KEY, NOW);
+const from = (country: string | null) => geoFrom(country).warden_geo;
 
 function world() {
-  const deps = {
-    policy: pressPolicy(),
-    key: KEY,
-    nonces: new MemoryNonces(),
-    accessEnds: new MemoryAccessEnds(),
-    groups: new MemoryGroups(),
-  };
+  const { deps } = triggerWorld();
   const assess = (token: string | undefined, trigger = 'define-auth-challenge', now = NOW) =>
     assessSignIn(
-      { source: POOL, username: 'ana.lopez', names: ['ana.lopez'], token, trigger, now },
+      { source: POOL, username: USERNAME, names: [USERNAME], token, trigger, now },
       deps,
     );
   return { deps, assess };
@@ -40,7 +30,7 @@ describe('assessing a sign-in', () => {
 
   it('reads the person’s groups from the directory', async () => {
     const { deps, assess } = world();
-    deps.groups.set(POOL, 'ana.lopez', ['press-admins']);
+    deps.groups.set(POOL, USERNAME, ['press-admins']);
     expect(await assess(from('ES'))).toMatchObject({
       decision: 'deny',
       rule: 'groups.press-admins',
@@ -49,7 +39,7 @@ describe('assessing a sign-in', () => {
 
   it('treats a replayed context as an unknown location, once per trigger', async () => {
     const { deps, assess } = world();
-    deps.policy = pressPolicy({ unknown: 'deny' });
+    deps.policy = { ...deps.policy, unknown: 'deny' };
     const token = from('MX');
     expect((await assess(token)).decision).toBe('allow');
     const replay = await assess(token);
@@ -71,7 +61,7 @@ describe('assessing a sign-in', () => {
     expect(missing.reason).toMatch(/\(geo context: missing\)$/);
     expect(missing).not.toHaveProperty('ip');
     const forged = signGeoContext(
-      { ip: '1.1.1.1', country: 'MX', username: 'ana.lopez' },
+      { ip: '1.1.1.1', country: 'MX', username: USERNAME },
       Buffer.alloc(32, 1),
       NOW,
     );
@@ -82,10 +72,10 @@ describe('assessing a sign-in', () => {
   it('refuses a person whose access has ended, from anywhere, and not before it ends', async () => {
     const { deps, assess } = world();
     const lastDay = new Date('2026-11-30T06:00:00Z');
-    await deps.accessEnds.recordAccessEnds(POOL, new Map([['ana.lopez', lastDay]]), true);
+    await deps.accessEnds.recordAccessEnds(POOL, new Map([[USERNAME, lastDay]]), true);
     expect((await assess(from('MX'))).decision).toBe('allow');
     const after = await assess(
-      signGeoContext({ ip: '88.1.1.1', country: 'MX', username: 'ana.lopez' }, KEY, lastDay),
+      geoFrom('MX', SPAIN, lastDay).warden_geo,
       'define-auth-challenge',
       lastDay,
     );
