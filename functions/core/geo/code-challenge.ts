@@ -21,13 +21,13 @@ function digestOf(key: Buffer, username: string, code: string, expiresAt: number
     .digest('base64url');
 }
 
-/** A fresh six-digit code, and how Cognito will keep it. */
+/** A fresh six-digit code (random unless given), and how Cognito will keep it. */
 export function newCode(
   username: string,
   key: SigningKey,
   now: Date,
+  code = String(randomInt(0, 1_000_000)).padStart(6, '0'),
 ): { code: string; stored: StoredCode } {
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = now.getTime() + CODE_TTL_MS;
   return {
     code,

@@ -50,8 +50,9 @@ export function readEnvironment<S extends EnvShape>(
 export const jsonVariable = z.string().transform((text, ctx) => {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `is not valid JSON: ${(error as Error).message}` });
+  } catch {
+    // The parser's message quotes the text, which may hold personal data (exemption owners).
+    ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
     return z.NEVER;
   }
 });

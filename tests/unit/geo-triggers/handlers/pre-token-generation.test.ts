@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { GEO_CONTEXT_FIELD, signGeoContext } from '../../../../functions/core/geo/geo-context.js';
 import { createPreTokenGenerationHandler } from '../../../../functions/geo-triggers/handlers/pre-token-generation.js';
-import { memoryTriggerDependencies } from '../../fakes/memory-sign-in.js';
+import { GATEWAY_CLIENT, KEYS } from '../../fakes/memory-geo.js';
+import { POOL, triggerWorld } from '../../fakes/sign-in-triggers.js';
 
-const CLIENT = 'gateway-client';
+const CLIENT = GATEWAY_CLIENT;
 
 function world() {
-  const memory = memoryTriggerDependencies();
-  const handler = createPreTokenGenerationHandler(() => Promise.resolve(memory.deps));
+  const { deps, dependencies } = triggerWorld();
+  const handler = createPreTokenGenerationHandler(dependencies);
+  const grants = deps.grants.granted;
+  const decisions = deps.signIns.entries;
+  const endAccess = (at: Date) =>
+    deps.accessEnds.recordAccessEnds(POOL, new Map([['ana', at]]), false);
   const context = (country = 'MX', nonce = 'a'.repeat(32)) =>
     signGeoContext(
       { ip: '189.203.0.1', country, username: 'ana', clientId: CLIENT },
-      memory.keys.signing,
-      memory.deps.clock.now(),
+      KEYS.signing,
+      deps.clock.now(),
       nonce,
     );
   const event = (fields: {
@@ -23,7 +28,7 @@ function world() {
   }) => ({
     version: fields.version ?? '1',
     triggerSource: fields.triggerSource ?? 'TokenGeneration_Authentication',
-    userPoolId: 'pool',
+    userPoolId: POOL,
     userName: 'ana',
     callerContext: { clientId: fields.clientId ?? CLIENT },
     request: {
@@ -32,7 +37,7 @@ function world() {
     },
     response: {},
   });
-  return { ...memory, handler, context, event };
+  return { deps, grants, decisions, endAccess, handler, context, event };
 }
 
 describe('pre-token generation', () => {
@@ -73,7 +78,7 @@ describe('pre-token generation', () => {
       );
     await expect(refresh('MX', 'd'.repeat(32))).resolves.toBeDefined();
     await expect(refresh('ES', 'e'.repeat(32))).rejects.toThrow('Sign-in refused');
-    w.accessEnds.set('ana', w.deps.clock.now());
+    await w.endAccess(w.deps.clock.now());
     await expect(refresh('MX', 'f'.repeat(32))).rejects.toThrow('Sign-in refused');
     expect(w.decisions.map((d) => `${d.outcome}:${d.rule}`)).toEqual([
       'refreshed:default',
@@ -88,7 +93,7 @@ describe('pre-token generation', () => {
     expect(answer.response).toMatchObject({
       claimsOverrideDetails: { claimsToAddOrOverride: { geo_decision: 'unfenced' } },
     });
-    w.accessEnds.set('ana', new Date('garbage'));
+    await w.endAccess(new Date('garbage'));
     await expect(w.handler(w.event({ clientId: 'm2m-client' }))).rejects.toThrow('Sign-in refused');
   });
 });
