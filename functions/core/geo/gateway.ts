@@ -2,7 +2,14 @@ import { z } from 'zod';
 import type { Clock } from '../shared/clock.js';
 import { GEO_CONTEXT_FIELD, seal, signGeoContext, unseal } from './geo-context.js';
 import type { KeySet } from './key-set.js';
-import type { AuthStep, CustomAuthApi, GeoLocator, IssuedTokens, RateLimiter } from './ports.js';
+import type {
+  AuthStep,
+  ContextFor,
+  CustomAuthApi,
+  GeoLocator,
+  IssuedTokens,
+  RateLimiter,
+} from './ports.js';
 import { rateLimitKeys } from './rate-limit-keys.js';
 
 export interface GatewayDependencies {
@@ -33,8 +40,8 @@ const THROTTLED: GatewayResult = {
   body: { status: 'throttled', message: 'Too many attempts; wait a minute' },
 };
 
-// What the client holds between calls, sealed with the gateway's key so it can neither read
-// whose sign-in it continues into something else nor swap it for another person's.
+// What the client holds between calls, sealed with the gateway's key: readable (base64), but
+// the client can neither change whose sign-in it continues nor swap it for another person's.
 const sessionEnvelope = z.strictObject({ session: z.string(), username: z.string() });
 const refreshEnvelope = z.strictObject({ refreshToken: z.string(), username: z.string() });
 
@@ -52,46 +59,70 @@ export async function gatewaySignIn(
   return toResult(step, keys);
 }
 
-export async function gatewayRespond(
+export function gatewayRespond(
   input: { session: string; code: string; ip: string },
   deps: GatewayDependencies,
 ): Promise<GatewayResult> {
-  const keys = await deps.keys();
-  const opened = open(sessionEnvelope, 'envelope', keys, input.session);
-  if (await throttled(input.ip, opened?.username, deps)) return THROTTLED;
-  if (!opened) return REFUSED;
-  const step = await deps.api.answer(
-    opened.session,
-    opened.username,
-    input.code,
-    contextFor(input.ip, keys, deps),
+  return continuing(
+    sessionEnvelope,
+    'envelope',
+    input.session,
+    input.ip,
+    deps,
+    (opened, context, keys) =>
+      deps.api
+        .answer(opened.session, opened.username, input.code, context)
+        .then((step) => toResult(step, keys)),
   );
-  return toResult(step, keys);
 }
 
 /**
  * A refresh goes through the gateway too: the caller's address is placed again, and the
  * triggers decide on it (and on the person's access end) before any token is issued.
  */
-export async function gatewayRefresh(
+export function gatewayRefresh(
   input: { refreshToken: string; ip: string },
   deps: GatewayDependencies,
 ): Promise<GatewayResult> {
-  const keys = await deps.keys();
-  const opened = open(refreshEnvelope, 'refresh', keys, input.refreshToken);
-  if (await throttled(input.ip, opened?.username, deps)) return THROTTLED;
-  if (!opened) return REFUSED;
-  const step = await deps.api.refresh(
-    opened.refreshToken,
-    opened.username,
-    contextFor(input.ip, keys, deps),
+  return continuing(
+    refreshEnvelope,
+    'refresh',
+    input.refreshToken,
+    input.ip,
+    deps,
+    async (opened, context, keys) => {
+      const step = await deps.api.refresh(opened.refreshToken, opened.username, context);
+      if (step.kind !== 'tokens') return REFUSED;
+      // Without rotation Cognito returns no new refresh token: the one the caller holds stays good.
+      const refreshToken = step.tokens.refreshToken
+        ? sealRefresh(step.tokens.refreshToken, step.username, keys)
+        : input.refreshToken;
+      return {
+        status: 200,
+        body: { status: 'signed_in', tokens: { ...step.tokens, refreshToken } },
+      };
+    },
   );
-  if (step.kind !== 'tokens') return REFUSED;
-  // Without rotation Cognito returns no new refresh token: the one the caller holds stays good.
-  const refreshToken = step.tokens.refreshToken
-    ? sealRefresh(step.tokens.refreshToken, step.username, keys)
-    : input.refreshToken;
-  return { status: 200, body: { status: 'signed_in', tokens: { ...step.tokens, refreshToken } } };
+}
+
+/**
+ * A step that continues what the gateway handed out earlier (a sealed session or refresh
+ * token): counts the attempt, refuses what was not sealed by the gateway for this purpose, and
+ * runs the step for the person it was sealed for, with fresh contexts for this address.
+ */
+async function continuing<T extends z.ZodType<{ username: string }>>(
+  schema: T,
+  purpose: string,
+  token: string,
+  ip: string,
+  deps: GatewayDependencies,
+  step: (opened: z.infer<T>, context: ContextFor, keys: KeySet) => Promise<GatewayResult>,
+): Promise<GatewayResult> {
+  const keys = await deps.keys();
+  const opened = open(schema, purpose, keys, token);
+  if (await throttled(ip, opened?.username, deps)) return THROTTLED;
+  if (!opened) return REFUSED;
+  return step(opened, contextFor(ip, keys, deps), keys);
 }
 
 /** Counts the attempt against the address and the username; either over its limit throttles. */

@@ -1,26 +1,18 @@
 import { challengeCode, challengeResponse } from '../../core/geo/code-challenge.js';
 import { SignInRefusedError, WardenError } from '../../core/shared/errors.js';
-import { createAuthChallengeEvent, parseEvent } from '../trigger-events.js';
-import {
-  roleOf,
-  type TriggerDependencies,
-  type TriggerHandler,
-  withResponse,
-} from './trigger-dependencies.js';
+import { createAuthChallengeEvent } from '../trigger-events.js';
+import { roleOf, triggerHandler, withResponse } from './trigger-dependencies.js';
 
 /**
  * Issues the one-time code for a sign-in from outside the fence and emails it. A retry after a
  * wrong answer reuses the code still valid rather than sending another. Cognito keeps only an
  * HMAC of the code; the code itself is never stored or logged.
  */
-export function createCreateAuthChallengeHandler(
-  dependencies: () => Promise<TriggerDependencies>,
-): TriggerHandler {
-  return async (raw) => {
-    const event = parseEvent(createAuthChallengeEvent, raw);
+export const createCreateAuthChallengeHandler = triggerHandler(
+  createAuthChallengeEvent,
+  async (event, deps, raw) => {
     if (event.request.challengeName !== 'CUSTOM_CHALLENGE') return raw;
     const { email, email_verified: verified } = event.request.userAttributes;
-    const deps = await dependencies();
     if (!email || verified !== 'true' || roleOf(deps, event) !== 'gateway')
       throw new SignInRefusedError();
     const keys = await deps.keys();
@@ -36,5 +28,5 @@ export function createCreateAuthChallengeHandler(
     }
     const stored = 'fresh' in code ? code.fresh.stored : code.reuse;
     return withResponse(raw, { ...event.response, ...challengeResponse(stored, email) });
-  };
-}
+  },
+);

@@ -1,12 +1,11 @@
 import { assessSignIn } from '../../core/geo/assess-sign-in.js';
 import { defineChallenge } from '../../core/geo/define-challenge.js';
 import { needsVerdict } from '../../core/geo/sign-in-steps.js';
-import { attemptOf, defineAuthChallengeEvent, parseEvent } from '../trigger-events.js';
+import { attemptOf, defineAuthChallengeEvent } from '../trigger-events.js';
 import {
   recordDecision,
   roleOf,
-  type TriggerDependencies,
-  type TriggerHandler,
+  triggerHandler,
   WRONG_CLIENT,
   withResponse,
 } from './trigger-dependencies.js';
@@ -19,16 +18,13 @@ const GRANT_TTL_MS = 5 * 60_000;
  * one-time code, or refusal, per the verdict of each call after the password. Tokens are
  * granted here, for this call only; pre-token generation issues nothing without the grant.
  */
-export function createDefineAuthChallengeHandler(
-  dependencies: () => Promise<TriggerDependencies>,
-): TriggerHandler {
-  return async (raw) => {
-    const event = parseEvent(defineAuthChallengeEvent, raw);
+export const createDefineAuthChallengeHandler = triggerHandler(
+  defineAuthChallengeEvent,
+  async (event, deps, raw) => {
     const session = event.request.session.map((s) => ({
       ...s,
       challengeMetadata: s.challengeMetadata ?? undefined,
     }));
-    const deps = await dependencies();
     const at = deps.clock.now();
     if (roleOf(deps, event) !== 'gateway') {
       await recordDecision(deps, event, { at, outcome: 'denied', ...WRONG_CLIENT });
@@ -54,5 +50,5 @@ export function createDefineAuthChallengeHandler(
     }
     if (record) await recordDecision(deps, event, { at, ...record });
     return withResponse(raw, { ...event.response, ...step });
-  };
-}
+  },
+);

@@ -1,13 +1,7 @@
 import { checkContext } from '../../core/geo/assess-sign-in.js';
 import { preAuthenticationRefusal } from '../../core/geo/pre-authentication.js';
-import { attemptOf, parseEvent, preAuthenticationEvent } from '../trigger-events.js';
-import {
-  refuse,
-  roleOf,
-  type TriggerDependencies,
-  type TriggerHandler,
-  WRONG_CLIENT,
-} from './trigger-dependencies.js';
+import { attemptOf, preAuthenticationEvent } from '../trigger-events.js';
+import { refuse, roleOf, triggerHandler, WRONG_CLIENT } from './trigger-dependencies.js';
 
 const UNFENCED = { geo: { ok: false, failure: 'missing' } as const, replayed: false };
 
@@ -16,12 +10,9 @@ const UNFENCED = { geo: { ok: false, failure: 'missing' } as const, replayed: fa
  * unfenced ones), an ended access, any call without a valid geo context, and denied countries. Geo context
  * arrives here as `validationData` (from InitiateAuth), bound to the name as typed.
  */
-export function createPreAuthenticationHandler(
-  dependencies: () => Promise<TriggerDependencies>,
-): TriggerHandler {
-  return async (raw) => {
-    const event = parseEvent(preAuthenticationEvent, raw);
-    const deps = await dependencies();
+export const createPreAuthenticationHandler = triggerHandler(
+  preAuthenticationEvent,
+  async (event, deps, raw) => {
     const at = deps.clock.now();
     const role = roleOf(deps, event);
     if (role === 'other') return refuse(deps, event, { at, ...WRONG_CLIENT });
@@ -35,5 +26,5 @@ export function createPreAuthenticationHandler(
     if (refusal && (role === 'gateway' || refusal.rule === 'offboarded'))
       return refuse(deps, event, { at, ...refusal });
     return raw;
-  };
-}
+  },
+);

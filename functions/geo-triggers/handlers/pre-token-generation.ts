@@ -1,12 +1,11 @@
 import { assessSignIn } from '../../core/geo/assess-sign-in.js';
 import { type TokenClaims, tokenDecision } from '../../core/geo/token-decision.js';
-import { attemptOf, parseEvent, preTokenGenerationEvent } from '../trigger-events.js';
+import { attemptOf, preTokenGenerationEvent } from '../trigger-events.js';
 import {
   recordDecision,
   refuse,
   roleOf,
-  type TriggerDependencies,
-  type TriggerHandler,
+  triggerHandler,
   withResponse,
 } from './trigger-dependencies.js';
 
@@ -15,12 +14,9 @@ import {
  * challenge's grant for this call, a refresh a fresh decision on where the caller is, and
  * nobody whose access has ended gets a token. Adds `geo_country` and `geo_decision`.
  */
-export function createPreTokenGenerationHandler(
-  dependencies: () => Promise<TriggerDependencies>,
-): TriggerHandler {
-  return async (raw) => {
-    const event = parseEvent(preTokenGenerationEvent, raw);
-    const deps = await dependencies();
+export const createPreTokenGenerationHandler = triggerHandler(
+  preTokenGenerationEvent,
+  async (event, deps, raw) => {
     const at = deps.clock.now();
     const verdict = await assessSignIn(
       attemptOf(event, event.request.clientMetadata, 'pre-token-generation', at),
@@ -56,8 +52,8 @@ export function createPreTokenGenerationHandler(
       ...event.response,
       ...claimsResponse(event.version, decision.claims),
     });
-  };
-}
+  },
+);
 
 /** Version 1 events take `claimsOverrideDetails`; versions 2 and 3 name the token each claim goes to. */
 function claimsResponse(version: string, claims: TokenClaims) {

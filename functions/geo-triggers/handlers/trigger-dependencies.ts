@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { AssessDependencies } from '../../core/geo/assess-sign-in.js';
 import { type ClientRoles, clientRole } from '../../core/geo/client-roles.js';
 import type {
@@ -9,6 +10,7 @@ import type {
 import type { Clock } from '../../core/shared/clock.js';
 import { SignInRefusedError } from '../../core/shared/errors.js';
 import type { EventLog } from '../../core/shared/event-log.js';
+import { parseEvent } from '../trigger-events.js';
 
 /** What every sign-in trigger is built from; the composition root makes it from AWS. */
 export interface TriggerDependencies extends AssessDependencies {
@@ -21,6 +23,19 @@ export interface TriggerDependencies extends AssessDependencies {
 }
 
 export type TriggerHandler = (raw: unknown) => Promise<unknown>;
+
+/**
+ * A trigger handler factory: parse the event (bad input never signs anyone in), build the
+ * dependencies, decide. `decide` answers with the event to give back to Cognito.
+ */
+export function triggerHandler<S extends z.ZodType>(
+  schema: S,
+  decide: (event: z.infer<S>, deps: TriggerDependencies, raw: unknown) => Promise<unknown>,
+) {
+  return (dependencies: () => Promise<TriggerDependencies>): TriggerHandler =>
+    async (raw) =>
+      decide(parseEvent(schema, raw), await dependencies(), raw);
+}
 
 type EventFacts = { userPoolId: string; userName: string; callerContext: { clientId?: string } };
 type Decision = Pick<SignInDecisionEntry, 'at' | 'outcome' | 'country' | 'rule' | 'reason'> & {

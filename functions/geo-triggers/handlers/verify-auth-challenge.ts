@@ -1,21 +1,13 @@
 import { checkAnswer } from '../../core/geo/code-challenge.js';
 import { CODE_RULE } from '../../core/geo/define-challenge.js';
 import { verifyGeoContext } from '../../core/geo/geo-context.js';
-import { bindingOf, geoToken, parseEvent, verifyAuthChallengeEvent } from '../trigger-events.js';
-import {
-  recordDecision,
-  type TriggerDependencies,
-  type TriggerHandler,
-  withResponse,
-} from './trigger-dependencies.js';
+import { bindingOf, geoToken, verifyAuthChallengeEvent } from '../trigger-events.js';
+import { recordDecision, triggerHandler, withResponse } from './trigger-dependencies.js';
 
 /** Checks the one-time code in constant time and records the attempt; the code is never logged. */
-export function createVerifyAuthChallengeHandler(
-  dependencies: () => Promise<TriggerDependencies>,
-): TriggerHandler {
-  return async (raw) => {
-    const event = parseEvent(verifyAuthChallengeEvent, raw);
-    const deps = await dependencies();
+export const createVerifyAuthChallengeHandler = triggerHandler(
+  verifyAuthChallengeEvent,
+  async (event, deps, raw) => {
     const now = deps.clock.now();
     const keys = await deps.keys();
     const { correct, reason } = checkAnswer(
@@ -41,5 +33,5 @@ export function createVerifyAuthChallengeHandler(
       ip: geo.ok ? geo.context.ip : undefined,
     });
     return withResponse(raw, { ...event.response, answerCorrect: correct });
-  };
-}
+  },
+);
