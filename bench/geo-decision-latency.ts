@@ -6,14 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { secretsClient } from '../functions/aws/clients/secrets-manager.js';
-import { geoContextKey } from '../functions/aws/geo-key.js';
+import { secretsKeyRing } from '../functions/aws/secrets-key-ring.js';
+import { systemClock } from '../functions/aws/system.js';
 import {
   GEO_CONTEXT_FIELD,
+  resolvedUser,
   signGeoContext,
   verifyGeoContext,
 } from '../functions/core/geo/geo-context.js';
 import { parseGeoPolicy } from '../functions/core/geo/geo-policy.js';
-import { signInVerdict } from '../functions/core/geo/sign-in-steps.js';
+import { keySetOf } from '../functions/core/geo/key-set.js';
+import { signInVerdict } from '../functions/core/geo/sign-in-verdict.js';
 import { localLambdaContext } from '../local/lambda-context.js';
 import { startLocalWarden } from '../local/local-warden.js';
 import { triggerEnvironment } from '../local/provision.js';
@@ -43,13 +46,18 @@ async function timed(times: number, fn: () => unknown): Promise<number[]> {
 }
 
 // The decision alone.
-const key = Buffer.alloc(48, 9);
+const keys = keySetOf({ current: 'k'.repeat(64) });
+const client = 'bench-client';
 const tokens = Array.from({ length: 20_000 }, () =>
-  signGeoContext({ ip: '88.1.1.1', country: 'ES', username: 'ana.lopez' }, key, new Date()),
+  signGeoContext(
+    { ip: '88.1.1.1', country: 'ES', username: 'ana.lopez', clientId: client },
+    keys.signing,
+    new Date(),
+  ),
 );
 let n = 0;
 const pure = await timed(tokens.length, () => {
-  const geo = verifyGeoContext(tokens[n++], key, new Date(), ['ana.lopez']);
+  const geo = verifyGeoContext(tokens[n++], keys, new Date(), resolvedUser('ana.lopez', client));
   return signInVerdict(policy, {
     now: new Date(),
     geo,
@@ -82,7 +90,8 @@ try {
     }),
   );
   Object.assign(process.env, triggerEnvironment(resources, policy));
-  const realKey = await geoContextKey(secretsClient(), resources.geoKeySecret);
+  const realKey = (await secretsKeyRing(secretsClient(), resources.geoKeySecret, systemClock)())
+    .signing;
   const { handler: preAuthentication } = await import(
     '../functions/geo-triggers/pre-authentication.js'
   );
@@ -105,7 +114,7 @@ try {
   const context = localLambdaContext('bench');
   const metadata = () => ({
     [GEO_CONTEXT_FIELD]: signGeoContext(
-      { ip: '189.203.0.1', country: 'MX', username: 'ana.lopez' },
+      { ip: '189.203.0.1', country: 'MX', username: 'ana.lopez', clientId: resources.clientId },
       realKey,
       new Date(),
     ),

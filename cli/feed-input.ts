@@ -1,36 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { z } from 'zod';
 import {
   parseReconcileConfig,
   type ReconcileConfig,
 } from '../functions/core/config/reconcile-config.js';
-import {
-  type ColumnMap,
-  formatProblem,
-  HR_COLUMNS,
-  type HrFeed,
-} from '../functions/core/hr/hr-record.js';
+import { type FeedResult, formatProblem, type HrFeed } from '../functions/core/hr/hr-record.js';
 import { parseFeed } from '../functions/core/hr/parse-feed.js';
 import { ConfigError } from '../functions/core/shared/errors.js';
 import { CliError } from './exit-codes.js';
+import { type FeedFlags, feedSectionFromFlags } from './feed-flags.js';
 
 /** Options every command that reads an HR feed accepts. */
-export interface FeedCliOptions {
-  map?: string[];
-  leaversOnly?: boolean;
-  timeZone?: string;
+export interface FeedCliOptions extends FeedFlags {
   config?: string;
 }
 
-export function readText(file: string, what: string): string {
+export function readBytes(file: string, what: string): Uint8Array {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     throw new CliError(
       `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
+}
+
+export function readText(file: string, what: string): string {
+  return Buffer.from(readBytes(file, what)).toString('utf8');
 }
 
 export function readJson(file: string, what: string): unknown {
@@ -50,10 +46,10 @@ export function loadConfig(
   const fromFile = options.config
     ? (readJson(options.config, 'configuration') as Record<string, unknown>)
     : {};
-  const feed = { ...((fromFile.feed as object | undefined) ?? {}) } as Record<string, unknown>;
-  if (options.leaversOnly) feed.kind = 'leavers';
-  if (options.timeZone) feed.timeZone = options.timeZone;
-  if (options.map?.length) feed.columnMap = parseColumnMap(options.map);
+  const feed = {
+    ...((fromFile.feed as object | undefined) ?? {}),
+    ...feedSectionFromFlags(options),
+  };
   try {
     return parseReconcileConfig(
       { ...fromFile, ...overrides, feed },
@@ -65,32 +61,14 @@ export function loadConfig(
   }
 }
 
-const columnSchema = z.enum(HR_COLUMNS);
-
-/** `--map employee_id="Personnel No"` (repeatable): canonical column = column in the export. */
-export function parseColumnMap(specs: string[]): ColumnMap {
-  const map: ColumnMap = {};
-  for (const spec of specs) {
-    const at = spec.indexOf('=');
-    const column = columnSchema.safeParse(spec.slice(0, at).trim());
-    if (at < 0 || !column.success || spec.slice(at + 1).trim() === '') {
-      throw new CliError(
-        `--map ${spec}: expected COLUMN=HEADER with COLUMN one of ${HR_COLUMNS.join(', ')}`,
-      );
-    }
-    map[column.data] = spec.slice(at + 1).trim();
-  }
-  return map;
+/** Reads a feed file as bytes and parses it by the configuration's feed rules. */
+export function readFeed(file: string, config: ReconcileConfig): FeedResult {
+  return parseFeed(readBytes(file, 'HR feed'), { ...config.feed, source: basename(file) });
 }
 
 /** Reads and validates a feed; on any problem, a CliError lists one `file:line: field: reason` per line. */
 export function loadFeed(file: string, config: ReconcileConfig): HrFeed {
-  const result = parseFeed(readText(file, 'HR feed'), {
-    kind: config.feed.kind,
-    timeZone: config.feed.timeZone,
-    columnMap: config.feed.columnMap,
-    source: basename(file),
-  });
+  const result = readFeed(file, config);
   if (result.ok) return result.feed;
   throw new CliError(result.problems.map((p) => formatProblem(file, p)).join('\n'));
 }

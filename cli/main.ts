@@ -3,6 +3,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGeoCheck } from './commands/geo-check.js';
 import { registerGeoSimulate } from './commands/geo-simulate.js';
+import { registerHrPresets } from './commands/hr-presets.js';
 import { registerHrValidate } from './commands/hr-validate.js';
 import { registerLocal } from './commands/local.js';
 import { registerOffboard } from './commands/offboard.js';
@@ -15,7 +16,9 @@ const program = new Command('warden')
   .showHelpAfterError()
   // `warden offboard status ID --local`: each subcommand reads its own options.
   .enablePositionalOptions();
-registerHrValidate(program);
+const hr = program.command('hr').description('work with HR feeds');
+registerHrValidate(hr);
+registerHrPresets(hr);
 registerReconcile(program);
 registerDemo(program);
 registerAudit(program);

@@ -34,7 +34,6 @@ export class WardenStack extends Stack {
       ? new GeoFencedSignIn(this, 'GeoFencedSignIn', {
           foundation,
           geo: config.geo,
-          userPoolArns: reconciliation.userPoolArns,
           demoPool,
           logRetention: reconciliation.logRetention,
         })

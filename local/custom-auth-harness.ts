@@ -5,7 +5,12 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { tokensOf } from '../functions/aws/cognito-custom-auth.js';
-import type { AuthStep, CustomAuthApi, IssuedTokens } from '../functions/core/geo/ports.js';
+import type {
+  AuthStep,
+  ContextFor,
+  CustomAuthApi,
+  IssuedTokens,
+} from '../functions/core/geo/ports.js';
 import type { SessionStep } from '../functions/core/geo/sign-in-steps.js';
 import type { TriggerHandler } from '../functions/geo-triggers/handlers/trigger-dependencies.js';
 import { localTriggers, type SignInTriggerHandlers } from './local-triggers.js';
@@ -23,13 +28,17 @@ interface PendingSignIn {
 /** Tokens plus the claims pre-token-generation added (a real ID token carries them inside). */
 export type HarnessTokens = IssuedTokens & { addedClaims: Record<string, string> };
 
+const REFUSED: AuthStep = { kind: 'refused' };
+
 /**
- * Stands in for Cognito's custom-auth flow where the emulator has none: it invokes Warden's real
+ * Stands in for Cognito's custom-auth flow where the emulator has none. It invokes Warden's real
  * trigger handlers in the documented order, with the documented events, and passes ClientMetadata
- * as Cognito does (InitiateAuth's only to pre-authentication, as validationData; each
- * RespondToAuthChallenge's to define, create, verify and pre-token generation). The password is
- * checked by the emulator (the SRP exchange itself is not emulated: the emulator accepts any
- * SRP signature), so a wrong password or a disabled account fails as in Cognito.
+ * as Cognito does: InitiateAuth's only to pre-authentication (as validationData); each
+ * RespondToAuthChallenge's, and GetTokensFromRefreshToken's, to the triggers of that call.
+ * The password is checked by the emulator (the SRP exchange itself is not emulated: the emulator
+ * accepts any SRP signature), so a wrong password or a disabled account fails as in Cognito.
+ * Like a client with PreventUserExistenceErrors, an unknown username goes through the same steps
+ * (`userNotFound`) and fails at the password, as a wrong password does.
  */
 export class CustomAuthHarness implements CustomAuthApi {
   private readonly pending = new Map<string, PendingSignIn>();
@@ -41,56 +50,54 @@ export class CustomAuthHarness implements CustomAuthApi {
     private readonly triggers: SignInTriggerHandlers = localTriggers(),
   ) {}
 
-  async start(
-    username: string,
-    password: string,
-    clientMetadata: Record<string, string>,
-  ): Promise<AuthStep> {
-    const attributes = await this.attributesOf(username);
-    if (!attributes) return { kind: 'refused' };
-    try {
-      await this.invoke(
-        this.triggers.preAuthentication,
-        'PreAuthentication_Authentication',
-        username,
-        attributes,
-        {
-          validationData: clientMetadata,
-        },
-      );
-    } catch {
-      return { kind: 'refused' };
-    }
+  async start(username: string, password: string, contextFor: ContextFor): Promise<AuthStep> {
+    const known = await this.userOf(username);
+    const attributes = known?.attributes ?? {};
+    const userNotFound = known === undefined;
+    const resolved = known?.username ?? username;
+    const refused = await this.invoke(
+      this.triggers.preAuthentication,
+      'PreAuthentication_Authentication',
+      resolved,
+      attributes,
+      {
+        validationData: contextFor(username),
+        userNotFound,
+      },
+    ).then(
+      () => false,
+      () => true,
+    );
+    if (refused) return REFUSED;
     const steps: SessionStep[] = [{ challengeName: 'SRP_A', challengeResult: true }];
-    const first = await this.define(username, attributes, steps, undefined);
-    if (first.challengeName !== 'PASSWORD_VERIFIER') return { kind: 'refused' };
+    const first = await this.define(resolved, attributes, steps, undefined, userNotFound);
+    if (first.challengeName !== 'PASSWORD_VERIFIER') return REFUSED;
 
-    const tokens = await this.checkPassword(username, password);
-    if (!tokens) return { kind: 'refused' };
-    steps.push({ challengeName: 'PASSWORD_VERIFIER', challengeResult: true });
+    const tokens = await this.checkPassword(resolved, password);
+    steps.push({ challengeName: 'PASSWORD_VERIFIER', challengeResult: tokens !== undefined });
+    const metadata = contextFor(resolved);
+    const decision = await this.define(resolved, attributes, steps, metadata, userNotFound);
+    if (!tokens) return REFUSED;
     const signIn: PendingSignIn = {
-      username,
+      username: resolved,
       attributes,
       steps,
       privateChallengeParameters: {},
       tokens,
     };
-    return this.proceed(
-      signIn,
-      await this.define(username, attributes, steps, clientMetadata),
-      clientMetadata,
-    );
+    return this.proceed(signIn, decision, metadata);
   }
 
   async answer(
     session: string,
     username: string,
     code: string,
-    clientMetadata: Record<string, string>,
+    contextFor: ContextFor,
   ): Promise<AuthStep> {
     const signIn = this.pending.get(session);
     this.pending.delete(session);
-    if (!signIn || signIn.username !== username) return { kind: 'refused' };
+    if (!signIn || signIn.username !== username) return REFUSED;
+    const metadata = contextFor(username);
     const verified = await this.invoke(
       this.triggers.verifyAuthChallenge,
       'VerifyAuthChallengeResponse_Authentication',
@@ -99,59 +106,74 @@ export class CustomAuthHarness implements CustomAuthApi {
       {
         privateChallengeParameters: signIn.privateChallengeParameters,
         challengeAnswer: code,
-        clientMetadata,
+        clientMetadata: metadata,
       },
     );
     const last = signIn.steps.at(-1) as SessionStep;
     last.challengeResult = verified.response.answerCorrect === true;
     return this.proceed(
       signIn,
-      await this.define(username, signIn.attributes, signIn.steps, clientMetadata),
-      clientMetadata,
+      await this.define(username, signIn.attributes, signIn.steps, metadata),
+      metadata,
     );
+  }
+
+  /** GetTokensFromRefreshToken: the emulator renews the tokens, pre-token generation decides on them. */
+  async refresh(refreshToken: string, username: string, contextFor: ContextFor): Promise<AuthStep> {
+    const attributes = (await this.userOf(username))?.attributes;
+    if (!attributes) return REFUSED;
+    let renewed: IssuedTokens | undefined;
+    try {
+      const result = await this.cognito.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: this.userPoolId,
+          ClientId: this.clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
+      );
+      renewed = result.AuthenticationResult ? tokensOf(result.AuthenticationResult) : undefined;
+    } catch {
+      return REFUSED; // a disabled account or a revoked token, as Cognito answers
+    }
+    if (!renewed) return REFUSED;
+    const tokens = await this.generateTokens(
+      'TokenGeneration_RefreshTokens',
+      username,
+      attributes,
+      renewed,
+      contextFor(username),
+    );
+    return tokens ? { kind: 'tokens', tokens, username } : REFUSED;
   }
 
   /** Acts on define-auth-challenge's answer as Cognito does. */
   private async proceed(
     signIn: PendingSignIn,
     decision: Record<string, unknown>,
-    clientMetadata: Record<string, string>,
+    metadata: Record<string, string>,
   ): Promise<AuthStep> {
-    if (decision.failAuthentication) return { kind: 'refused' };
+    if (decision.failAuthentication) return REFUSED;
     if (decision.issueTokens) {
-      const generated = await this.invoke(
-        this.triggers.preTokenGeneration,
+      const tokens = await this.generateTokens(
         'TokenGeneration_Authentication',
         signIn.username,
         signIn.attributes,
-        {
-          groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
-          clientMetadata,
-        },
-      ).catch(() => undefined);
-      if (!generated) return { kind: 'refused' };
-      const overrides = generated.response.claimsOverrideDetails as
-        | { claimsToAddOrOverride?: Record<string, string> }
-        | undefined;
-      const tokens: HarnessTokens = {
-        ...signIn.tokens,
-        addedClaims: overrides?.claimsToAddOrOverride ?? {},
-      };
-      return { kind: 'tokens', tokens };
+        signIn.tokens,
+        metadata,
+      );
+      return tokens ? { kind: 'tokens', tokens, username: signIn.username } : REFUSED;
     }
-    if (decision.challengeName !== 'CUSTOM_CHALLENGE') return { kind: 'refused' };
+    if (decision.challengeName !== 'CUSTOM_CHALLENGE') return REFUSED;
+    // A trigger that throws fails the sign-in, as in Cognito.
     const created = await this.invoke(
       this.triggers.createAuthChallenge,
       'CreateAuthChallenge_Authentication',
       signIn.username,
       signIn.attributes,
-      {
-        challengeName: 'CUSTOM_CHALLENGE',
-        session: signIn.steps,
-        clientMetadata,
-      },
+      { challengeName: 'CUSTOM_CHALLENGE', session: signIn.steps, clientMetadata: metadata },
     ).catch(() => undefined);
-    if (!created) return { kind: 'refused' };
+    if (!created) return REFUSED;
     signIn.privateChallengeParameters = created.response.privateChallengeParameters as Record<
       string,
       string
@@ -164,7 +186,37 @@ export class CustomAuthHarness implements CustomAuthApi {
     const session = randomUUID();
     this.pending.set(session, signIn);
     const publicParameters = created.response.publicChallengeParameters as Record<string, string>;
-    return { kind: 'code_required', session, destination: publicParameters.destination };
+    return {
+      kind: 'code_required',
+      session,
+      username: signIn.username,
+      destination: publicParameters.destination,
+    };
+  }
+
+  /** Pre-token generation (version 1 events, as the stack configures it); undefined when it refuses. */
+  private async generateTokens(
+    triggerSource: string,
+    username: string,
+    attributes: Record<string, string>,
+    tokens: IssuedTokens,
+    metadata: Record<string, string>,
+  ): Promise<HarnessTokens | undefined> {
+    const generated = await this.invoke(
+      this.triggers.preTokenGeneration,
+      triggerSource,
+      username,
+      attributes,
+      {
+        groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
+        clientMetadata: metadata,
+      },
+    ).catch(() => undefined);
+    if (!generated) return undefined;
+    const overrides = generated.response.claimsOverrideDetails as
+      | { claimsToAddOrOverride?: Record<string, string> }
+      | undefined;
+    return { ...tokens, addedClaims: overrides?.claimsToAddOrOverride ?? {} };
   }
 
   private async define(
@@ -172,6 +224,7 @@ export class CustomAuthHarness implements CustomAuthApi {
     attributes: Record<string, string>,
     steps: SessionStep[],
     clientMetadata: Record<string, string> | undefined,
+    userNotFound = false,
   ): Promise<Record<string, unknown>> {
     const defined = await this.invoke(
       this.triggers.defineAuthChallenge,
@@ -180,6 +233,7 @@ export class CustomAuthHarness implements CustomAuthApi {
       attributes,
       {
         session: steps.map((s) => ({ ...s })),
+        userNotFound,
         ...(clientMetadata ? { clientMetadata } : {}),
       },
     );
@@ -206,15 +260,21 @@ export class CustomAuthHarness implements CustomAuthApi {
     return (await trigger(event)) as TriggerResponse;
   }
 
-  private async attributesOf(username: string): Promise<Record<string, string> | undefined> {
+  /** The user as Cognito resolves the name, with the attributes trigger events carry. */
+  private async userOf(
+    name: string,
+  ): Promise<{ username: string; attributes: Record<string, string> } | undefined> {
     try {
       const user = await this.cognito.send(
-        new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: username }),
+        new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: name }),
       );
       const attributes = Object.fromEntries(
         (user.UserAttributes ?? []).map((a) => [a.Name as string, a.Value ?? '']),
       );
-      return { ...attributes, 'cognito:user_status': user.UserStatus ?? '' };
+      return {
+        username: user.Username ?? name,
+        attributes: { ...attributes, 'cognito:user_status': user.UserStatus ?? '' },
+      };
     } catch {
       return undefined;
     }

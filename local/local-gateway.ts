@@ -2,8 +2,8 @@ import { documentClient } from '../functions/aws/clients/dynamodb.js';
 import { secretsClient } from '../functions/aws/clients/secrets-manager.js';
 import { GovernanceTable } from '../functions/aws/dynamo/governance-table.js';
 import { DynamoRateLimiter } from '../functions/aws/dynamo/rate-limiter.js';
-import { geoContextKey } from '../functions/aws/geo-key.js';
 import { containerGeoLocator } from '../functions/aws/geo-locator-source.js';
+import { secretsKeyRing } from '../functions/aws/secrets-key-ring.js';
 import { systemClock } from '../functions/aws/system.js';
 import type { GatewayDependencies } from '../functions/core/geo/gateway.js';
 import type { Clock } from '../functions/core/shared/clock.js';
@@ -12,13 +12,15 @@ import { CustomAuthHarness } from './custom-auth-harness.js';
 import { localTriggers } from './local-triggers.js';
 import type { LocalWarden } from './local-warden.js';
 
+export interface LocalGatewayOptions {
+  limits?: GatewayDependencies['limits'];
+  clock?: Clock;
+}
+
 /** The real gateway handler, wired to the emulator and to the custom-auth harness. */
-export function localGateway(
-  warden: LocalWarden,
-  attemptsPerMinute = 10,
-  clock: Clock = systemClock,
-) {
+export function localGateway(warden: LocalWarden, options: LocalGatewayOptions = {}) {
   const { resources } = warden;
+  const clock = options.clock ?? systemClock;
   // One harness: like Cognito, it remembers sign-ins waiting for their code.
   const api = new CustomAuthHarness(
     warden.cognito,
@@ -26,17 +28,24 @@ export function localGateway(
     resources.clientId,
     localTriggers(clock),
   );
+  const keys = secretsKeyRing(secretsClient(), resources.geoKeySecret, clock);
+  const limiter = new DynamoRateLimiter(new GovernanceTable(documentClient(), resources.table));
   const dependencies = async (): Promise<GatewayDependencies> => ({
     api,
     locator: await containerGeoLocator(),
-    key: await geoContextKey(secretsClient(), resources.geoKeySecret),
-    limiter: new DynamoRateLimiter(new GovernanceTable(documentClient(), resources.table)),
+    keys,
+    limiter,
     clock,
-    attemptsPerMinute,
+    clientId: resources.clientId,
+    limits: options.limits ?? { perAddress: 10, perUsername: 5 },
   });
   const handler = createGatewayHandler(dependencies);
   /** POSTs a JSON body as API Gateway would deliver it, from `sourceIp`. */
-  return async (path: '/auth/sign-in' | '/auth/respond', body: unknown, sourceIp: string) => {
+  return async (
+    path: '/auth/sign-in' | '/auth/respond' | '/auth/refresh',
+    body: unknown,
+    sourceIp: string,
+  ) => {
     const result = await handler({
       resource: path,
       path,

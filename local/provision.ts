@@ -93,7 +93,11 @@ export async function provisionLocal(name = 'warden'): Promise<LocalResources> {
   await new SecretsManagerClient({}).send(
     new CreateSecretCommand({
       Name: geoKeySecret,
-      SecretString: randomBytes(48).toString('base64url'),
+      // A key set as a rotation leaves it: one key signing, the next one already published.
+      SecretString: JSON.stringify({
+        current: randomBytes(48).toString('base64url'),
+        next: randomBytes(48).toString('base64url'),
+      }),
     }),
   );
   const codeSender = `no-reply@${name}.warden.example`;
@@ -129,6 +133,7 @@ export function triggerEnvironment(
     [ENV.geoPolicy]: JSON.stringify(geoPolicy),
     [ENV.geoKeySecret]: resources.geoKeySecret,
     [ENV.codeSender]: resources.codeSender,
+    [ENV.gatewayClients]: resources.clientId,
   };
 }
 

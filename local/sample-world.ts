@@ -6,25 +6,18 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
-import { listUsersOutputSchema } from '../functions/aws/cognito-user.js';
+import type { CognitoUser } from '../functions/aws/cognito-user.js';
+import { readListUsersExport } from '../functions/aws/list-users-export.js';
 
 export const SAMPLES = fileURLToPath(new URL('./samples/', import.meta.url));
 export const sample = (name: string) => join(SAMPLES, name);
 
-export type SampleUser =
-  z.infer<typeof listUsersOutputSchema> extends infer T
-    ? T extends { Users: (infer U)[] }
-      ? U
-      : never
-    : never;
+export type SampleUser = CognitoUser;
 
-/** Users from a `list-users` JSON file (one page or an array of pages); undefined if it is not one. */
+/** Users from a complete `list-users` JSON file; undefined if it is not one. */
 export function usersFromListUsersJson(document: unknown): SampleUser[] | undefined {
-  const parsed = listUsersOutputSchema.safeParse(document);
-  if (!parsed.success) return undefined;
-  return (Array.isArray(parsed.data) ? parsed.data : [parsed.data]).flatMap(
-    (page) => page.Users,
-  ) as SampleUser[];
+  const read = readListUsersExport(document, 'sample');
+  return read.ok && !read.incomplete ? read.users : undefined;
 }
 
 const groupsSchema = z.record(z.string(), z.array(z.string()));

@@ -70,7 +70,7 @@ export async function uploadFeed(
   s3: S3Client,
   bucket: string,
   key: string,
-  body: string,
+  body: string | Uint8Array,
 ): Promise<void> {
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
 }

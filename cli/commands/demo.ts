@@ -7,47 +7,48 @@ import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
 import type { ReconcileResponse } from '../../functions/reconcile/reconcile-event.js';
 import type { LocalWarden } from '../../local/local-warden.js';
 import { startLocalWarden } from '../../local/local-warden.js';
-import { SAMPLES, usersFromListUsersJson } from '../../local/sample-world.js';
+import { SAMPLES } from '../../local/sample-world.js';
 import { seedUsers, setPassword, uploadFeed } from '../../local/seed.js';
-import { CliError } from '../exit-codes.js';
-import { loadConfig, loadFeed, readJson, readText } from '../feed-input.js';
+import { loadAccountsFile } from '../accounts-input.js';
+import { type FeedCliOptions, loadConfig, loadFeed, readBytes, readJson } from '../feed-input.js';
+import { addFeedOptions } from '../options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The flagship of INCIDENT.md: left in 2023, account still enabled, password still known. */
 const FLAGSHIP = { username: 'ricardo.salazar', password: 'Prensa-2023-Pa55word!' };
 
-interface DemoOptions {
+interface DemoOptions extends FeedCliOptions {
   roster?: string;
   accountsFrom?: string;
-  config?: string;
 }
 
 export function registerDemo(program: Command): void {
-  program
-    .command('demo')
-    .description(
-      'the main job end to end on the embedded local AWS: seed, dry-run, apply, prove, report',
-    )
-    .option('--roster <file>', 'HR feed to use instead of the sample roster')
-    .option(
-      '--accounts-from <file>',
-      'accounts (list-users JSON) to seed instead of the sample pool',
-    )
-    .option('--config <file>', "Warden configuration (default: the samples' configuration)")
-    .action(async (options: DemoOptions) => {
-      await runDemo(options);
-    });
+  addFeedOptions(
+    program
+      .command('demo')
+      .description(
+        "the main job end to end on the embedded local AWS: seed, dry-run, apply, prove, report (default configuration: the samples')",
+      )
+      .option('--roster <file>', 'HR feed to use instead of the sample roster')
+      .option(
+        '--accounts-from <file>',
+        'accounts (list-users JSON) to seed instead of the sample pool',
+      ),
+  ).action(async (options: DemoOptions) => {
+    await runDemo(options);
+  });
 }
 
 async function runDemo(options: DemoOptions): Promise<void> {
   const step = (message: string) => console.log(`\u25b8 ${message}`);
   const rosterFile = options.roster ?? join(SAMPLES, 'roster.csv');
   const accountsFile = options.accountsFrom ?? join(SAMPLES, 'accounts.json');
-  const config = loadConfig({ config: options.config ?? join(SAMPLES, 'warden.config.json') });
+  const configFile = options.config ?? join(SAMPLES, 'warden.config.json');
+  const config = loadConfig({ ...options, config: configFile });
   // Validate both inputs before anything starts: bad input changes nothing.
   const feed = loadFeed(rosterFile, config);
-  const users = usersFromListUsersJson(readJson(accountsFile, 'accounts file'));
-  if (!users) throw new CliError(`${accountsFile}: not the output of list-users`);
+  // The seeded pool is what the run sees: a partial export would make a partial pool.
+  const { users } = loadAccountsFile(accountsFile, 'local', false);
   step(
     `HR feed ${rosterFile}: ${feed.records.length} records; accounts file: ${users.length} accounts`,
   );
@@ -68,13 +69,13 @@ async function runDemo(options: DemoOptions): Promise<void> {
       extname(rosterFile).toLowerCase() === '.json'
         ? DEFAULT_FEED_KEY.replace(/\.csv$/, '.json')
         : DEFAULT_FEED_KEY;
-    await uploadFeed(warden.s3, resources.feedBucket, feedKey, readText(rosterFile, 'HR feed'));
+    await uploadFeed(warden.s3, resources.feedBucket, feedKey, readBytes(rosterFile, 'HR feed'));
     step(`uploaded the HR feed to s3://${resources.feedBucket}/${feedKey}`);
 
     const runConfig = {
-      ...((options.config
-        ? readJson(options.config, 'configuration')
-        : readJson(join(SAMPLES, 'warden.config.json'), 'configuration')) as object),
+      ...(readJson(configFile, 'configuration') as object),
+      // The feed section with the command line's feed options, as the function will read it.
+      feed: config.feed,
       accountSources: [{ userPoolId: resources.userPoolId }],
       dryRun: false,
     };

@@ -1,22 +1,53 @@
 import type { Command } from 'commander';
-import { type FeedCliOptions, loadConfig, loadFeed } from '../feed-input.js';
+import { systemClock } from '../../functions/aws/system.js';
+import { pastTerminationsOfActive, summariseFeed } from '../../functions/core/hr/feed-counts.js';
+import { formatProblem } from '../../functions/core/hr/hr-record.js';
+import { EXIT } from '../exit-codes.js';
+import { type FeedCliOptions, loadConfig, readFeed } from '../feed-input.js';
+import { momentOf } from '../moment.js';
 import { addFeedOptions } from '../options.js';
 
-export function registerHrValidate(program: Command): void {
-  const hr = program.command('hr').description('work with HR feeds');
+interface ValidateOptions extends FeedCliOptions {
+  json?: boolean;
+  at?: string;
+}
+
+export function registerHrValidate(hr: Command): void {
   addFeedOptions(
     hr
       .command('validate')
       .description(
         'check an HR feed (CSV or JSON); exit 0 when valid, 2 with one line per problem when not',
       )
-      .argument('<file>', 'the feed: .csv, or .json'),
-  ).action((file: string, options: FeedCliOptions) => {
+      .argument('<file>', 'the feed: .csv, or .json')
+      .option(
+        '--json',
+        'print { valid, kind, records, active, leavers, futureLeavers, problems: [{ line, field, reason }] }',
+      )
+      .option('--at <datetime>', 'count future leavers as of this moment (default now)'),
+  ).action((file: string, options: ValidateOptions) => {
+    const now = momentOf(options.at, systemClock);
     const config = loadConfig(options);
-    const feed = loadFeed(file, config);
-    const leavers = feed.records.filter((r) => r.status === 'leaver').length;
+    const result = readFeed(file, config);
+    const summary = summariseFeed(result, config.feed.kind, now);
+    process.exitCode = result.ok ? EXIT.ok : EXIT.invalidInput;
+    if (options.json) {
+      console.log(JSON.stringify(summary, null, 2));
+      return;
+    }
+    if (!result.ok) {
+      console.error(result.problems.map((p) => formatProblem(file, p)).join('\n'));
+      return;
+    }
     console.log(
-      `${file}: valid ${feed.kind} feed: ${feed.records.length} records, ${feed.records.length - leavers} active, ${leavers} leavers (dates in ${config.feed.timeZone})`,
+      `${file}: valid ${summary.kind} feed: ${summary.records} records, ${summary.active} active, ${summary.leavers} leavers, ${summary.futureLeavers} future leavers (dates in ${config.feed.timeZone})`,
     );
+    const conflicts = pastTerminationsOfActive(result, now);
+    if (conflicts > 0) {
+      console.log(
+        `  note: ${conflicts} active record(s) have a termination date that has passed: HR conflicts, reported as disputed and never acted on`,
+      );
+    }
+    for (const note of result.feed.notes ?? []) console.log(`  note: ${note}`);
   });
 }

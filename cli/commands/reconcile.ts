@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
-import { listUsersOutputSchema, toAccount } from '../../functions/aws/cognito-user.js';
+import { toAccount } from '../../functions/aws/cognito-user.js';
 import { randomRunIds, systemClock } from '../../functions/aws/system.js';
 import { renderJsonReport } from '../../functions/core/reconcile/render-report.js';
 import { whatIf } from '../../functions/core/reconcile/what-if.js';
 import { DEFAULT_CORRELATION_ATTRIBUTE } from '../../functions/core/shared/employee-id-attribute.js';
-import { CliError, EXIT } from '../exit-codes.js';
-import { type FeedCliOptions, loadConfig, loadFeed, readJson } from '../feed-input.js';
+import { loadAccountsFile } from '../accounts-input.js';
+import { EXIT } from '../exit-codes.js';
+import { type FeedCliOptions, loadConfig, loadFeed } from '../feed-input.js';
+import { momentOf } from '../moment.js';
 import { addFeedOptions } from '../options.js';
 import { formatRun } from '../print-run.js';
 
@@ -14,6 +16,8 @@ interface ReconcileOptions extends FeedCliOptions {
   accountsFrom: string;
   dryRun?: boolean;
   json?: boolean;
+  at?: string;
+  allowPartial?: boolean;
 }
 
 export function registerReconcile(program: Command): void {
@@ -26,30 +30,34 @@ export function registerReconcile(program: Command): void {
       .requiredOption('--hr <file>', 'HR feed (CSV or JSON)')
       .requiredOption(
         '--accounts-from <file>',
-        'accounts as `aws cognito-idp list-users` prints them (one page or an array of pages)',
+        'accounts as `aws cognito-idp list-users` prints them (one page, an array of pages, or an array of users)',
       )
       .option('--dry-run', 'plan only (offline runs always are: nothing is reachable to change)')
-      .option('--json', 'print the report as JSON'),
+      .option('--json', 'print the report as JSON')
+      .option(
+        '--at <datetime>',
+        'plan as if it were this moment (ISO 8601 with offset; default now)',
+      )
+      .option(
+        '--allow-partial',
+        'accept an export whose last page still has a pagination token; orphans are then not decided',
+      ),
   ).action((options: ReconcileOptions) => {
+    const now = momentOf(options.at, systemClock);
     const config = loadConfig(options);
     const feed = loadFeed(options.hr, config);
-    const accountsFile = listUsersOutputSchema.safeParse(
-      readJson(options.accountsFrom, 'accounts file'),
-    );
-    if (!accountsFile.success) {
-      const issue = accountsFile.error.issues[0];
-      throw new CliError(
-        `${options.accountsFrom}: not the output of list-users: ${issue?.path.join('.')}: ${issue?.message}`,
-      );
-    }
-    const pages = Array.isArray(accountsFile.data) ? accountsFile.data : [accountsFile.data];
     const source = config.accountSources[0];
-    const attribute = source?.correlationAttribute ?? DEFAULT_CORRELATION_ATTRIBUTE;
-    const accounts = pages.flatMap((page) =>
-      page.Users.map((user) => toAccount(user, source?.userPoolId ?? 'file', attribute)),
+    const pool = source?.userPoolId ?? 'file';
+    const { users, incomplete } = loadAccountsFile(
+      options.accountsFrom,
+      pool,
+      options.allowPartial === true,
     );
-    const now = systemClock.now();
-    const { run, findings } = whatIf(feed, accounts, config, now, randomRunIds.runId(now));
+    const attribute = source?.correlationAttribute ?? DEFAULT_CORRELATION_ATTRIBUTE;
+    const accounts = users.map((user) => toAccount(user, pool, attribute));
+    const { run, findings } = whatIf(feed, accounts, config, now, randomRunIds.runId(now), {
+      accountsIncomplete: incomplete,
+    });
     if (options.json) console.log(renderJsonReport(run, findings));
     else {
       console.log(formatRun(run, findings));

@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import {
   type AuthenticationResultType,
   CodeMismatchException,
   type CognitoIdentityProviderClient,
   ExpiredCodeException,
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   type InitiateAuthCommandInput,
+  type InitiateAuthCommandOutput,
   NotAuthorizedException,
   PasswordResetRequiredException,
   RespondToAuthChallengeCommand,
@@ -21,7 +24,7 @@ import {
   wrapAuthChallenge,
   wrapInitiateAuth,
 } from 'cognito-srp-helper';
-import type { AuthStep, CustomAuthApi, IssuedTokens } from '../core/geo/ports.js';
+import type { AuthStep, ContextFor, CustomAuthApi, IssuedTokens } from '../core/geo/ports.js';
 
 export interface AppClient {
   userPoolId: string;
@@ -39,10 +42,13 @@ const REFUSALS = [
   PasswordResetRequiredException,
   UserNotConfirmedException,
 ];
+const REFUSED: AuthStep = { kind: 'refused' };
 
 /**
  * Cognito's CUSTOM_AUTH flow with the password checked by SRP (computed by cognito-srp-helper),
- * the geo context sent with every call, and the app client's secret known only here.
+ * a fresh geo context with every call, and the app client's secret known only here. A refusal
+ * at the first step still computes an SRP signature, so an unknown username costs the same
+ * work as a wrong password.
  */
 export class CognitoCustomAuth implements CustomAuthApi {
   constructor(
@@ -50,13 +56,10 @@ export class CognitoCustomAuth implements CustomAuthApi {
     private readonly app: AppClient,
   ) {}
 
-  start(
-    username: string,
-    password: string,
-    clientMetadata: Record<string, string>,
-  ): Promise<AuthStep> {
-    return this.refusingOnFailure(async () => {
-      const srp = createSrpSession(username, password, this.app.userPoolId, false);
+  async start(username: string, password: string, contextFor: ContextFor): Promise<AuthStep> {
+    const srp = createSrpSession(username, password, this.app.userPoolId, false);
+    let challenge: InitiateAuthCommandOutput;
+    try {
       const initiate: InitiateAuthCommandInput = wrapInitiateAuth(srp, {
         ClientId: this.app.clientId,
         AuthFlow: 'CUSTOM_AUTH',
@@ -65,75 +68,122 @@ export class CognitoCustomAuth implements CustomAuthApi {
           CHALLENGE_NAME: 'SRP_A',
           SECRET_HASH: this.secretHash(username),
         },
-        ClientMetadata: clientMetadata,
+        ClientMetadata: contextFor(username),
       });
-      const challenge = await this.client.send(new InitiateAuthCommand(initiate));
-      if (challenge.ChallengeName !== 'PASSWORD_VERIFIER') return { kind: 'refused' };
-      const userId = challenge.ChallengeParameters?.USER_ID_FOR_SRP ?? username;
-      const verifier: RespondToAuthChallengeCommandInput = wrapAuthChallenge(
-        signSrpSession(srp, challenge),
-        {
-          ClientId: this.app.clientId,
-          ChallengeName: 'PASSWORD_VERIFIER',
-          Session: challenge.Session,
-          ChallengeResponses: { USERNAME: userId, SECRET_HASH: this.secretHash(userId) },
-          ClientMetadata: clientMetadata,
-        },
-      );
-      return this.toStep(await this.client.send(new RespondToAuthChallengeCommand(verifier)));
-    });
+      challenge = await this.client.send(new InitiateAuthCommand(initiate));
+    } catch (error) {
+      signSrpSession(srp, dummyChallenge(username));
+      return refusedOn(error);
+    }
+    if (challenge.ChallengeName !== 'PASSWORD_VERIFIER') {
+      signSrpSession(srp, dummyChallenge(username));
+      return REFUSED;
+    }
+    // From here on, contexts name the user as Cognito resolved them, not as typed.
+    const userId = challenge.ChallengeParameters?.USER_ID_FOR_SRP ?? username;
+    const verifier: RespondToAuthChallengeCommandInput = wrapAuthChallenge(
+      signSrpSession(srp, challenge),
+      {
+        ClientId: this.app.clientId,
+        ChallengeName: 'PASSWORD_VERIFIER',
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: userId, SECRET_HASH: this.secretHash(userId) },
+        ClientMetadata: contextFor(userId),
+      },
+    );
+    return this.refusingOnFailure(userId, () =>
+      this.client.send(new RespondToAuthChallengeCommand(verifier)),
+    );
   }
 
   answer(
     session: string,
     username: string,
     code: string,
-    clientMetadata: Record<string, string>,
+    contextFor: ContextFor,
   ): Promise<AuthStep> {
-    return this.refusingOnFailure(async () =>
-      this.toStep(
-        await this.client.send(
-          new RespondToAuthChallengeCommand({
-            ClientId: this.app.clientId,
-            ChallengeName: 'CUSTOM_CHALLENGE',
-            Session: session,
-            ChallengeResponses: {
-              USERNAME: username,
-              ANSWER: code,
-              SECRET_HASH: this.secretHash(username),
-            },
-            ClientMetadata: clientMetadata,
-          }),
-        ),
+    return this.refusingOnFailure(username, () =>
+      this.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: this.app.clientId,
+          ChallengeName: 'CUSTOM_CHALLENGE',
+          Session: session,
+          ChallengeResponses: {
+            USERNAME: username,
+            ANSWER: code,
+            SECRET_HASH: this.secretHash(username),
+          },
+          ClientMetadata: contextFor(username),
+        }),
       ),
     );
   }
 
-  private toStep(response: RespondToAuthChallengeCommandOutput): AuthStep {
-    if (response.AuthenticationResult)
-      return { kind: 'tokens', tokens: tokensOf(response.AuthenticationResult) };
-    if (response.ChallengeName === 'CUSTOM_CHALLENGE' && response.Session) {
-      return {
-        kind: 'code_required',
-        session: response.Session,
-        destination: response.ChallengeParameters?.destination,
-      };
-    }
-    return { kind: 'refused' };
+  /** GetTokensFromRefreshToken passes ClientMetadata to pre-token generation; REFRESH_TOKEN_AUTH would not. */
+  refresh(refreshToken: string, username: string, contextFor: ContextFor): Promise<AuthStep> {
+    return this.refusingOnFailure(username, () =>
+      this.client.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: this.app.clientId,
+          ClientSecret: this.app.clientSecret,
+          RefreshToken: refreshToken,
+          ClientMetadata: contextFor(username),
+        }),
+      ),
+    );
   }
 
   private secretHash(username: string): string {
     return createSecretHash(username, this.app.clientId, this.app.clientSecret);
   }
 
-  private async refusingOnFailure(call: () => Promise<AuthStep>): Promise<AuthStep> {
+  private async refusingOnFailure(
+    username: string,
+    call: () => Promise<
+      Pick<
+        RespondToAuthChallengeCommandOutput,
+        'AuthenticationResult' | 'ChallengeName' | 'Session' | 'ChallengeParameters'
+      >
+    >,
+  ): Promise<AuthStep> {
+    let response: Awaited<ReturnType<typeof call>>;
     try {
-      return await call();
+      response = await call();
     } catch (error) {
-      if (REFUSALS.some((refusal) => error instanceof refusal)) return { kind: 'refused' };
-      throw error;
+      return refusedOn(error);
     }
+    if (response.AuthenticationResult) {
+      return { kind: 'tokens', tokens: tokensOf(response.AuthenticationResult), username };
+    }
+    if (response.ChallengeName === 'CUSTOM_CHALLENGE' && response.Session) {
+      return {
+        kind: 'code_required',
+        session: response.Session,
+        username,
+        destination: response.ChallengeParameters?.destination,
+      };
+    }
+    return REFUSED;
   }
+}
+
+function refusedOn(error: unknown): AuthStep {
+  if (REFUSALS.some((refusal) => error instanceof refusal)) return REFUSED;
+  throw error;
+}
+
+/** A challenge shaped like Cognito's, to sign when there is no real one: the same work, no answer. */
+function dummyChallenge(username: string) {
+  return {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ChallengeParameters: {
+      SALT: randomBytes(16).toString('hex'),
+      SRP_B: randomBytes(384).toString('hex'),
+      SECRET_BLOCK: randomBytes(1024).toString('base64'),
+      USER_ID_FOR_SRP: username,
+      USERNAME: username,
+    },
+  };
 }
 
 /** The tokens of a successful sign-in, as the gateway returns them. */

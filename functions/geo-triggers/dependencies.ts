@@ -7,13 +7,14 @@ import { CognitoGroupReader } from '../aws/cognito-group-reader.js';
 import { DynamoAccessEndRegister } from '../aws/dynamo/access-end-register.js';
 import { GovernanceTable } from '../aws/dynamo/governance-table.js';
 import { DynamoNonceRegister } from '../aws/dynamo/nonce-register.js';
+import { DynamoSignInGrants } from '../aws/dynamo/sign-in-grants.js';
 import { DynamoSignInLog } from '../aws/dynamo/sign-in-log.js';
-import { geoContextKey } from '../aws/geo-key.js';
 import { lazySesCodeSender } from '../aws/lazy-code-sender.js';
 import { powertoolsLog } from '../aws/powertools-log.js';
+import { secretsKeyRing } from '../aws/secrets-key-ring.js';
 import { systemClock } from '../aws/system.js';
 import { parseGeoPolicy } from '../core/geo/geo-policy.js';
-import { ENV, jsonVariable, readEnvironment } from '../core/shared/environment.js';
+import { ENV, idList, jsonVariable, readEnvironment } from '../core/shared/environment.js';
 import type { TriggerDependencies } from './handlers/trigger-dependencies.js';
 
 export const logger = new Logger({ serviceName: 'warden-geo' });
@@ -23,6 +24,10 @@ const environment = {
   geoPolicy: jsonVariable,
   geoKeySecret: z.string().min(1),
   codeSender: z.email().optional(),
+  /** The gateway's client ids when the configuration names them (else the signed context does). */
+  gatewayClients: idList.optional(),
+  unfencedClients: idList.default([]),
+  signInRecordDays: z.coerce.number().int().positive().default(400),
 };
 
 let cached: { fingerprint: string; deps: Promise<TriggerDependencies> } | undefined;
@@ -38,19 +43,21 @@ export function triggerDependencies(): Promise<TriggerDependencies> {
   return cached.deps;
 }
 
-async function build(
+function build(
   env: ReturnType<typeof readEnvironment<typeof environment>>,
 ): Promise<TriggerDependencies> {
   const table = new GovernanceTable(documentClient(), env.table);
-  return {
+  return Promise.resolve({
     policy: parseGeoPolicy(env.geoPolicy, ENV.geoPolicy),
-    key: await geoContextKey(secretsClient(), env.geoKeySecret),
+    keys: secretsKeyRing(secretsClient(), env.geoKeySecret, systemClock),
     nonces: new DynamoNonceRegister(table),
     accessEnds: new DynamoAccessEndRegister(table),
-    signIns: new DynamoSignInLog(table),
+    signIns: new DynamoSignInLog(table, env.signInRecordDays),
+    grants: new DynamoSignInGrants(table),
+    clients: { gateways: env.gatewayClients, unfenced: env.unfencedClients },
     groups: new CognitoGroupReader(cognitoClient()),
     codeSender: env.codeSender ? lazySesCodeSender(env.codeSender) : undefined,
     clock: systemClock,
     log: powertoolsLog(logger),
-  };
+  });
 }

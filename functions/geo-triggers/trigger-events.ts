@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { SignInAttempt } from '../core/geo/assess-sign-in.js';
-import { GEO_CONTEXT_FIELD } from '../core/geo/geo-context.js';
+import {
+  type ContextBinding,
+  GEO_CONTEXT_FIELD,
+  resolvedUser,
+  typedName,
+} from '../core/geo/geo-context.js';
 import { parseOrThrow } from '../core/shared/validation.js';
 
 // The parts of Cognito's trigger events Warden reads; other fields pass through untouched,
@@ -8,8 +13,11 @@ import { parseOrThrow } from '../core/shared/validation.js';
 const attributes = z.record(z.string(), z.string()).default({});
 const metadata = z.record(z.string(), z.string()).nullish();
 const base = {
+  version: z.string().default('1'),
+  triggerSource: z.string().default(''),
   userPoolId: z.string().min(1),
   userName: z.string().min(1),
+  callerContext: z.looseObject({ clientId: z.string().optional() }).default({}),
 };
 const session = z.array(
   z.looseObject({
@@ -18,15 +26,22 @@ const session = z.array(
     challengeMetadata: z.string().nullish(),
   }),
 );
+/** Set when PreventUserExistenceErrors is on and no user has the name: handled like any other. */
+const userNotFound = z.boolean().optional();
 
 export const preAuthenticationEvent = z.looseObject({
   ...base,
-  request: z.looseObject({ userAttributes: attributes, validationData: metadata }),
+  request: z.looseObject({ userAttributes: attributes, validationData: metadata, userNotFound }),
 });
 
 export const defineAuthChallengeEvent = z.looseObject({
   ...base,
-  request: z.looseObject({ userAttributes: attributes, session, clientMetadata: metadata }),
+  request: z.looseObject({
+    userAttributes: attributes,
+    session,
+    clientMetadata: metadata,
+    userNotFound,
+  }),
   response: z.looseObject({}).default({}),
 });
 
@@ -37,6 +52,7 @@ export const createAuthChallengeEvent = z.looseObject({
     challengeName: z.string(),
     session,
     clientMetadata: metadata,
+    userNotFound,
   }),
   response: z.looseObject({}).default({}),
 });
@@ -48,43 +64,52 @@ export const verifyAuthChallengeEvent = z.looseObject({
     privateChallengeParameters: z.record(z.string(), z.string()).default({}),
     challengeAnswer: z.string().default(''),
     clientMetadata: metadata,
+    userNotFound,
   }),
   response: z.looseObject({}).default({}),
 });
 
 export const preTokenGenerationEvent = z.looseObject({
   ...base,
-  triggerSource: z.string(),
   request: z.looseObject({ userAttributes: attributes, clientMetadata: metadata }),
   response: z.looseObject({}).default({}),
 });
 
-/** The names the account answers to, which the gateway's geo context must name. */
-export function accountNames(event: {
+type TriggerEvent = {
+  userPoolId: string;
   userName: string;
+  callerContext: { clientId?: string };
   request: { userAttributes: Record<string, string> };
-}): string[] {
+};
+
+/**
+ * Who a call's geo context must be for. Before the password step (pre-authentication) Cognito
+ * may not have resolved the name yet, so any sign-in alias of the account will do; afterwards
+ * only the exact username Cognito resolved.
+ */
+export function bindingOf(event: TriggerEvent, resolved: boolean): ContextBinding {
+  const clientId = event.callerContext.clientId ?? '';
+  if (resolved) return resolvedUser(event.userName, clientId);
   const a = event.request.userAttributes;
-  return [event.userName, a.email, a.preferred_username, a.sub].filter((n): n is string =>
-    Boolean(n),
+  const aliases = [event.userName, a.email, a.phone_number, a.preferred_username, a.sub];
+  return typedName(
+    aliases.filter((n): n is string => Boolean(n)),
+    clientId,
   );
 }
 
 /** The sign-in attempt a trigger event describes, with the geo context it carries. */
 export function attemptOf(
-  event: {
-    userPoolId: string;
-    userName: string;
-    request: { userAttributes: Record<string, string> };
-  },
+  event: TriggerEvent,
   metadata: Record<string, string> | null | undefined,
   trigger: string,
   now: Date,
+  resolved = true,
 ): SignInAttempt {
   return {
     source: event.userPoolId,
     username: event.userName,
-    names: accountNames(event),
+    binding: bindingOf(event, resolved),
     token: geoToken(metadata),
     trigger,
     now,

@@ -3,11 +3,17 @@ import type { z } from 'zod';
 import {
   type GatewayDependencies,
   type GatewayResult,
+  gatewayRefresh,
   gatewayRespond,
   gatewaySignIn,
 } from '../core/geo/gateway.js';
 import { formatIssues } from '../core/shared/validation.js';
-import { gatewayEventSchema, respondBodySchema, signInBodySchema } from './gateway-event.js';
+import {
+  gatewayEventSchema,
+  refreshBodySchema,
+  respondBodySchema,
+  signInBodySchema,
+} from './gateway-event.js';
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
   statusCode,
@@ -17,28 +23,42 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
 
 const badRequest = (message: string) => json(400, { status: 'invalid', message });
 
-/** The gateway's two routes; what Cognito and the geo database are comes from `dependencies`. */
+type Route = (
+  body: unknown,
+  ip: string,
+  deps: GatewayDependencies,
+) => Promise<APIGatewayProxyResult>;
+
+/** A route: validate the body with its schema, then run the core step with the caller's address. */
+function route<T extends z.ZodType<object>>(
+  schema: T,
+  step: (input: z.infer<T> & { ip: string }, deps: GatewayDependencies) => Promise<GatewayResult>,
+): Route {
+  return async (body, ip, deps) => {
+    const input = validate(schema, body);
+    return 'error' in input
+      ? badRequest(input.error)
+      : respond(await step({ ...input.value, ip }, deps));
+  };
+}
+
+const ROUTES: Record<string, Route> = {
+  '/auth/sign-in': route(signInBodySchema, gatewaySignIn),
+  '/auth/respond': route(respondBodySchema, gatewayRespond),
+  '/auth/refresh': route(refreshBodySchema, gatewayRefresh),
+};
+
+/** The gateway's routes; what Cognito and the geo database are comes from `dependencies`. */
 export function createGatewayHandler(dependencies: () => Promise<GatewayDependencies>) {
   return async (raw: unknown): Promise<APIGatewayProxyResult> => {
     const event = gatewayEventSchema.safeParse(raw);
     if (!event.success) return badRequest('malformed request');
     const { path, httpMethod, requestContext } = event.data;
     if (httpMethod !== 'POST') return json(405, { status: 'invalid', message: 'use POST' });
-    const ip = requestContext.identity.sourceIp;
+    const handle = Object.entries(ROUTES).find(([suffix]) => path.endsWith(suffix))?.[1];
+    if (!handle) return json(404, { status: 'invalid', message: 'no such route' });
     const body = parseBody(event.data.body, event.data.isBase64Encoded);
-    if (path.endsWith('/auth/sign-in')) {
-      const input = validate(signInBodySchema, body);
-      return 'error' in input
-        ? badRequest(input.error)
-        : respond(await gatewaySignIn({ ...input.value, ip }, await dependencies()));
-    }
-    if (path.endsWith('/auth/respond')) {
-      const input = validate(respondBodySchema, body);
-      return 'error' in input
-        ? badRequest(input.error)
-        : respond(await gatewayRespond({ ...input.value, ip }, await dependencies()));
-    }
-    return json(404, { status: 'invalid', message: 'no such route' });
+    return handle(body, requestContext.identity.sourceIp, await dependencies());
   };
 }
 

@@ -7,8 +7,8 @@ import { secretsClient } from '../aws/clients/secrets-manager.js';
 import { CognitoCustomAuth } from '../aws/cognito-custom-auth.js';
 import { GovernanceTable } from '../aws/dynamo/governance-table.js';
 import { DynamoRateLimiter } from '../aws/dynamo/rate-limiter.js';
-import { geoContextKey } from '../aws/geo-key.js';
 import { containerGeoLocator } from '../aws/geo-locator-source.js';
+import { secretsKeyRing } from '../aws/secrets-key-ring.js';
 import { systemClock } from '../aws/system.js';
 import type { GatewayDependencies } from '../core/geo/gateway.js';
 import { readEnvironment } from '../core/shared/environment.js';
@@ -22,6 +22,7 @@ const environment = {
   /** Secret holding the app client's secret; without it, the secret is read from Cognito. */
   appClientSecret: z.string().min(1).optional(),
   attemptsPerMinute: z.coerce.number().int().positive().default(10),
+  attemptsPerUsername: z.coerce.number().int().positive().default(5),
 };
 
 let dependencies: Promise<GatewayDependencies> | undefined;
@@ -58,9 +59,10 @@ async function build(): Promise<GatewayDependencies> {
       clientSecret,
     }),
     locator: await containerGeoLocator(),
-    key: await geoContextKey(secrets, env.geoKeySecret),
+    keys: secretsKeyRing(secrets, env.geoKeySecret, systemClock),
     limiter: new DynamoRateLimiter(new GovernanceTable(documentClient(), env.table)),
     clock: systemClock,
-    attemptsPerMinute: env.attemptsPerMinute,
+    clientId: env.appClientId,
+    limits: { perAddress: env.attemptsPerMinute, perUsername: env.attemptsPerUsername },
   };
 }

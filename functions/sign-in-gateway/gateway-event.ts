@@ -24,3 +24,7 @@ export const respondBodySchema = z.strictObject({
     .trim()
     .regex(/^\d{6}$/, 'must be the 6-digit code'),
 });
+
+export const refreshBodySchema = z.strictObject({
+  refreshToken: z.string().min(1).max(16384),
+});

@@ -203,7 +203,8 @@ export class HrOffboarding extends Construct {
   /** A role for the API or the executor: the governed pools, its table partitions, the topic. */
   private offboardingRole(id: string, description: string, props: HrOffboardingProps): Role {
     const { foundation } = props;
-    const role = lambdaRole(this, id, description, foundation.key);
+    // The data key is used through DynamoDB only (the governance table is encrypted with it).
+    const role = lambdaRole(this, id, description, foundation.key, ['dynamodb']);
     role.addToPolicy(
       allow(
         [
@@ -234,7 +235,6 @@ export class HrOffboarding extends Construct {
         ROLE_PARTITIONS.offboarding.write,
       ),
     );
-    role.addToPolicy(allow(['kms:Encrypt', 'kms:GenerateDataKey'], [foundation.key.keyArn]));
     role.addToPolicy(allow(['sns:Publish'], [foundation.topic.topicArn]));
     if (foundation.topic.masterKey)
       role.addToPolicy(

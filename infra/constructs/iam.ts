@@ -1,7 +1,8 @@
+import { Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { KEY_PREFIX, leadingKeyPattern } from '../../functions/core/shared/table-keys.js';
+import { type KEY_PREFIX, leadingKeyPattern } from '../../functions/core/shared/table-keys.js';
 
 type KeyPrefix = (typeof KEY_PREFIX)[keyof typeof KEY_PREFIX];
 
@@ -28,14 +29,31 @@ export function leadingKeys(
   });
 }
 
-/** A Lambda execution role that may decrypt with the data key and nothing else yet. */
-export function lambdaRole(scope: Construct, id: string, description: string, key: IKey): Role {
+/**
+ * A Lambda execution role that may use the data key only through the services that keep data
+ * encrypted with it (`kms:ViaService`): the key alone decrypts nothing for the role.
+ */
+export function lambdaRole(
+  scope: Construct,
+  id: string,
+  description: string,
+  key: IKey,
+  services: readonly ('dynamodb' | 'secretsmanager' | 's3' | 'sqs')[],
+): Role {
   const role = new Role(scope, id, {
     assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
     description,
   });
-  role.addToPolicy(allow(['kms:Decrypt'], [key.keyArn]));
+  const region = Stack.of(scope).region;
+  role.addToPolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      resources: [key.keyArn],
+      conditions: {
+        StringEquals: { 'kms:ViaService': services.map((s) => `${s}.${region}.amazonaws.com`) },
+      },
+    }),
+  );
   return role;
 }
-
-export { KEY_PREFIX };

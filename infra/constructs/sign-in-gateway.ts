@@ -36,8 +36,10 @@ export interface SignInGatewayProps {
   /** The HMAC key of geo contexts, shared with the triggers. */
   key: ISecret;
   appClient: GatewayAppClient;
-  /** Sign-in attempts each address may make a minute (default 10). */
+  /** Sign-in attempts each address (IPv4, or IPv6 /64) may make a minute (default 10). */
   attemptsPerMinute?: number;
+  /** Sign-in attempts each username may take a minute, from anywhere (default 5). */
+  attemptsPerUsername?: number;
   logRetention: RetentionDays;
 }
 
@@ -57,14 +59,20 @@ export class SignInGateway extends Construct {
     super(scope, id);
     const { foundation, appClient } = props;
     const attemptsPerMinute = props.attemptsPerMinute ?? 10;
+    const attemptsPerUsername = props.attemptsPerUsername ?? 5;
     checkProps('SignInGateway', [
       (!Number.isInteger(attemptsPerMinute) || attemptsPerMinute < 1) &&
         'attemptsPerMinute: must be a positive whole number',
+      (!Number.isInteger(attemptsPerUsername) || attemptsPerUsername < 1) &&
+        'attemptsPerUsername: must be a positive whole number',
       !appClient.userPoolArn &&
         !appClient.secretArn &&
         'appClient: needs the pool ARN (secret read from Cognito) or a secretArn',
     ]);
-    const role = lambdaRole(this, 'Role', 'Warden sign-in gateway', foundation.key);
+    const role = lambdaRole(this, 'Role', 'Warden sign-in gateway', foundation.key, [
+      'dynamodb',
+      'secretsmanager',
+    ]);
     role.addToPolicy(
       allow(
         ['secretsmanager:GetSecretValue'],
@@ -76,9 +84,9 @@ export class SignInGateway extends Construct {
     }
     role.addToPolicy(
       leadingKeys(
-        ['dynamodb:UpdateItem'],
+        ['dynamodb:UpdateItem', 'dynamodb:GetItem'],
         foundation.table.tableArn,
-        ROLE_PARTITIONS.gateway.update,
+        ROLE_PARTITIONS.gateway.counters,
       ),
     );
     const logs = new LogGroup(this, 'Logs', { retention: props.logRetention });
@@ -98,6 +106,7 @@ export class SignInGateway extends Construct {
         [ENV.appClientId]: appClient.clientId,
         ...(appClient.secretArn ? { [ENV.appClientSecret]: appClient.secretArn } : {}),
         [ENV.attemptsPerMinute]: String(attemptsPerMinute),
+        [ENV.attemptsPerUsername]: String(attemptsPerUsername),
         POWERTOOLS_SERVICE_NAME: 'warden-gateway',
       },
       commandHooks: {
@@ -155,6 +164,7 @@ export class SignInGateway extends Construct {
     const routes = [
       ['sign-in', 'SignIn', { username: 128, password: 256 }],
       ['respond', 'Respond', { session: 8192, code: 6 }],
+      ['refresh', 'Refresh', { refreshToken: 16384 }],
     ] as const;
     for (const [path, modelName, maxLengths] of routes) {
       const model = api.addModel(modelName, {

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { type UserPool, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import { Policy, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -13,7 +13,7 @@ import type { Foundation } from './foundation.js';
 import { allow, lambdaRole, leadingKeys } from './iam.js';
 import { wardenFunction } from './warden-function.js';
 
-const TRIGGERS = [
+export const TRIGGERS = [
   ['PreAuthentication', 'pre-authentication', UserPoolOperation.PRE_AUTHENTICATION],
   ['DefineAuthChallenge', 'define-auth-challenge', UserPoolOperation.DEFINE_AUTH_CHALLENGE],
   ['CreateAuthChallenge', 'create-auth-challenge', UserPoolOperation.CREATE_AUTH_CHALLENGE],
@@ -34,8 +34,14 @@ export interface SignInTriggersProps {
   codeSender: string;
   /** ARNs of the governed user pools: the triggers read their groups and may be invoked by them. */
   userPoolArns: string[];
-  /** A pool this stack creates: the triggers are wired into it. Other pools get invoke permission and ARNs to set. */
+  /** A pool this stack creates: the triggers are wired into it. Another pool gets invoke permission and the pool-fence custom resource. */
   ownPool?: UserPool;
+  /** The gateway's app client ids when the configuration names them (else contexts name the client). */
+  gatewayClients?: string[];
+  /** App clients that sign people in without the fence, named with a reason in the configuration. */
+  unfencedClients: string[];
+  /** Days sign-in decisions are kept (default 400). */
+  signInRecordDays?: number;
   logRetention: RetentionDays;
 }
 
@@ -53,7 +59,10 @@ export class SignInTriggers extends Construct {
       !/^[^@\s]+@[^@\s]+$/.test(props.codeSender) && 'codeSender: must be an email address',
     ]);
     const { foundation } = props;
-    const role = lambdaRole(this, 'Role', 'Warden sign-in triggers', foundation.key);
+    const role = lambdaRole(this, 'Role', 'Warden sign-in triggers', foundation.key, [
+      'dynamodb',
+      'secretsmanager',
+    ]);
     const { read, write } = ROLE_PARTITIONS.signInTriggers;
     role.addToPolicy(leadingKeys(['dynamodb:GetItem'], foundation.table.tableArn, read));
     role.addToPolicy(leadingKeys(['dynamodb:PutItem'], foundation.table.tableArn, write));
@@ -84,6 +93,9 @@ export class SignInTriggers extends Construct {
           [ENV.geoPolicy]: JSON.stringify(props.policy),
           [ENV.geoKeySecret]: props.key.secretArn,
           [ENV.codeSender]: props.codeSender,
+          [ENV.unfencedClients]: props.unfencedClients.join(','),
+          [ENV.signInRecordDays]: String(props.signInRecordDays ?? 400),
+          ...(props.gatewayClients ? { [ENV.gatewayClients]: props.gatewayClients.join(',') } : {}),
           POWERTOOLS_SERVICE_NAME: 'warden-geo',
         },
       });
@@ -97,10 +109,6 @@ export class SignInTriggers extends Construct {
           principal: new ServicePrincipal('cognito-idp.amazonaws.com'),
           sourceArn: arn,
         });
-      });
-      new CfnOutput(this, `${name}Arn`, {
-        value: fn.functionArn,
-        description: `Set as the ${file} trigger of each governed pool`,
       });
     }
     this.functions = functions as SignInTriggers['functions'];

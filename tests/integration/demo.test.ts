@@ -28,4 +28,46 @@ describe('warden demo', () => {
     const endpoint = /starting the local AWS on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
     await expect(fetch(`${endpoint}/moto-api/`)).rejects.toThrow();
   }, 180_000);
+
+  it('takes an HR export with a preset, and the function reads the feed with the same options', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        'bin/warden.js',
+        'demo',
+        '--roster',
+        'tests/fixtures/hr/workday-report.csv',
+        '--preset',
+        'workday',
+        '--accounts-from',
+        'tests/fixtures/accounts/workday-pool.json',
+      ],
+      { encoding: 'utf8', timeout: 170_000 },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /planned \(dry-run\)[\s\S]*active\s+2[\s\S]*leaver\s+1[\s\S]*future_leaver\s+1[\s\S]*orphan\s+1/,
+    );
+    expect(result.stdout).toMatch(/note: 1 record\(s\) have no email/);
+    expect(result.stdout).toMatch(
+      /disabled and signed out:\s+ricardo\.salazar\s+left on 2023-11-30/,
+    );
+  }, 180_000);
+
+  it('refuses an incomplete account export before starting anything', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        'bin/warden.js',
+        'demo',
+        '--accounts-from',
+        'tests/fixtures/accounts/list-users-incomplete.json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/list-users-incomplete\.json: the export is incomplete/);
+    expect(result.stdout).not.toMatch(/starting the local AWS/);
+  });
 });

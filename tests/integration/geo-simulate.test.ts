@@ -21,7 +21,7 @@ describe('warden geo simulate', () => {
   it('walks a current employee from Spain through the emailed code', () => {
     const result = simulate('teresa.ramirez', '88.1.1.1');
     expect(result.stdout).toMatch(
-      /code_required[\s\S]*answering with it[\s\S]*"status":"signed_in"[\s\S]*"geo_decision":"require_mfa"/,
+      /code_required[\s\S]*answering with it[\s\S]*"status":"signed_in"[\s\S]*"geo_decision":"mfa_passed"/,
     );
     expect(result.stdout).toMatch(/step_up_required ES default[\s\S]*step_up_passed/);
   }, 180_000);

@@ -178,4 +178,36 @@ describe('reconcile Lambda handler', () => {
     const response = await warden.invokeReconcile({ dryRun: false }, { ...config, dryRun: true });
     expect(response.mode).toBe('dry-run');
   });
+
+  it('reads an HR export as it comes: Windows-1252 only when declared, else rejected naming the line', async () => {
+    const personio = [
+      'ID;Vorname;Nachname;E-Mail;Status;Eintrittsdatum;Austrittsdatum',
+      'E1;Ana;Muñoz;ana@x.org;Aktiv;01.03.2019;',
+      'E2;Ricardo;Salazar;ricardo@x.org;Inaktiv;01.01.2016;30.11.2023',
+      'E3;Cruz;Díaz;cruz@x.org;Aktiv;01.02.2020;',
+      'E4;Dana;López;dana@x.org;Aktiv;01.06.2020;31.12.2099',
+      'E5;Eli;Peña;eli@x.org;Auszeit;01.04.2018;',
+      'E6;Fer;Núñez;fer@x.org;Aktiv;01.09.2021;',
+    ].join('\r\n');
+    const key = 'feeds/personio.csv';
+    await uploadFeed(warden.s3, warden.resources.feedBucket, key, Buffer.from(personio, 'latin1'));
+    const feed = { preset: 'personio' };
+    const rejected = await warden.invokeReconcile({ feed: { key } }, { ...config, feed });
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.notes.join('\n')).toMatch(/\n2: encoding$/);
+    expect(await isEnabled('ana')).toBe(true);
+
+    const read = await warden.invokeReconcile(
+      { feed: { key } },
+      { ...config, dryRun: true, feed: { ...feed, encoding: 'windows-1252' } },
+    );
+    expect(read).toMatchObject({ status: 'planned', mode: 'dry-run' });
+    expect(read.counts).toMatchObject({
+      active: 4,
+      future_leaver: 1,
+      leaver_disabled: 1,
+      orphan: 1,
+    });
+    expect(read.notes).toContain('fields are separated by semicolons, detected from the header');
+  });
 });

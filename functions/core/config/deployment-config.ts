@@ -61,9 +61,43 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
           clientId: z.string().min(1),
           /** Secrets Manager ARN of the secret holding the app client's secret. */
           clientSecretArn: z.string().startsWith('arn:', 'must be a Secrets Manager ARN'),
+          /** The pool's SMS role, if it sends SMS: attaching the triggers passes it back to Cognito. */
+          smsRoleArn: z.string().startsWith('arn:', 'must be an IAM role ARN').optional(),
         })
         .optional(),
+      /** Sign-in attempts a minute from one address (IPv4 /32, IPv6 /64), sliding window. */
       attemptsPerMinute: z.number().int().positive().max(1000).default(10),
+      /** Sign-in attempts a minute for one username, whatever the address. */
+      attemptsPerUsernamePerMinute: z.number().int().positive().max(1000).default(5),
+      /** Token lifetimes of the gateway client the stack creates (a configured client is checked against them). */
+      tokens: z
+        .strictObject({
+          /** Access and ID tokens: apps that verify JWTs offline honour them this long after a disable. */
+          accessMinutes: z.number().int().min(5).max(15).default(15),
+          refreshHours: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 30)
+            .default(8),
+        })
+        .prefault({}),
+      /**
+       * Other app clients of the fenced pool that may sign people in without the fence (for
+       * example a machine-to-machine client), each with the reason; reported in every run.
+       */
+      unfencedClients: z
+        .array(
+          z.strictObject({
+            clientId: z.string().min(1),
+            reason: z.string().min(10, 'must say why, in a sentence'),
+          }),
+        )
+        .default([]),
+      /** Days sign-in decisions (with addresses) are kept. */
+      signInRecordDays: z.number().int().min(1).max(3650).default(400),
+      /** Days between rotations of the geo-context key. */
+      keyRotationDays: z.number().int().min(1).max(365).default(30),
       /** MFA posture: report people who cannot receive a code, or also disable them (through the guard). */
       posture: z.enum(['report', 'disable']).default('report'),
       /** An AWS WAF web ACL in front of the gateway and the user pools: denied countries, per-IP rate. */
@@ -116,7 +150,14 @@ export function reconcileSettings(
     geo,
     ...settings
   } = config;
-  return geo ? { ...settings, geoPolicy: geo.policy, postureAction: geo.posture } : settings;
+  return geo
+    ? {
+        ...settings,
+        geoPolicy: geo.policy,
+        postureAction: geo.posture,
+        unfencedClients: geo.unfencedClients,
+      }
+    : settings;
 }
 
 function intervalOf(expression: string): number | undefined {

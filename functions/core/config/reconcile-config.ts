@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { geoPolicySchema } from '../geo/geo-policy.js';
-import { HR_COLUMNS } from '../hr/hr-record.js';
+import { feedSettingsSchema } from '../hr/feed-settings.js';
 import { DEFAULT_CORRELATION_ATTRIBUTE } from '../shared/employee-id-attribute.js';
 import { ConfigError } from '../shared/errors.js';
 import { parseOrThrow } from '../shared/validation.js';
-import { isCalendarDate, isKnownTimeZone } from '../time/zoned-day.js';
-
-const columnMapSchema = z
-  .partialRecord(z.enum(HR_COLUMNS), z.string().min(1, 'must name a column'))
-  .describe('canonical column -> column name in the HR export');
+import { isCalendarDate } from '../time/zoned-day.js';
 
 export const exemptionSchema = z
   .object({
@@ -75,16 +71,7 @@ export type GuardConfig = z.infer<typeof guardSchema>;
 
 export const reconcileConfigSchema = z.strictObject({
   accountSources: z.array(cognitoSourceSchema).default([]),
-  feed: z
-    .object({
-      kind: z.enum(['roster', 'leavers']).default('roster'),
-      timeZone: z
-        .string()
-        .refine(isKnownTimeZone, 'is not a known IANA time zone (e.g. UTC, America/Mexico_City)')
-        .default('UTC'),
-      columnMap: columnMapSchema.optional(),
-    })
-    .prefault({}),
+  feed: feedSettingsSchema.prefault({}),
   /** Dry-run is the default: a fresh deployment reports and changes nothing. */
   dryRun: z.boolean().default(true),
   guard: guardSchema.prefault({}),
@@ -100,6 +87,10 @@ export const reconcileConfigSchema = z.strictObject({
   geoPolicy: geoPolicySchema.optional(),
   /** What the posture check does about those who cannot receive a code: report them, or disable them. */
   postureAction: z.enum(['report', 'disable']).default('report'),
+  /** App clients that sign people in without the geo fence, each with its reason: every run reports them. */
+  unfencedClients: z
+    .array(z.strictObject({ clientId: z.string().min(1), reason: z.string().min(1) }))
+    .default([]),
   rateLimits: z
     .strictObject({
       listUsersPerSecond: z.number().positive().max(30).default(25),

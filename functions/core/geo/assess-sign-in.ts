@@ -1,13 +1,19 @@
-import { GEO_CONTEXT_TTL_MS, verifyGeoContext } from './geo-context.js';
+import {
+  type ContextBinding,
+  GEO_CONTEXT_TTL_MS,
+  type GeoContextCheck,
+  verifyGeoContext,
+} from './geo-context.js';
 import type { GeoPolicy } from './geo-policy.js';
+import type { KeySet } from './key-set.js';
 import type { AccessEndReader, GroupReader, NonceRegister } from './ports.js';
-import { type SignInVerdict, signInVerdict } from './sign-in-steps.js';
+import { type SignInVerdict, signInVerdict } from './sign-in-verdict.js';
 
 export interface SignInAttempt {
   source: string;
   username: string;
-  /** Every name the account answers to (username, email, sub), to bind the geo context. */
-  names: string[];
+  /** Who and which client the geo context must be for. */
+  binding: ContextBinding;
   /** The signed geo context from ClientMetadata / validationData, if any. */
   token: string | undefined;
   /** Which trigger asks, so one trigger's use of a nonce does not spoil another's. */
@@ -17,18 +23,18 @@ export interface SignInAttempt {
 
 export interface AssessDependencies {
   policy: GeoPolicy;
-  key: Buffer;
+  keys: () => Promise<KeySet>;
   nonces: NonceRegister;
   accessEnds: AccessEndReader;
   groups: GroupReader;
 }
 
-/** Verifies the geo context (signature, age, user, replay), reads groups and access end, decides. */
-export async function assessSignIn(
-  attempt: SignInAttempt,
-  deps: AssessDependencies,
-): Promise<SignInVerdict & { ip?: string }> {
-  const geo = verifyGeoContext(attempt.token, deps.key, attempt.now, attempt.names);
+/** Verifies the context and claims its nonce for this trigger: a second use is a replay. */
+export async function checkContext(
+  attempt: Pick<SignInAttempt, 'token' | 'binding' | 'trigger' | 'now'>,
+  deps: Pick<AssessDependencies, 'keys' | 'nonces'>,
+): Promise<{ geo: GeoContextCheck; replayed: boolean }> {
+  const geo = verifyGeoContext(attempt.token, await deps.keys(), attempt.now, attempt.binding);
   const replayed = geo.ok
     ? !(await deps.nonces.claimNonce(
         geo.context.nonce,
@@ -36,6 +42,19 @@ export async function assessSignIn(
         new Date(geo.context.issuedAt + GEO_CONTEXT_TTL_MS * 2),
       ))
     : false;
+  return { geo, replayed };
+}
+
+/**
+ * Verifies the geo context (key, signature, age, user, client, replay), reads the person's
+ * groups and access end, and decides. The same reads happen whatever the outcome, so the time
+ * a refusal takes tells nothing about why.
+ */
+export async function assessSignIn(
+  attempt: SignInAttempt,
+  deps: AssessDependencies,
+): Promise<SignInVerdict> {
+  const { geo, replayed } = await checkContext(attempt, deps);
   const [groups, accessEndsAt] = await Promise.all([
     deps.groups.groupsOf(attempt.source, attempt.username),
     deps.accessEnds.accessEndsAt(attempt.source, attempt.username),
@@ -47,5 +66,5 @@ export async function assessSignIn(
     groups,
     accessEndsAt,
   });
-  return geo.ok ? { ...verdict, ip: geo.context.ip } : verdict;
+  return geo.ok && !replayed ? { ...verdict, nonce: geo.context.nonce } : verdict;
 }

@@ -9,17 +9,43 @@ export interface GeoVerdict {
 
 const STRICTNESS: Record<GeoDecision, number> = { allow: 0, require_mfa: 1, deny: 2 };
 
+export function strictest<T extends { decision: GeoDecision }>(verdicts: readonly T[]): T {
+  return verdicts.reduce((a, b) => (STRICTNESS[b.decision] > STRICTNESS[a.decision] ? b : a));
+}
+
+/** The fences that apply to a member of `groups`: their fenced groups', or the default one. */
+export function fencesOf(policy: GeoPolicy, groups: readonly string[]): [string, Fence][] {
+  const fenced = groups.filter((g) => Object.hasOwn(policy.groups, g));
+  return fenced.length > 0
+    ? fenced.map((g) => [`groups.${g}`, policy.groups[g] as Fence])
+    : [['default', policy.default]];
+}
+
 /**
- * The decision for a sign-in from `country` (null when unknown) by a member of `groups`. A user
- * in several fenced groups gets the strictest result; one in none gets the default fence.
+ * The decision for a sign-in from `country` (null when the address did not resolve) by a member
+ * of `groups`. Several fences give the strictest result. An unresolved address gets the strictest
+ * of the policy's `unknown` and every applicable fence's `outside`: not knowing where someone is
+ * never weakens a fence.
  */
-export function decide(policy: GeoPolicy, country: string | null, groups: string[]): GeoVerdict {
+export function decide(
+  policy: GeoPolicy,
+  country: string | null,
+  groups: readonly string[],
+): GeoVerdict {
+  const fences = fencesOf(policy, groups);
   if (country === null) {
-    return {
-      decision: policy.unknown,
-      rule: 'unknown',
-      reason: 'location unknown: unresolved, private or unverified address',
-    };
+    return strictest<GeoVerdict>([
+      {
+        decision: policy.unknown,
+        rule: 'unknown',
+        reason: 'location unknown: unresolved, private or reserved address',
+      },
+      ...fences.map(([rule, fence]) => ({
+        decision: fence.outside,
+        rule,
+        reason: `location unknown, so treated as outside the fence of ${rule}`,
+      })),
+    ]);
   }
   if (policy.deniedCountries.includes(country)) {
     return {
@@ -28,19 +54,14 @@ export function decide(policy: GeoPolicy, country: string | null, groups: string
       reason: `${country} is in deniedCountries`,
     };
   }
-  const fenced = groups.filter((g) => Object.hasOwn(policy.groups, g));
-  const fences: [string, Fence][] = fenced.length
-    ? fenced.map((g) => [`groups.${g}`, policy.groups[g] as Fence])
-    : [['default', policy.default]];
-  const verdicts = fences.map(([rule, fence]): GeoVerdict => {
-    const inside = fence.allowedCountries.includes(country);
-    return {
-      decision: inside ? 'allow' : fence.outside,
-      rule,
-      reason: `${country} is ${inside ? 'inside' : 'outside'} the fence of ${rule} (${fence.allowedCountries.join(', ')})`,
-    };
-  });
-  return verdicts.reduce((strictest, v) =>
-    STRICTNESS[v.decision] > STRICTNESS[strictest.decision] ? v : strictest,
+  return strictest(
+    fences.map(([rule, fence]): GeoVerdict => {
+      const inside = fence.allowedCountries.includes(country);
+      return {
+        decision: inside ? 'allow' : fence.outside,
+        rule,
+        reason: `${country} is ${inside ? 'inside' : 'outside'} the fence of ${rule} (${fence.allowedCountries.join(', ')})`,
+      };
+    }),
   );
 }

@@ -1,16 +1,27 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import type { Clock } from '../shared/clock.js';
-import { GEO_CONTEXT_FIELD, signGeoContext } from './geo-context.js';
-import type { AuthStep, CustomAuthApi, GeoLocator, IssuedTokens, RateLimiter } from './ports.js';
+import { GEO_CONTEXT_FIELD, seal, signGeoContext, unseal } from './geo-context.js';
+import type { KeySet } from './key-set.js';
+import type {
+  AuthStep,
+  ContextFor,
+  CustomAuthApi,
+  GeoLocator,
+  IssuedTokens,
+  RateLimiter,
+} from './ports.js';
+import { rateLimitKeys } from './rate-limit-keys.js';
 
 export interface GatewayDependencies {
   api: CustomAuthApi;
   locator: GeoLocator;
-  /** Signs geo contexts and the gateway's own session envelopes. */
-  key: Buffer;
+  /** The current key set: signs geo contexts and the gateway's own envelopes. */
+  keys: () => Promise<KeySet>;
   limiter: RateLimiter;
   clock: Clock;
-  attemptsPerMinute: number;
+  /** The app client the gateway calls Cognito through; every context names it. */
+  clientId: string;
+  limits: { perAddress: number; perUsername: number };
 }
 
 /** What the caller is told: never whether the username exists or why a sign-in failed. */
@@ -29,90 +40,149 @@ const THROTTLED: GatewayResult = {
   body: { status: 'throttled', message: 'Too many attempts; wait a minute' },
 };
 
+// What the client holds between calls, sealed with the gateway's key: readable (base64), but
+// the client can neither change whose sign-in it continues nor swap it for another person's.
+const sessionEnvelope = z.strictObject({ session: z.string(), username: z.string() });
+const refreshEnvelope = z.strictObject({ refreshToken: z.string(), username: z.string() });
+
 export async function gatewaySignIn(
   input: { username: string; password: string; ip: string },
   deps: GatewayDependencies,
 ): Promise<GatewayResult> {
-  if (await throttled(input.ip, deps)) return THROTTLED;
+  if (await throttled(input.ip, input.username, deps)) return THROTTLED;
+  const keys = await deps.keys();
   const step = await deps.api.start(
     input.username,
     input.password,
-    geoMetadata(input.username, input.ip, deps),
+    contextFor(input.ip, keys, deps),
   );
-  return toResult(step, input.username, deps);
+  return toResult(step, keys);
 }
 
-export async function gatewayRespond(
+export function gatewayRespond(
   input: { session: string; code: string; ip: string },
   deps: GatewayDependencies,
 ): Promise<GatewayResult> {
-  if (await throttled(input.ip, deps)) return THROTTLED;
-  const opened = openEnvelope(input.session, deps.key);
-  if (!opened) return REFUSED;
-  const step = await deps.api.answer(
-    opened.session,
-    opened.username,
-    input.code,
-    geoMetadata(opened.username, input.ip, deps),
+  return continuing(
+    sessionEnvelope,
+    'envelope',
+    input.session,
+    input.ip,
+    deps,
+    (opened, context, keys) =>
+      deps.api
+        .answer(opened.session, opened.username, input.code, context)
+        .then((step) => toResult(step, keys)),
   );
-  return toResult(step, opened.username, deps);
 }
 
-async function throttled(ip: string, deps: GatewayDependencies): Promise<boolean> {
-  return !(await deps.limiter.allow(`ip:${ip}`, deps.attemptsPerMinute, deps.clock.now()));
+/**
+ * A refresh goes through the gateway too: the caller's address is placed again, and the
+ * triggers decide on it (and on the person's access end) before any token is issued.
+ */
+export function gatewayRefresh(
+  input: { refreshToken: string; ip: string },
+  deps: GatewayDependencies,
+): Promise<GatewayResult> {
+  return continuing(
+    refreshEnvelope,
+    'refresh',
+    input.refreshToken,
+    input.ip,
+    deps,
+    async (opened, context, keys) => {
+      const step = await deps.api.refresh(opened.refreshToken, opened.username, context);
+      if (step.kind !== 'tokens') return REFUSED;
+      // Without rotation Cognito returns no new refresh token: the one the caller holds stays good.
+      const refreshToken = step.tokens.refreshToken
+        ? sealRefresh(step.tokens.refreshToken, step.username, keys)
+        : input.refreshToken;
+      return {
+        status: 200,
+        body: { status: 'signed_in', tokens: { ...step.tokens, refreshToken } },
+      };
+    },
+  );
 }
 
-/** A fresh signed geo context for each call to Cognito, so each has its own nonce. */
-function geoMetadata(
-  username: string,
+/**
+ * A step that continues what the gateway handed out earlier (a sealed session or refresh
+ * token): counts the attempt, refuses what was not sealed by the gateway for this purpose, and
+ * runs the step for the person it was sealed for, with fresh contexts for this address.
+ */
+async function continuing<T extends z.ZodType<{ username: string }>>(
+  schema: T,
+  purpose: string,
+  token: string,
   ip: string,
   deps: GatewayDependencies,
-): Record<string, string> {
-  const { country } = deps.locator.locate(ip);
-  return {
-    [GEO_CONTEXT_FIELD]: signGeoContext({ ip, country, username }, deps.key, deps.clock.now()),
-  };
+  step: (opened: z.infer<T>, context: ContextFor, keys: KeySet) => Promise<GatewayResult>,
+): Promise<GatewayResult> {
+  const keys = await deps.keys();
+  const opened = open(schema, purpose, keys, token);
+  if (await throttled(ip, opened?.username, deps)) return THROTTLED;
+  if (!opened) return REFUSED;
+  return step(opened, contextFor(ip, keys, deps), keys);
 }
 
-function toResult(step: AuthStep, username: string, deps: GatewayDependencies): GatewayResult {
-  if (step.kind === 'tokens')
-    return { status: 200, body: { status: 'signed_in', tokens: step.tokens } };
+/** Counts the attempt against the address and the username; either over its limit throttles. */
+async function throttled(
+  ip: string,
+  username: string | undefined,
+  deps: GatewayDependencies,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  const keys = rateLimitKeys(ip, username ?? '');
+  const [address, user] = await Promise.all([
+    deps.limiter.allow(keys.address, deps.limits.perAddress, now),
+    username === undefined ? true : deps.limiter.allow(keys.username, deps.limits.perUsername, now),
+  ]);
+  return !address || !user;
+}
+
+/** A fresh signed context for each call to Cognito, bound to the name that call is for. */
+function contextFor(ip: string, keys: KeySet, deps: GatewayDependencies) {
+  const { country } = deps.locator.locate(ip);
+  return (username: string): Record<string, string> => ({
+    [GEO_CONTEXT_FIELD]: signGeoContext(
+      { ip, country, username, clientId: deps.clientId },
+      keys.signing,
+      deps.clock.now(),
+    ),
+  });
+}
+
+function toResult(step: AuthStep, keys: KeySet): GatewayResult {
   if (step.kind === 'refused') return REFUSED;
+  if (step.kind === 'tokens') {
+    const { refreshToken } = step.tokens;
+    const tokens = refreshToken
+      ? { ...step.tokens, refreshToken: sealRefresh(refreshToken, step.username, keys) }
+      : step.tokens;
+    return { status: 200, body: { status: 'signed_in', tokens } };
+  }
   return {
     status: 200,
     body: {
       status: 'code_required',
-      session: sealEnvelope(step.session, username, deps.key),
+      session: seal('envelope', keys.signing, { session: step.session, username: step.username }),
       destination: step.destination,
     },
   };
 }
 
-// The client holds Cognito's session wrapped with the username and an HMAC, so it can neither
-// read nor swap whose sign-in it continues.
-function sealEnvelope(session: string, username: string, key: Buffer): string {
-  const body = Buffer.from(JSON.stringify({ session, username })).toString('base64url');
-  return `${body}.${createHmac('sha256', key).update(`envelope.${body}`).digest('base64url')}`;
+function sealRefresh(refreshToken: string, username: string, keys: KeySet): string {
+  return seal('refresh', keys.signing, { refreshToken, username });
 }
 
-function openEnvelope(
-  envelope: string,
-  key: Buffer,
-): { session: string; username: string } | undefined {
-  const [body, signature] = envelope.split('.');
-  if (!body || !signature) return undefined;
-  const expected = createHmac('sha256', key).update(`envelope.${body}`).digest();
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
-      session?: unknown;
-      username?: unknown;
-    };
-    return typeof parsed.session === 'string' && typeof parsed.username === 'string'
-      ? { session: parsed.session, username: parsed.username }
-      : undefined;
-  } catch {
-    return undefined;
-  }
+function open<T extends z.ZodType>(
+  schema: T,
+  purpose: string,
+  keys: KeySet,
+  token: string,
+): z.infer<T> | undefined {
+  const opened = unseal(purpose, keys, token);
+  if (!opened.ok) return undefined;
+  const parsed = schema.safeParse(opened.payload);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -1,7 +1,4 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
-import { decide, type GeoVerdict } from './decide.js';
-import type { GeoContextCheck } from './geo-context.js';
-import type { GeoPolicy } from './geo-policy.js';
+import type { SignInVerdict } from './sign-in-verdict.js';
 
 export const CODE_TTL_MS = 5 * 60_000;
 export const MAX_CODE_ATTEMPTS = 3;
@@ -10,39 +7,6 @@ export interface SessionStep {
   challengeName: string;
   challengeResult: boolean;
   challengeMetadata?: string;
-}
-
-export interface SignInFacts {
-  now: Date;
-  geo: GeoContextCheck;
-  /** The nonce of this geo context was already used by the same trigger: a replay. */
-  replayed: boolean;
-  groups: string[];
-  /** When the person's access ended or ends (leaver or offboarded), if Warden knows. */
-  accessEndsAt?: Date;
-}
-
-export interface SignInVerdict extends GeoVerdict {
-  country: string | null;
-}
-
-/** The decision for one sign-in attempt: offboarded people first, then the geo policy. */
-export function signInVerdict(policy: GeoPolicy, facts: SignInFacts): SignInVerdict {
-  const country = facts.geo.ok && !facts.replayed ? facts.geo.context.country : null;
-  if (facts.accessEndsAt && facts.accessEndsAt <= facts.now) {
-    return {
-      decision: 'deny',
-      rule: 'offboarded',
-      reason: `access ended at ${facts.accessEndsAt.toISOString()}`,
-      country,
-    };
-  }
-  const verdict = decide(policy, country, facts.groups);
-  if (country === null) {
-    const why = facts.replayed ? 'replayed' : facts.geo.ok ? 'unresolved' : facts.geo.failure;
-    return { ...verdict, reason: `${verdict.reason} (geo context: ${why})`, country };
-  }
-  return { ...verdict, country };
 }
 
 export type NextStep =
@@ -62,46 +26,41 @@ const ask = (challengeName: 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE'): NextStep 
   challengeName,
 });
 
-/** The verdict is needed right after the password step, when tokens or a code are decided. */
-export function needsVerdict(session: SessionStep[]): boolean {
-  return session.length === 2;
-}
-
 /**
  * Define-auth-challenge: SRP_A -> PASSWORD_VERIFIER -> (per the verdict) tokens, a one-time
- * code, or refusal. Anything out of order fails: the password step can never be skipped.
+ * code, or refusal. The verdict of the current call decides every step after the password, so
+ * a code answered from a denied country (or with no valid context) is refused too. Anything out
+ * of order fails: the password step can never be skipped.
  */
-export function nextStep(session: SessionStep[], verdict: SignInVerdict | undefined): NextStep {
+export function nextStep(
+  session: readonly SessionStep[],
+  verdict: SignInVerdict | undefined,
+): NextStep {
   const [srp, password, ...codes] = session;
   if (srp?.challengeName !== 'SRP_A' || !srp.challengeResult) return FAIL;
-  if (!password) return ask('PASSWORD_VERIFIER');
+  if (!password) return codes.length === 0 ? ask('PASSWORD_VERIFIER') : FAIL;
   if (password.challengeName !== 'PASSWORD_VERIFIER' || !password.challengeResult) return FAIL;
   if (codes.some((c) => c.challengeName !== 'CUSTOM_CHALLENGE')) return FAIL;
-  if (codes.length === 0) {
-    if (verdict?.decision === 'allow') return TOKENS;
-    return verdict?.decision === 'require_mfa' ? ask('CUSTOM_CHALLENGE') : FAIL;
-  }
+  if (!verdict || verdict.decision === 'deny') return FAIL;
+  if (codes.length === 0) return verdict.decision === 'allow' ? TOKENS : ask('CUSTOM_CHALLENGE');
   if (codes.at(-1)?.challengeResult) return TOKENS;
   return codes.length >= MAX_CODE_ATTEMPTS ? FAIL : ask('CUSTOM_CHALLENGE');
 }
 
-/** A one-time code and when it stops working. */
-export interface OneTimeCode {
-  code: string;
-  expiresAt: number;
+/** Steps after a correct password need the verdict of the current call. */
+export function needsVerdict(session: readonly SessionStep[]): boolean {
+  return (
+    session.length >= 2 &&
+    session[1]?.challengeName === 'PASSWORD_VERIFIER' &&
+    session[1].challengeResult
+  );
 }
 
-export function newCode(now: Date): OneTimeCode {
-  return {
-    code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
-    expiresAt: now.getTime() + CODE_TTL_MS,
-  };
-}
-
-/** Constant-time comparison; an expired code is wrong whatever was typed. */
-export function codeMatches(expected: OneTimeCode, answer: string, now: Date): boolean {
-  const given = Buffer.from(answer.trim().padEnd(6).slice(0, 64));
-  const wanted = Buffer.from(expected.code.padEnd(6));
-  const same = given.length === wanted.length && timingSafeEqual(given, wanted);
-  return same && now.getTime() <= expected.expiresAt;
+/** The password step failed: a wrong password, or (with user existence errors prevented) no such user. */
+export function passwordFailed(session: readonly SessionStep[]): boolean {
+  return (
+    session.length === 2 &&
+    session[1]?.challengeName === 'PASSWORD_VERIFIER' &&
+    !session[1].challengeResult
+  );
 }

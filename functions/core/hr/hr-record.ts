@@ -4,11 +4,15 @@ export type FeedKind = 'roster' | 'leavers';
 /** One validated row of the HR feed. */
 export interface HrRecord {
   employeeId: string;
-  /** Trimmed and case-folded, the form used for correlation. */
-  email: string;
+  /** Trimmed and case-folded, the form used for correlation; absent when HR has none. */
+  email?: string;
   displayName: string;
   status: EmploymentStatus;
-  /** For leavers: the date as HR wrote it and the instant access must end. */
+  /**
+   * The last day (a termination date, on active records too) and the instant access ends. `raw`
+   * is the date in ISO form (`YYYY-MM-DD`), or the date-time as written. A leaver without it has
+   * already left: only feeds that declare so (`undatedLeavers: "already_left"`) have such rows.
+   */
   lastDay?: { raw: string; accessEndsAt: Date };
   /** Where the row came from, for messages: a CSV line number or a JSON record number. */
   location: string;
@@ -18,6 +22,8 @@ export interface HrFeed {
   kind: FeedKind;
   source: string;
   records: HrRecord[];
+  /** What a reader of the report should know about how the feed was read; no personal data. */
+  notes?: string[];
 }
 
 /** One thing wrong with a feed; `location` is null when the whole feed is at fault. */
@@ -27,7 +33,14 @@ export interface FeedProblem {
   reason: string;
 }
 
-export type FeedResult = { ok: true; feed: HrFeed } | { ok: false; problems: FeedProblem[] };
+export type FeedResult =
+  | { ok: true; feed: HrFeed }
+  | {
+      ok: false;
+      problems: FeedProblem[];
+      /** The data rows read, and those that passed their own checks, when the rows could be read. */
+      read?: { rows: number; records: HrRecord[] };
+    };
 
 /** The canonical columns; `display_name` may be empty, `last_day` is required for leavers. */
 export const HR_COLUMNS = ['employee_id', 'email', 'display_name', 'status', 'last_day'] as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { endOfDayInZone, isCalendarDate } from '../time/zoned-day.js';
-import type { FeedProblem, HrRecord } from './hr-record.js';
+import { endOfDayInZone } from '../time/zoned-day.js';
+import { readCalendarDate } from './date-formats.js';
+import type { FeedRules } from './feed-rules.js';
+import type { EmploymentStatus, FeedProblem, HrRecord } from './hr-record.js';
 import { normaliseEmail } from './hr-record.js';
 
 const DATE_TIME_WITH_OFFSET =
@@ -11,79 +13,91 @@ const text = {
   error: (issue: { input: unknown }) =>
     issue.input === undefined ? 'is required' : 'must be text',
 };
+const emailSchema = z.email({ error: 'is not a valid email address' });
 
-const rowSchema = z.object({
-  employee_id: z
-    .string(text)
-    .trim()
-    .min(1, 'is required')
-    .max(64, 'is longer than 64 characters')
-    .regex(/^[A-Za-z0-9._:-]*$/, 'may contain only letters, digits and . _ : -'),
-  email: z
-    .string(text)
-    .trim()
-    .min(1, 'is required')
-    .pipe(z.email({ error: 'is not a valid email address' })),
-  display_name: z.string(text).trim().max(200, 'is longer than 200 characters').default(''),
-  status: z
-    .string(text)
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(['active', 'leaver'], { error: 'must be "active" or "leaver"' })),
-  last_day: z
-    .string(text)
-    .trim()
-    .default('')
-    .refine(
-      (value) => value === '' || resolveLastDay(value, 'UTC') !== undefined,
-      'must be a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm)',
-    ),
-});
+export type RowResult = { record: HrRecord } | { problems: FeedProblem[] };
+export type RowReader = (row: Record<string, unknown>, location: string) => RowResult;
 
 /**
- * Validates one row (keys already mapped to the canonical columns) and resolves `last_day`
- * to the instant access ends. Returns every problem of the row, not just the first.
+ * Validates rows (keys already mapped to the canonical columns) by the feed's rules: HR's status
+ * values, its date formats, whether the status comes from the date. Resolves the last day to the
+ * instant access ends, and returns every problem of a row, not just the first.
  */
-export function parseHrRow(
-  row: Record<string, unknown>,
-  location: string,
-  timeZone: string,
-): { record: HrRecord } | { problems: FeedProblem[] } {
-  const parsed = rowSchema.safeParse(row);
-  if (!parsed.success) {
-    return {
-      problems: parsed.error.issues.map((issue) => ({
-        location,
-        field: String(issue.path[0] ?? 'row'),
-        reason: `${issue.message}${shownValue(row[String(issue.path[0])])}`,
-      })),
-    };
-  }
-  const { employee_id, email, display_name, status, last_day } = parsed.data;
-  const record: HrRecord = {
-    employeeId: employee_id,
-    email: normaliseEmail(email),
-    displayName: display_name,
-    status,
-    location,
-  };
-  if (last_day === '') {
-    if (status === 'leaver') {
+export function rowReader(rules: FeedRules): RowReader {
+  const lastDayOf = (value: string) => resolveLastDay(value, rules);
+  const dateHint = rules.dateFormats.length
+    ? `must be a date (${rules.dateFormats.map((f) => f.format).join(', ')} or YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm)`
+    : 'must be a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm)';
+  const schema = z.object({
+    employee_id: z
+      .string(text)
+      .trim()
+      .min(1, 'is required')
+      .max(64, 'is longer than 64 characters')
+      .regex(/^[A-Za-z0-9._:-]*$/, 'may contain only letters, digits and . _ : -'),
+    // HR data has people without a work email: they are matched by employee id alone.
+    email: z
+      .string(text)
+      .trim()
+      .default('')
+      .refine((v) => v === '' || emailSchema.safeParse(v).success, 'is not a valid email address'),
+    display_name: z.string(text).trim().max(200, 'is longer than 200 characters').default(''),
+    status: rules.statusFromDate
+      ? z.unknown()
+      : z
+          .string(text)
+          .trim()
+          .refine((v) => rules.status.read(v) !== undefined, rules.status.expected),
+    last_day: z
+      .string(text)
+      .trim()
+      .default('')
+      .refine((v) => v === '' || lastDayOf(v) !== undefined, dateHint),
+  });
+
+  return (row, location) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      return {
+        problems: parsed.error.issues.map((issue) => ({
+          location,
+          field: String(issue.path[0] ?? 'row'),
+          reason: `${issue.message}${shownValue(row[String(issue.path[0])])}`,
+        })),
+      };
+    }
+    const { employee_id, email, display_name, status, last_day } = parsed.data;
+    const lastDay = last_day === '' ? undefined : lastDayOf(last_day);
+    const employment: EmploymentStatus = rules.statusFromDate
+      ? lastDay
+        ? 'leaver'
+        : 'active'
+      : (rules.status.read(status as string) as EmploymentStatus);
+    if (employment === 'leaver' && !lastDay && rules.undatedLeavers === 'reject') {
       return { problems: [{ location, field: 'last_day', reason: 'is required for a leaver' }] };
     }
-    return { record };
-  }
-  // The schema already accepted the value, so it resolves.
-  record.lastDay = { raw: last_day, accessEndsAt: resolveLastDay(last_day, timeZone) as Date };
-  return { record };
+    return {
+      record: {
+        employeeId: employee_id,
+        ...(email === '' ? {} : { email: normaliseEmail(email) }),
+        displayName: display_name,
+        status: employment,
+        location,
+        ...(lastDay ? { lastDay } : {}),
+      },
+    };
+  };
 }
 
 /** A date means access ends when that day ends in the time zone; a date-time is exact. */
-function resolveLastDay(value: string, timeZone: string): Date | undefined {
-  if (isCalendarDate(value)) return endOfDayInZone(value, timeZone);
-  if (!DATE_TIME_WITH_OFFSET.test(value) || !isCalendarDate(value.slice(0, 10))) return undefined;
+function resolveLastDay(value: string, rules: FeedRules): HrRecord['lastDay'] {
+  const day = readCalendarDate(value, rules.dateFormats);
+  if (day) return { raw: day, accessEndsAt: endOfDayInZone(day, rules.timeZone) };
+  if (!DATE_TIME_WITH_OFFSET.test(value) || !readCalendarDate(value.slice(0, 10), [])) {
+    return undefined;
+  }
   const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : instant;
+  return Number.isNaN(instant.getTime()) ? undefined : { raw: value, accessEndsAt: instant };
 }
 
 /** Quotes the offending value in messages, shortened; rows hold personal data, so only a little. */

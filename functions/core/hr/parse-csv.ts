@@ -1,6 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { checkFeed } from './check-feed.js';
 import type { FeedOptions } from './feed-options.js';
+import { type FeedRules, feedRules } from './feed-rules.js';
+import { delimiterName, headerColumns, headerDelimiter } from './header-delimiter.js';
 import {
   type FeedProblem,
   type FeedResult,
@@ -8,18 +10,28 @@ import {
   type HrColumn,
   type HrRecord,
 } from './hr-record.js';
-import { parseHrRow } from './hr-row.js';
+import { rowReader } from './hr-row.js';
 
 /**
- * Parses the canonical CSV feed (RFC 4180, UTF-8 with or without BOM, extra columns ignored).
+ * Parses a CSV feed (RFC 4180, extra columns ignored) by the feed's rules: the delimiter
+ * (declared, or detected from the header), header rows, column names, status values and dates.
  * Every problem is collected; one problem anywhere rejects the whole feed.
  */
-export function parseCsvFeed(text: string, options: FeedOptions): FeedResult {
+export function parseCsvFeed(text: string, options: FeedOptions, notes: string[] = []): FeedResult {
+  const rules = feedRules(options);
+  const delimiter = rules.delimiter ?? headerDelimiter(text);
+  const readNotes = [...notes];
+  if (!rules.delimiter && delimiter !== ',') {
+    readNotes.push(
+      `fields are separated by ${delimiterName(delimiter)}s, detected from the header`,
+    );
+  }
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     // With `info`, each row comes with the line it started on.
     rows = parse(text, {
       bom: true,
+      delimiter,
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
@@ -35,15 +47,18 @@ export function parseCsvFeed(text: string, options: FeedOptions): FeedResult {
     }
     throw error;
   }
-  const [header, ...body] = rows;
+  const [header] = rows;
   if (!header) return fail({ location: null, field: null, reason: 'the feed is empty' });
+  // Names come from the first header row; the others (e.g. labels under system keys) are skipped.
+  const body = rows.slice(rules.headerRows);
 
-  const columnIndex = resolveColumns(header.record, options);
+  const columnIndex = resolveColumns(header.record, rules, text, delimiter);
   if ('problems' in columnIndex) return { ok: false, problems: columnIndex.problems };
   if (body.length === 0) {
     return fail({ location: null, field: null, reason: 'the feed has a header but no records' });
   }
 
+  const readRow = rowReader(rules);
   const records: HrRecord[] = [];
   const problems: FeedProblem[] = [];
   for (const { record: cells, info } of body) {
@@ -53,7 +68,7 @@ export function parseCsvFeed(text: string, options: FeedOptions): FeedResult {
         location,
         field: null,
         reason: `has ${cells.length} fields but the header has ${header.record.length}${
-          cells.length > header.record.length ? ' (an unquoted comma?)' : ''
+          cells.length > header.record.length ? ` (an unquoted ${delimiterName(delimiter)}?)` : ''
         }`,
       });
       continue;
@@ -63,42 +78,62 @@ export function parseCsvFeed(text: string, options: FeedOptions): FeedResult {
       const index = columnIndex.indexes[column];
       row[column] = index === undefined ? undefined : cells[index];
     }
-    const result = parseHrRow(row, location, options.timeZone);
+    const result = readRow(row, location);
     if ('record' in result) records.push(result.record);
     else problems.push(...result.problems);
   }
-  return checkFeed(records, problems, options);
+  return checkFeed(records, problems, rules, options.source, {
+    rows: body.length,
+    notes: readNotes,
+  });
 }
 
-/** Finds each canonical column in the header, through the column map when one is given. */
+/** Finds each canonical column in the header, under the names the rules give it. */
 function resolveColumns(
   header: string[],
-  options: FeedOptions,
+  rules: FeedRules,
+  text: string,
+  delimiter: string,
 ): { indexes: Partial<Record<HrColumn, number>> } | { problems: FeedProblem[] } {
   const normalised = header.map((name) => name.trim().toLowerCase());
   const indexes: Partial<Record<HrColumn, number>> = {};
   const problems: FeedProblem[] = [];
+  const optional = new Set<HrColumn>(['display_name', 'last_day']);
+  if (rules.statusFromDate) optional.add('status');
   for (const column of HR_COLUMNS) {
-    const wanted = (options.columnMap?.[column] ?? column).trim().toLowerCase();
-    const index = normalised.indexOf(wanted);
-    if (index >= 0) indexes[column] = index;
-    else if (column !== 'display_name' && column !== 'last_day') {
-      const mapped = options.columnMap?.[column]
-        ? ` (mapped from "${options.columnMap[column]}")`
-        : '';
+    const index = rules.columns[column]
+      .map((name) => normalised.indexOf(name.trim().toLowerCase()))
+      .find((i) => i >= 0);
+    if (index !== undefined) indexes[column] = index;
+    else if (!optional.has(column)) {
+      const origin = rules.columnOrigin[column];
       problems.push({
         location: '1',
         field: column,
-        reason: `column is missing from the header${mapped}`,
+        reason: `column is missing from the header${origin ? ` (${origin})` : ''}`,
       });
     }
   }
-  if (indexes.last_day === undefined && options.kind === 'leavers') {
+  const lastDayNeeded =
+    rules.statusFromDate || (rules.kind === 'leavers' && rules.undatedLeavers === 'reject');
+  if (indexes.last_day === undefined && lastDayNeeded) {
     problems.push({
       location: '1',
       field: 'last_day',
-      reason: 'column is required in a leavers feed',
+      reason: rules.statusFromDate
+        ? 'column is required when the status comes from the date'
+        : 'column is required in a leavers feed',
     });
+  }
+  if (problems.length > 0 && header.length === 1) {
+    const other = [';', '\t', '|', ','].find((d) => d !== delimiter && headerColumns(text, d) > 1);
+    if (other) {
+      problems.unshift({
+        location: '1',
+        field: null,
+        reason: `the header is one column when split by ${delimiterName(delimiter)}s but splits by ${delimiterName(other)}s: set --delimiter '${other === '\t' ? '\\t' : other}' (or feed.delimiter)`,
+      });
+    }
   }
   return problems.length > 0 ? { problems } : { indexes };
 }

@@ -1,13 +1,18 @@
 import { checkFeed } from './check-feed.js';
 import type { FeedOptions } from './feed-options.js';
+import { feedRules } from './feed-rules.js';
 import { type FeedProblem, type FeedResult, HR_COLUMNS, type HrRecord } from './hr-record.js';
-import { parseHrRow } from './hr-row.js';
+import { rowReader } from './hr-row.js';
 
 /**
- * Parses the JSON form of the feed: an array of records with the canonical keys, or
- * `{ "records": [...] }`. Locations are 1-based record numbers.
+ * Parses the JSON form of the feed: an array of records with the canonical keys (or the keys the
+ * rules map them from), or `{ "records": [...] }`. Locations are 1-based record numbers.
  */
-export function parseJsonFeed(text: string, options: FeedOptions): FeedResult {
+export function parseJsonFeed(
+  text: string,
+  options: FeedOptions,
+  notes: string[] = [],
+): FeedResult {
   let document: unknown;
   try {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -22,6 +27,8 @@ export function parseJsonFeed(text: string, options: FeedOptions): FeedResult {
   if (!items) return fail('must be an array of records or an object with a "records" array');
   if (items.length === 0) return fail('the feed has no records');
 
+  const rules = feedRules(options);
+  const readRow = rowReader(rules);
   const records: HrRecord[] = [];
   const problems: FeedProblem[] = [];
   items.forEach((item: unknown, index: number) => {
@@ -32,14 +39,15 @@ export function parseJsonFeed(text: string, options: FeedOptions): FeedResult {
     }
     const row: Record<string, unknown> = {};
     for (const column of HR_COLUMNS) {
-      const value = item[options.columnMap?.[column] ?? column];
+      const key = rules.columns[column].find((name) => name in item);
+      const value = key === undefined ? undefined : item[key];
       row[column] = value === null ? undefined : value;
     }
-    const result = parseHrRow(row, location, options.timeZone);
+    const result = readRow(row, location);
     if ('record' in result) records.push(result.record);
     else problems.push(...result.problems);
   });
-  return checkFeed(records, problems, options);
+  return checkFeed(records, problems, rules, options.source, { rows: items.length, notes });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

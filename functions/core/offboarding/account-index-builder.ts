@@ -38,8 +38,9 @@ export class AccountIndexBuilder {
 
   snapshot(sources: readonly string[]): AccountIndexSnapshot {
     const people = new Map<string, string>();
-    for (const [employeeId, record] of this.roster.byEmployeeId)
-      people.set(employeeId, record.email);
+    for (const [employeeId, record] of this.roster.byEmployeeId) {
+      if (record.email) people.set(employeeId, record.email);
+    }
     return {
       people,
       accounts: new Map(sources.map((source) => [source, this.accounts.get(source) ?? []])),

@@ -17,6 +17,8 @@ export interface ClassifyContext {
   state: SourceState;
   orphans: ReconcileConfig['orphans'];
   exemptionFor: (account: Account, employeeId: string | undefined) => ExemptionMatch | undefined;
+  /** Set when orphans must not be decided (e.g. an incomplete account export): the reason. */
+  orphansUndecided?: string;
 }
 
 /** The situation of one account and what to do about it. */
@@ -57,13 +59,15 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
   } else if (!record) {
     verdict = unmatched(account, key, ctx);
   } else if (record.status === 'active') {
-    verdict = activeRecord(account, key, ctx);
+    verdict = activeRecord(account, key, record, ctx);
   } else {
     verdict = leaverRecord(account, key, record, ctx.now);
   }
 
   let reason = verdict.reason;
   if (match === 'email') reason += WEAK_MATCH;
+  if ((correlation.kind === 'employee_id' || correlation.kind === 'email') && correlation.note)
+    reason += `; ${correlation.note}`;
   if (exemption?.expired) reason += `; exemption expired on ${exemption.exemption.expires}`;
   // One object literal of one shape per account: a million findings stay compact.
   return {
@@ -107,13 +111,31 @@ const REHIRE: Verdict = {
     'HR lists the person as active again but Warden disabled the account; re-enable by hand after review',
 };
 
-function activeRecord(account: Account, key: string, ctx: ClassifyContext): Verdict {
+function activeRecord(
+  account: Account,
+  key: string,
+  record: HrRecord,
+  ctx: ClassifyContext,
+): Verdict {
+  // A termination date on an active record: ahead, the person is leaving; passed, HR contradicts
+  // itself, and only a person can tell which half is wrong (docs/decisions/0009).
+  if (record.lastDay && record.lastDay.accessEndsAt > ctx.now) {
+    return leaverRecord(account, key, record, ctx.now);
+  }
+  if (record.lastDay) {
+    return {
+      situation: 'disputed',
+      action: 'none',
+      reason: `HR conflict: the record is active but its termination date ${record.lastDay.raw} has passed; review with HR, Warden never acts on it`,
+    };
+  }
   if (account.enabled) return ACTIVE;
   return ctx.state.disabledByWarden.has(key) ? REHIRE : ACTIVE_DISABLED;
 }
 
 function leaverRecord(account: Account, key: string, record: HrRecord, now: Date): Verdict {
-  const lastDay = record.lastDay as NonNullable<HrRecord['lastDay']>;
+  const lastDay = record.lastDay;
+  if (!lastDay) return undatedLeaver(account, key, record);
   const accessEndsAt = lastDay.accessEndsAt.toISOString();
   if (lastDay.accessEndsAt > now) {
     return {
@@ -143,6 +165,26 @@ function leaverRecord(account: Account, key: string, record: HrRecord, now: Date
   };
 }
 
+/** A leaver HR gave no date for, in a feed that declares such people already gone. */
+function undatedLeaver(account: Account, key: string, record: HrRecord): Verdict {
+  const id = actionId('disable', account.source, key, `leaver:${record.employeeId}:undated`);
+  const left = 'left; HR gave no last day, so it counts as passed';
+  if (!account.enabled) {
+    return {
+      situation: 'leaver_disabled',
+      action: 'none',
+      actionId: id,
+      reason: `${left}; already disabled`,
+    };
+  }
+  return {
+    situation: 'leaver',
+    action: 'disable',
+    actionId: id,
+    reason: `${left}, but the account is still enabled`,
+  };
+}
+
 const NOT_A_LEAVER: Verdict = {
   situation: 'unmatched',
   action: 'none',
@@ -161,6 +203,13 @@ const ORPHAN_REPORTED: Verdict = {
 
 function unmatched(account: Account, key: string, ctx: ClassifyContext): Verdict {
   if (ctx.roster.kind === 'leavers') return NOT_A_LEAVER;
+  if (ctx.orphansUndecided) {
+    return {
+      situation: 'unmatched',
+      action: 'none',
+      reason: `no HR record; orphans are not decided: ${ctx.orphansUndecided}`,
+    };
+  }
   if (!account.enabled) return ORPHAN_DISABLED;
   if (ctx.orphans.policy === 'report') return ORPHAN_REPORTED;
   const firstSeen = ctx.state.orphanFirstSeen.get(key) ?? ctx.now;

@@ -76,6 +76,7 @@ export function concludePlan({
       notes,
       actions: { ...run.actions, planned: disableCount },
       posture: mergePosture(sources),
+      ...(config.unfencedClients.length > 0 ? { unfencedClients: config.unfencedClients } : {}),
     },
     findings,
   };

@@ -52,12 +52,7 @@ export async function handleReconcileRequest(
       };
   const trigger = request.kind === 'run' ? request.trigger : 'approval';
   const source = `s3://${location.bucket}/${location.key}`;
-  const parsed = parseFeed(await deps.feeds.read(location), {
-    kind: config.feed.kind,
-    timeZone: config.feed.timeZone,
-    columnMap: config.feed.columnMap,
-    source,
-  });
+  const parsed = parseFeed(await deps.feeds.read(location), { ...config.feed, source });
   if (!parsed.ok) {
     deps.log.warn('HR feed rejected', {
       problems: parsed.problems.length,

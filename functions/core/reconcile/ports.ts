@@ -113,7 +113,8 @@ export interface Notifier {
 
 /** Where HR feeds are read from: the feed bucket. */
 export interface FeedSource {
-  read(location: FeedLocation): Promise<string>;
+  /** The feed's bytes: its settings (encoding, delimiter, ...) say how to read them. */
+  read(location: FeedLocation): Promise<Uint8Array>;
 }
 
 export interface FeedLocation {

@@ -73,6 +73,7 @@ export async function runReconciliation(
     trigger: request.trigger,
     startedAt,
     feed: feedSummary(request.feed),
+    notes: request.feed.notes,
   });
   try {
     const plan = await planRun(run, request, deps);

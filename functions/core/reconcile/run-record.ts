@@ -59,6 +59,8 @@ export interface RunRecord {
   readonly posture?: PostureReport;
   /** Pending offboardings, and the future leavers' schedules this run kept (or would keep). */
   readonly offboardings?: OffboardingsSection;
+  /** App clients that sign people in without the geo fence, as configured, with their reasons. */
+  readonly unfencedClients?: readonly { clientId: string; reason: string }[];
   readonly reports?: ReportFiles;
   /** Error name only, for failed runs. */
   readonly error?: string;
@@ -87,6 +89,8 @@ export function newRunRecord(fields: {
   trigger: string;
   startedAt: Date;
   feed: FeedSummary;
+  /** What the feed itself said about how it was read. */
+  notes?: readonly string[];
 }): RunRecord {
   return {
     ...fields,
@@ -94,6 +98,6 @@ export function newRunRecord(fields: {
     accounts: 0,
     counts: emptyCounts(),
     actions: NO_ACTIONS,
-    notes: [],
+    notes: [...(fields.notes ?? [])],
   };
 }

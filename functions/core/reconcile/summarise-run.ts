@@ -28,6 +28,11 @@ export function summariseRun(run: RunRecord): RunNotice {
       `Offboardings: ${run.offboardings.pending.length} pending; ${changes.length} future leaver schedule(s) ${verb} created, moved or cancelled (listed in the report).`,
     );
   }
+  if (run.unfencedClients?.length) {
+    lines.push(
+      `Unfenced app clients (sign-ins without the geo fence, by configuration): ${run.unfencedClients.map((c) => c.clientId).join(', ')}.`,
+    );
+  }
   if (run.error) lines.push(`Error: ${run.error}`);
   lines.push(...run.notes);
   if (run.reports) lines.push(`Report: ${run.reports.json}`, `CSV: ${run.reports.csv}`);

@@ -13,6 +13,8 @@ const NO_MEMORY = { disabledByWarden: new Set<string>(), orphanFirstSeen: new Ma
 /**
  * The plan a run would make, from accounts already in hand and with no stored state: no
  * baseline for the shrink rule, no memory of earlier runs. Changes nothing anywhere.
+ * `accountsIncomplete` says why the accounts are only part of the pool: orphans are then not
+ * decided.
  */
 export function whatIf(
   feed: HrFeed,
@@ -20,6 +22,7 @@ export function whatIf(
   config: ReconcileConfig,
   now: Date,
   runId: string,
+  { accountsIncomplete }: { accountsIncomplete?: string } = {},
 ): RunResult {
   const planner = new SourcePlanner({
     now,
@@ -27,6 +30,7 @@ export function whatIf(
     state: NO_MEMORY,
     orphans: config.orphans,
     exemptionFor: exemptionLookup(config.exemptions, now, config.feed.timeZone),
+    orphansUndecided: accountsIncomplete,
   });
   for (const account of accounts) planner.add(account);
   const { run, findings } = concludePlan({
@@ -36,6 +40,14 @@ export function whatIf(
       trigger: 'what-if',
       startedAt: now,
       feed: feedSummary(feed),
+      notes: [
+        ...(feed.notes ?? []),
+        ...(accountsIncomplete
+          ? [
+              `the account export is incomplete (${accountsIncomplete}): orphans were not decided, and the guard's percentages cover only the accounts in the file`,
+            ]
+          : []),
+      ],
     }),
     sources: [planner.result()],
     config,

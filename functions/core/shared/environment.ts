@@ -31,6 +31,10 @@ export const ENV = {
   hrRoleArn: 'WARDEN_HR_ROLE_ARN',
   /** CLI only: the file where `warden local up` records the running local AWS. */
   localInstance: 'WARDEN_LOCAL_INSTANCE',
+  attemptsPerUsername: 'WARDEN_ATTEMPTS_PER_USERNAME',
+  gatewayClients: 'WARDEN_GATEWAY_CLIENTS',
+  unfencedClients: 'WARDEN_UNFENCED_CLIENTS',
+  signInRecordDays: 'WARDEN_SIGN_IN_RECORD_DAYS',
 } as const;
 export type EnvName = keyof typeof ENV;
 
@@ -58,8 +62,17 @@ export function readEnvironment<S extends EnvShape>(
 export const jsonVariable = z.string().transform((text, ctx) => {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `is not valid JSON: ${(error as Error).message}` });
+  } catch {
+    // The parser's message quotes the text, which may hold personal data (exemption owners).
+    ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
     return z.NEVER;
   }
 });
+
+/** A comma-separated list of ids in an environment variable; empty entries are dropped. */
+export const idList = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean),
+);

@@ -31,10 +31,14 @@ export const KEY_PREFIX = {
   accessEnd: 'ACCESS#',
   /** NONCE#<nonce> / <trigger>: geo-context nonces already used. */
   nonce: 'NONCE#',
-  /** SIGNIN#<source>#<username> / <at>#<outcome>: sign-in decisions. */
+  /** SIGNIN#<source>#<username> / <at>#<outcome>#<random>: sign-in decisions, with a TTL. */
   signIn: 'SIGNIN#',
   /** RATE#<key> / <window>: sign-in attempt counters. */
   rate: 'RATE#',
+  /** GRANT#<nonce> / GRANT: define-auth-challenge's decision, which pre-token generation honours. */
+  grant: 'GRANT#',
+  /** FENCE#<userPoolId> / PREVIOUS: a pool's trigger configuration before Warden attached its own. */
+  fence: 'FENCE#',
   /** OFFBOARDINGS / <offboardingId>: HR offboarding requests (a few thousand at most). */
   offboardings: 'OFFBOARDINGS',
   /** OFFBOARDCALL#<YYYY-MM-DD> / <at>#<callId>: every call of the offboarding API, with its caller. */
@@ -111,9 +115,12 @@ export const ITEM_KEY = {
     key(PARTITION.audit(source, username), `${at.toISOString()}#${actionId}`),
   accessEnd: (source: string, username: string) => key(PARTITION.accessEnds(source), username),
   nonce: (nonce: string, trigger: string) => key(`${KEY_PREFIX.nonce}${nonce}`, trigger),
-  signIn: (source: string, username: string, at: Date, outcome: string) =>
-    key(PARTITION.signIns(source, username), `${at.toISOString()}#${outcome}`),
+  /** The random tail keeps two decisions in the same millisecond apart. */
+  signIn: (source: string, username: string, at: Date, outcome: string, tail: string) =>
+    key(PARTITION.signIns(source, username), `${at.toISOString()}#${outcome}#${tail}`),
   rate: (rateKey: string, window: number) => key(`${KEY_PREFIX.rate}${rateKey}`, String(window)),
+  grant: (nonce: string) => key(`${KEY_PREFIX.grant}${nonce}`, 'GRANT'),
+  fence: (userPoolId: string) => key(`${KEY_PREFIX.fence}${userPoolId}`, 'PREVIOUS'),
   offboardedAccount: (source: string, accountKey: string) =>
     key(PARTITION.source(source), `${SK_PREFIX.offboarded}${accountKey}`),
   offboardingAccessEnd: (source: string, username: string, offboardingId: string) =>
@@ -152,13 +159,15 @@ export function leadingKeyPattern(prefix: (typeof KEY_PREFIX)[keyof typeof KEY_P
 
 /** The partitions each least-privilege role may touch, for the stack's IAM conditions. */
 export const ROLE_PARTITIONS = {
-  /** The sign-in triggers read access ends and write nonces and sign-in decisions. */
+  /** The sign-in triggers read access ends and grants, and write nonces, grants and decisions. */
   signInTriggers: {
-    read: [KEY_PREFIX.accessEnd],
-    write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn],
+    read: [KEY_PREFIX.accessEnd, KEY_PREFIX.grant],
+    write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn, KEY_PREFIX.grant],
   },
-  /** The gateway counts attempts. */
-  gateway: { update: [KEY_PREFIX.rate] },
+  /** The gateway counts attempts (and reads the last window's count). */
+  gateway: { counters: [KEY_PREFIX.rate] },
+  /** The pool-fence custom resource remembers each pool's previous triggers. */
+  poolFence: { readWrite: [KEY_PREFIX.fence] },
   /**
    * The offboarding API and executor: their requests and calls, the account index, access ends,
    * the action journal and audit (shared with reconciliation), the accounts they disabled, and

@@ -1,29 +1,30 @@
-import { assessSignIn } from '../../core/geo/assess-sign-in.js';
-import { SignInRefusedError } from '../../core/shared/errors.js';
-import { attemptOf, parseEvent, preAuthenticationEvent } from '../trigger-events.js';
-import {
-  recordDecision,
-  type TriggerDependencies,
-  type TriggerHandler,
-} from './trigger-dependencies.js';
+import { checkContext } from '../../core/geo/assess-sign-in.js';
+import { preAuthenticationRefusal } from '../../core/geo/pre-authentication.js';
+import { attemptOf, preAuthenticationEvent } from '../trigger-events.js';
+import { refuse, roleOf, triggerHandler, WRONG_CLIENT } from './trigger-dependencies.js';
+
+const UNFENCED = { geo: { ok: false, failure: 'missing' } as const, replayed: false };
 
 /**
- * Refuses, before the password is even checked, a sign-in from a denied country or by a person
- * whose access has ended. Geo context arrives here as `validationData` (from InitiateAuth).
+ * Runs before the password on every flow. Refuses any app client but the gateway's (and named
+ * unfenced ones), an ended access, any call without a valid geo context, and denied countries. Geo context
+ * arrives here as `validationData` (from InitiateAuth), bound to the name as typed.
  */
-export function createPreAuthenticationHandler(
-  dependencies: () => Promise<TriggerDependencies>,
-): TriggerHandler {
-  return async (raw) => {
-    const event = parseEvent(preAuthenticationEvent, raw);
-    const deps = await dependencies();
-    const now = deps.clock.now();
-    const verdict = await assessSignIn(
-      attemptOf(event, event.request.validationData, 'pre-authentication', now),
-      deps,
-    );
-    if (verdict.decision !== 'deny') return raw;
-    await recordDecision(deps, event, { ...verdict, at: now, outcome: 'denied' });
-    throw new SignInRefusedError();
-  };
-}
+export const createPreAuthenticationHandler = triggerHandler(
+  preAuthenticationEvent,
+  async (event, deps, raw) => {
+    const at = deps.clock.now();
+    const role = roleOf(deps, event);
+    if (role === 'other') return refuse(deps, event, { at, ...WRONG_CLIENT });
+    const attempt = attemptOf(event, event.request.validationData, 'pre-authentication', at, false);
+    const [{ geo, replayed }, accessEndsAt] = await Promise.all([
+      role === 'gateway' ? checkContext(attempt, deps) : UNFENCED,
+      deps.accessEnds.accessEndsAt(event.userPoolId, event.userName),
+    ]);
+    const refusal = preAuthenticationRefusal(deps.policy, { now: at, geo, replayed, accessEndsAt });
+    // On an unfenced client (named in the configuration) only an ended access refuses.
+    if (refusal && (role === 'gateway' || refusal.rule === 'offboarded'))
+      return refuse(deps, event, { at, ...refusal });
+    return raw;
+  },
+);

@@ -1,12 +1,22 @@
+import type { z } from 'zod';
 import type { AssessDependencies } from '../../core/geo/assess-sign-in.js';
-import type { CodeSender, SignInDecisionEntry, SignInLog } from '../../core/geo/ports.js';
-import type { SignInVerdict } from '../../core/geo/sign-in-steps.js';
+import { type ClientRoles, clientRole } from '../../core/geo/client-roles.js';
+import type {
+  CodeSender,
+  SignInDecisionEntry,
+  SignInGrants,
+  SignInLog,
+} from '../../core/geo/ports.js';
 import type { Clock } from '../../core/shared/clock.js';
+import { SignInRefusedError } from '../../core/shared/errors.js';
 import type { EventLog } from '../../core/shared/event-log.js';
+import { parseEvent } from '../trigger-events.js';
 
 /** What every sign-in trigger is built from; the composition root makes it from AWS. */
 export interface TriggerDependencies extends AssessDependencies {
   signIns: SignInLog;
+  grants: SignInGrants;
+  clients: ClientRoles;
   codeSender?: CodeSender;
   clock: Clock;
   log: EventLog;
@@ -14,12 +24,29 @@ export interface TriggerDependencies extends AssessDependencies {
 
 export type TriggerHandler = (raw: unknown) => Promise<unknown>;
 
+/**
+ * A trigger handler factory: parse the event (bad input never signs anyone in), build the
+ * dependencies, decide. `decide` answers with the event to give back to Cognito.
+ */
+export function triggerHandler<S extends z.ZodType>(
+  schema: S,
+  decide: (event: z.infer<S>, deps: TriggerDependencies, raw: unknown) => Promise<unknown>,
+) {
+  return (dependencies: () => Promise<TriggerDependencies>): TriggerHandler =>
+    async (raw) =>
+      decide(parseEvent(schema, raw), await dependencies(), raw);
+}
+
+type EventFacts = { userPoolId: string; userName: string; callerContext: { clientId?: string } };
+type Decision = Pick<SignInDecisionEntry, 'at' | 'outcome' | 'country' | 'rule' | 'reason'> & {
+  ip?: string;
+};
+
 /** Records a sign-in decision for the person's trail; the log gets the rule, never the person. */
 export async function recordDecision(
   deps: TriggerDependencies,
-  event: { userPoolId: string; userName: string },
-  entry: Pick<SignInDecisionEntry, 'at' | 'outcome'> &
-    Pick<SignInVerdict, 'country' | 'rule' | 'reason'> & { ip?: string },
+  event: EventFacts,
+  entry: Decision,
 ): Promise<void> {
   await deps.signIns.recordDecision({
     source: event.userPoolId,
@@ -37,6 +64,27 @@ export async function recordDecision(
     country: entry.country,
   });
 }
+
+/** Records the refusal, then refuses with the one generic message Cognito passes to the client. */
+export async function refuse(
+  deps: TriggerDependencies,
+  event: EventFacts,
+  entry: Omit<Decision, 'outcome'>,
+): Promise<never> {
+  await recordDecision(deps, event, { ...entry, outcome: 'denied' });
+  throw new SignInRefusedError();
+}
+
+/** The caller's app client, as the fence sees it. */
+export function roleOf(deps: TriggerDependencies, event: EventFacts) {
+  return clientRole(event.callerContext.clientId, deps.clients);
+}
+
+export const WRONG_CLIENT = {
+  rule: 'client',
+  reason: 'not the gateway client nor a named unfenced one',
+  country: null,
+};
 
 /** Cognito expects the event back with only `response` changed. */
 export function withResponse(raw: unknown, response: object): unknown {

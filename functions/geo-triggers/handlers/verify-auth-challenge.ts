@@ -1,32 +1,28 @@
 import { checkAnswer } from '../../core/geo/code-challenge.js';
 import { CODE_RULE } from '../../core/geo/define-challenge.js';
 import { verifyGeoContext } from '../../core/geo/geo-context.js';
-import { accountNames, geoToken, parseEvent, verifyAuthChallengeEvent } from '../trigger-events.js';
-import {
-  recordDecision,
-  type TriggerDependencies,
-  type TriggerHandler,
-  withResponse,
-} from './trigger-dependencies.js';
+import { bindingOf, geoToken, verifyAuthChallengeEvent } from '../trigger-events.js';
+import { recordDecision, triggerHandler, withResponse } from './trigger-dependencies.js';
 
-/** Checks the one-time code in constant time and audits the attempt; the code is never logged. */
-export function createVerifyAuthChallengeHandler(
-  dependencies: () => Promise<TriggerDependencies>,
-): TriggerHandler {
-  return async (raw) => {
-    const event = parseEvent(verifyAuthChallengeEvent, raw);
-    const deps = await dependencies();
+/** Checks the one-time code in constant time and records the attempt; the code is never logged. */
+export const createVerifyAuthChallengeHandler = triggerHandler(
+  verifyAuthChallengeEvent,
+  async (event, deps, raw) => {
     const now = deps.clock.now();
+    const keys = await deps.keys();
     const { correct, reason } = checkAnswer(
       event.request.privateChallengeParameters,
+      event.userName,
       event.request.challengeAnswer,
+      keys,
       now,
     );
+    // Where the answer came from, for the trail; define-auth-challenge decides on it next.
     const geo = verifyGeoContext(
       geoToken(event.request.clientMetadata),
-      deps.key,
+      keys,
       now,
-      accountNames(event),
+      bindingOf(event, true),
     );
     await recordDecision(deps, event, {
       at: now,
@@ -37,5 +33,5 @@ export function createVerifyAuthChallengeHandler(
       ip: geo.ok ? geo.context.ip : undefined,
     });
     return withResponse(raw, { ...event.response, answerCorrect: correct });
-  };
-}
+  },
+);

@@ -2,6 +2,8 @@
 import type { Account } from '../../../functions/core/account.js';
 import type {
   AccountDirectory,
+  FeedLocation,
+  FeedSource,
   Notifier,
   ReportStore,
   RunNotice,
@@ -62,6 +64,24 @@ export class MemoryNotifier implements Notifier {
   notify(notice: RunNotice): Promise<void> {
     this.notices.push(notice);
     return Promise.resolve();
+  }
+}
+
+/** Feed objects by bucket and key; every read is kept. */
+export class MemoryFeeds implements FeedSource {
+  readonly objects = new Map<string, string>();
+  readonly reads: FeedLocation[] = [];
+
+  put(bucket: string, key: string, text: string): void {
+    this.objects.set(`${bucket}/${key}`, text);
+  }
+
+  read(location: FeedLocation): Promise<Uint8Array> {
+    this.reads.push(location);
+    const text = this.objects.get(`${location.bucket}/${location.key}`);
+    return text === undefined
+      ? Promise.reject(Object.assign(new Error('no such key'), { name: 'NoSuchKey' }))
+      : Promise.resolve(new TextEncoder().encode(text));
   }
 }
 

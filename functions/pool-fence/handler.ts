@@ -1,0 +1,5 @@
+import middy from '@middy/core';
+import { createPoolFenceHandler } from './create-handler.js';
+import { poolFenceDependencies } from './dependencies.js';
+
+export const handler = middy(createPoolFenceHandler(poolFenceDependencies));

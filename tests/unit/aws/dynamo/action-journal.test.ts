@@ -1,0 +1,125 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DynamoActionJournal } from '../../../../functions/aws/dynamo/action-journal.js';
+import type { ActionIntent } from '../../../../functions/core/reconcile/ports.js';
+import { fault, mockedTable, TABLE, transactionCancelled } from '../../fakes/aws-mocks.js';
+
+const { db, table } = mockedTable();
+const journal = new DynamoActionJournal(table);
+const POOL = 'us-east-1_Pool';
+const INTENT: ActionIntent = {
+  actionId: 'a-ben',
+  runId: 'r-2',
+  kind: 'disable',
+  source: POOL,
+  username: 'ben',
+  accountKey: 'sub-ben',
+  reason: 'left on 2025-01-31',
+  at: new Date('2026-11-29T12:00:00Z'),
+};
+const DONE_AT = new Date('2026-11-29T12:00:05Z');
+const SERIALISED = { ...INTENT, at: '2026-11-29T12:00:00.000Z' };
+
+const transaction = () =>
+  db.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+
+beforeEach(() => db.reset());
+
+describe('DynamoDB action journal', () => {
+  it('lists the actions begun and never completed', async () => {
+    db.on(QueryCommand).resolves({ Items: [{ pk: 'PENDING', sk: 'a-ben', runId: 'r-1' }] });
+    expect(await journal.listPendingActions()).toEqual(new Set(['a-ben']));
+    expect(db.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues).toEqual({
+      ':pk': 'PENDING',
+    });
+  });
+
+  it('records the intent and marks it pending in one transaction', async () => {
+    db.on(GetCommand).resolves({});
+    db.on(TransactWriteCommand).resolves({});
+    expect(await journal.beginAction(INTENT)).toBe('new');
+    expect(db.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({
+      Key: { pk: 'ACTION#a-ben', sk: 'ACTION' },
+      ConsistentRead: true,
+    });
+    expect(transaction()).toEqual([
+      {
+        Put: {
+          TableName: TABLE,
+          Item: { pk: 'ACTION#a-ben', sk: 'ACTION', ...SERIALISED, status: 'pending' },
+        },
+      },
+      { Put: { TableName: TABLE, Item: { pk: 'PENDING', sk: 'a-ben', runId: 'r-2' } } },
+    ]);
+  });
+
+  it('recognises an action an earlier run completed, and records nothing', async () => {
+    db.on(GetCommand).resolves({ Item: { pk: 'ACTION#a-ben', sk: 'ACTION', status: 'done' } });
+    expect(await journal.beginAction(INTENT)).toBe('done');
+    expect(db.commandCalls(TransactWriteCommand)).toEqual([]);
+  });
+
+  it('completes an action, audits it, clears it from pending and marks the account, all at once', async () => {
+    db.on(TransactWriteCommand).resolves({});
+    await journal.completeAction(INTENT, { ok: true, at: DONE_AT });
+    const [update, audit, pending, mark] = transaction();
+    expect(update?.Update).toMatchObject({
+      Key: { pk: 'ACTION#a-ben', sk: 'ACTION' },
+      ConditionExpression: '#status <> :done',
+      ExpressionAttributeValues: {
+        ':done': 'done',
+        ':at': '2026-11-29T12:00:05.000Z',
+        ':run': 'r-2',
+      },
+    });
+    expect(audit?.Put?.Item).toEqual({
+      pk: `AUDIT#${POOL}#ben`,
+      sk: '2026-11-29T12:00:05.000Z#a-ben',
+      ...SERIALISED,
+      at: '2026-11-29T12:00:05.000Z',
+    });
+    expect(pending?.Delete?.Key).toEqual({ pk: 'PENDING', sk: 'a-ben' });
+    expect(mark?.Put?.Item).toEqual({
+      pk: `SOURCE#${POOL}`,
+      sk: 'DISABLED#sub-ben',
+      actionId: 'a-ben',
+      at: '2026-11-29T12:00:05.000Z',
+    });
+  });
+
+  it('audits an action once: completing it again is quietly recognised', async () => {
+    db.on(TransactWriteCommand).rejects(
+      transactionCancelled('ConditionalCheckFailed', 'None', 'None', 'None'),
+    );
+    await expect(
+      journal.completeAction(INTENT, { ok: true, at: DONE_AT }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('fails when the transaction is cancelled for any other reason, or fails outright', async () => {
+    db.on(TransactWriteCommand).rejects(
+      transactionCancelled('None', 'TransactionConflict', 'None', 'None'),
+    );
+    await expect(journal.completeAction(INTENT, { ok: true, at: DONE_AT })).rejects.toThrow(
+      'Transaction cancelled',
+    );
+    db.on(TransactWriteCommand).rejects(fault());
+    await expect(journal.completeAction(INTENT, { ok: true, at: DONE_AT })).rejects.toThrow(
+      'throttled',
+    );
+  });
+
+  it('keeps a failed action pending, with the error name, so the next run retries it', async () => {
+    db.on(PutCommand).resolves({});
+    await journal.completeAction(INTENT, { ok: false, error: 'TooManyRequests', at: DONE_AT });
+    expect(db.commandCalls(PutCommand)[0]?.args[0].input.Item).toEqual({
+      pk: 'ACTION#a-ben',
+      sk: 'ACTION',
+      ...SERIALISED,
+      status: 'pending',
+      lastError: 'TooManyRequests',
+      lastErrorAt: '2026-11-29T12:00:05.000Z',
+    });
+    expect(db.commandCalls(TransactWriteCommand)).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { GetObjectCommand, type GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { S3FeedSource } from '../../../functions/aws/s3-feed-reader.js';
+import { WardenError } from '../../../functions/core/shared/errors.js';
+
+const s3 = mockClient(S3Client);
+const feeds = new S3FeedSource(new S3Client({ region: 'us-east-1' }));
+
+/** An object body as the SDK streams it. */
+const body = (text: string) =>
+  ({
+    transformToByteArray: () => Promise.resolve(new Uint8Array(Buffer.from(text, 'utf8'))),
+  }) as unknown as GetObjectCommandOutput['Body'];
+
+beforeEach(() => s3.reset());
+
+describe('HR feeds in S3', () => {
+  it('reads the object the location names, as bytes for the feed settings to decode', async () => {
+    s3.on(GetObjectCommand).resolves({ Body: body('employee_id,email\nE1,lucía@x.org\n') });
+    const bytes = await feeds.read({ bucket: 'hr-feeds', key: 'feeds/roster.csv' });
+    expect(Buffer.from(bytes).toString('utf8')).toBe('employee_id,email\nE1,lucía@x.org\n');
+    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'hr-feeds',
+      Key: 'feeds/roster.csv',
+    });
+  });
+
+  it('fails, naming the object, when it has no body', async () => {
+    s3.on(GetObjectCommand).resolves({});
+    await expect(feeds.read({ bucket: 'hr-feeds', key: 'feeds/roster.csv' })).rejects.toThrow(
+      new WardenError('s3://hr-feeds/feeds/roster.csv has no body'),
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseGeoPolicy } from '../../../../functions/core/geo/geo-policy.js';
+import type { ConfigError } from '../../../../functions/core/shared/errors.js';
+
+function problems(input: unknown): string[] {
+  try {
+    parseGeoPolicy(input, 'policy.json');
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected the policy to be rejected');
+}
+
+describe('geo policy', () => {
+  it('defaults unknown locations to require_mfa and never to allow', () => {
+    const p = parseGeoPolicy({ default: { allowedCountries: ['mx'], outside: 'deny' } }, 'p');
+    expect(p.unknown).toBe('require_mfa');
+    expect(p.default.allowedCountries).toEqual(['MX']);
+    expect(
+      problems({ default: { allowedCountries: ['MX'], outside: 'deny' }, unknown: 'allow' }),
+    ).toEqual(['unknown: must be "require_mfa" or "deny"']);
+  });
+
+  it('rejects unknown country codes, empty fences, duplicates and contradictions, naming each', () => {
+    expect(
+      problems({
+        default: { allowedCountries: ['MX', 'XX', 'EU'], outside: 'allow' },
+        groups: {
+          a: { allowedCountries: [], outside: 'deny' },
+          b: { allowedCountries: ['US', 'US', 'KP'], outside: 'deny' },
+        },
+        deniedCountries: ['KP', 'Spain'],
+      }),
+    ).toEqual([
+      'default.allowedCountries.1: "XX" is not an ISO 3166-1 alpha-2 country code',
+      'default.allowedCountries.2: "EU" is not an ISO 3166-1 alpha-2 country code',
+      'default.outside: must be "require_mfa" or "deny"',
+      'groups.a.allowedCountries: must list at least one country',
+      'groups.b.allowedCountries: lists a country twice',
+      'deniedCountries.1: "Spain" is not an ISO 3166-1 alpha-2 country code',
+    ]);
+    expect(
+      problems({
+        default: { allowedCountries: ['MX', 'KP'], outside: 'deny' },
+        deniedCountries: ['KP'],
+      }),
+    ).toEqual(['default.allowedCountries: KP is allowed here but listed in deniedCountries']);
+    expect(problems({})).toEqual([expect.stringMatching(/^default: /)]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { feedRules } from '../../../../functions/core/hr/feed-rules.js';
+import { rowReader } from '../../../../functions/core/hr/hr-row.js';
+
+/** The canonical rules, in a zone: what a feed without a preset or mapping is read with. */
+const parseHrRow = (row: Record<string, unknown>, location: string, timeZone: string) =>
+  rowReader(feedRules({ kind: 'roster', timeZone, source: 'test.csv' }))(row, location);
+
+const row = (fields: Record<string, unknown>) =>
+  parseHrRow({ employee_id: 'E1', email: 'ana@x.org', status: 'active', ...fields }, '7', 'UTC');
+const problems = (fields: Record<string, unknown>) => {
+  const result = row(fields);
+  return 'problems' in result ? result.problems.map((p) => `${p.field}: ${p.reason}`) : [];
+};
+
+describe('one HR row', () => {
+  it('becomes a record with a case-folded email, an empty name by default, and its location', () => {
+    expect(row({ email: ' Ana@X.org ', status: ' Active ' })).toEqual({
+      record: {
+        employeeId: 'E1',
+        email: 'ana@x.org',
+        displayName: '',
+        status: 'active',
+        location: '7',
+      },
+    });
+  });
+
+  it('ends a leaver’s access when the last day ends in the zone, or at the exact moment given', () => {
+    const dated = parseHrRow(
+      { employee_id: 'E2', email: 'b@x.org', status: 'leaver', last_day: '2026-01-31' },
+      '8',
+      'America/Mexico_City',
+    );
+    expect('record' in dated && dated.record.lastDay).toEqual({
+      raw: '2026-01-31',
+      accessEndsAt: new Date('2026-02-01T06:00:00Z'),
+    });
+    const exact = row({ status: 'leaver', last_day: '2026-01-31T17:30:00+01:00' });
+    expect('record' in exact && exact.record.lastDay?.accessEndsAt).toEqual(
+      new Date('2026-01-31T16:30:00Z'),
+    );
+  });
+
+  it('tells a missing value from a value of the wrong type', () => {
+    expect(problems({ employee_id: undefined, email: ['ana@x.org'] })).toEqual([
+      'employee_id: is required',
+      'email: must be text (got ["ana@x.org"])',
+    ]);
+  });
+
+  it('quotes only the start of a long bad value, since rows hold personal data', () => {
+    const long = `${'x'.repeat(60)}@not-valid`;
+    expect(problems({ email: long })).toEqual([
+      `email: is not a valid email address (got "${'x'.repeat(37)}...")`,
+    ]);
+    // No work email is valid: the person is matched by employee id alone.
+    expect(problems({ email: '   ' })).toEqual([]);
+  });
+
+  it('refuses an employee id with characters the directory attribute cannot hold', () => {
+    expect(problems({ employee_id: 'E 1/2' })).toEqual([
+      'employee_id: may contain only letters, digits and . _ : - (got "E 1/2")',
+    ]);
+  });
+});

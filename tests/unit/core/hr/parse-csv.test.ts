@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { FeedOptions } from '../../../../functions/core/hr/feed-options.js';
+import { formatProblem } from '../../../../functions/core/hr/hr-record.js';
+import { parseCsvFeed } from '../../../../functions/core/hr/parse-csv.js';
+
+const HEADER = 'employee_id,email,display_name,status,last_day';
+const roster = (kind: 'roster' | 'leavers' = 'roster', timeZone = 'UTC'): FeedOptions => ({
+  kind,
+  timeZone,
+  source: 'hr.csv',
+});
+
+function problemsOf(text: string, options: FeedOptions = roster()): string[] {
+  const result = parseCsvFeed(text, options);
+  if (result.ok) throw new Error('expected the feed to be rejected');
+  return result.problems.map((p) => formatProblem('hr.csv', p));
+}
+
+describe('CSV HR feed', () => {
+  it('reads canonical rows with a BOM, RFC 4180 quoting, CRLF and extra columns', () => {
+    const text = `\uFEFF${HEADER},department\r\nE1, Ana.Lopez@Example.org ,"Ortega, Lucía",Active,,Press\r\nE2,b@example.org,"Say ""hi""",leaver,2024-01-31,IT\r\n`;
+    const result = parseCsvFeed(text, roster());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.feed.records).toEqual([
+      {
+        employeeId: 'E1',
+        email: 'ana.lopez@example.org',
+        displayName: 'Ortega, Lucía',
+        status: 'active',
+        location: '2',
+      },
+      {
+        employeeId: 'E2',
+        email: 'b@example.org',
+        displayName: 'Say "hi"',
+        status: 'leaver',
+        location: '3',
+        lastDay: { raw: '2024-01-31', accessEndsAt: new Date('2024-02-01T00:00:00Z') },
+      },
+    ]);
+  });
+
+  it('ends a date-only last day at midnight in the configured time zone', () => {
+    const result = parseCsvFeed(
+      `${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-31\n`,
+      roster('roster', 'America/Mexico_City'),
+    );
+    expect(result.ok && result.feed.records[1]?.lastDay?.accessEndsAt.toISOString()).toBe(
+      '2024-02-01T06:00:00.000Z',
+    );
+  });
+
+  it('takes a date-time with offset as the exact moment', () => {
+    const result = parseCsvFeed(
+      `${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-31T17:30:00+02:00\n`,
+      roster(),
+    );
+    expect(result.ok && result.feed.records[1]?.lastDay?.accessEndsAt.toISOString()).toBe(
+      '2024-01-31T15:30:00.000Z',
+    );
+  });
+
+  it('reads a real HR export through a column mapping', () => {
+    const text =
+      'Personnel No,Work Email,Name,Employment Status,Leaving Date\nP-1,a@x.org,A,active,\nP-2,b@x.org,B,leaver,2025-05-05\n';
+    const result = parseCsvFeed(text, {
+      ...roster(),
+      columnMap: {
+        employee_id: 'Personnel No',
+        email: 'Work Email',
+        display_name: 'Name',
+        status: 'Employment Status',
+        last_day: 'Leaving Date',
+      },
+    });
+    expect(result.ok && result.feed.records.map((r) => r.employeeId)).toEqual(['P-1', 'P-2']);
+  });
+
+  it('names a mapped column that is missing from the header', () => {
+    expect(
+      problemsOf('Staff,email,status\nE1,a@x.org,active\n', {
+        ...roster(),
+        columnMap: { employee_id: 'Personnel No' },
+      }),
+    ).toEqual([
+      'hr.csv:1: employee_id: column is missing from the header (mapped from "Personnel No")',
+    ]);
+  });
+
+  it('rejects an empty feed and a header-only feed', () => {
+    expect(problemsOf('')).toEqual(['hr.csv: the feed is empty']);
+    expect(problemsOf(`${HEADER}\n`)).toEqual(['hr.csv: the feed has a header but no records']);
+  });
+
+  it('reports every bad row with its line and field, and rejects the whole feed', () => {
+    const text = [
+      HEADER,
+      'E1,a@x.org,Ann,active,',
+      ',b@x.org,Bob,active,',
+      'E3,not-an-email,C,active,',
+      'E4,d@x.org,D,retired,',
+      'E5,e@x.org,E,leaver,',
+      'E6,f@x.org,F,leaver,31/01/2024',
+      'E7,g@x.org,G,leaver,2024-02-30',
+      'E8,h@x.org,H,leaver,2024-01-31T10:00:00',
+      'E1,i@x.org,I,active,',
+      'E10,A@X.ORG,J,active,',
+      'E11,k@x.org,Ortega, K,active,',
+    ].join('\n');
+    expect(problemsOf(text)).toEqual([
+      'hr.csv:3: employee_id: is required',
+      'hr.csv:4: email: is not a valid email address (got "not-an-email")',
+      'hr.csv:5: status: must be "active" or "leaver" (got "retired")',
+      'hr.csv:6: last_day: is required for a leaver',
+      'hr.csv:7: last_day: must be a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm) (got "31/01/2024")',
+      'hr.csv:8: last_day: must be a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm) (got "2024-02-30")',
+      'hr.csv:9: last_day: must be a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm) (got "2024-01-31T10:00:00")',
+      'hr.csv:10: employee_id: duplicate of 2 (E1)',
+      'hr.csv:11: email: same email as 2, which has another employee_id (E1)',
+      'hr.csv:12: has 6 fields but the header has 5 (an unquoted comma?)',
+    ]);
+  });
+
+  it('counts lines correctly across quoted line breaks and blank lines', () => {
+    const text = `${HEADER}\nE1,a@x.org,"two\nlines",active,\n\nE2,bad,,active,\n`;
+    expect(problemsOf(text)).toEqual(['hr.csv:5: email: is not a valid email address (got "bad")']);
+  });
+
+  it('rejects malformed CSV with the line where it broke', () => {
+    expect(problemsOf(`${HEADER}\nE1,a@x.org,"open,active,\n`)[0]).toMatch(
+      /^hr\.csv:2: malformed CSV: Quote Not Closed/,
+    );
+  });
+
+  it('requires a leavers-only feed to be declared as such', () => {
+    const text = `${HEADER}\nE1,a@x.org,,leaver,2024-01-01\n`;
+    expect(problemsOf(text)[0]).toMatch(
+      /every record is a leaver: declare the feed as leavers-only/,
+    );
+    expect(parseCsvFeed(text, roster('leavers')).ok).toBe(true);
+  });
+
+  it('rejects an active row in a leavers-only feed', () => {
+    expect(
+      problemsOf(
+        `${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,,leaver,2024-01-01\n`,
+        roster('leavers'),
+      ),
+    ).toEqual(['hr.csv:2: status: a leavers-only feed may list only leavers']);
+  });
+});

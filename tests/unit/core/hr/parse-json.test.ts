@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../../functions/core/hr/hr-record.js';
+import { parseJsonFeed } from '../../../../functions/core/hr/parse-json.js';
+
+const options = { kind: 'roster' as const, timeZone: 'UTC', source: 'hr.json' };
+
+describe('JSON HR feed', () => {
+  it('reads an array of records and a { records } object alike', () => {
+    const records = [
+      { employee_id: 'E1', email: 'A@x.org', display_name: 'Ann', status: 'active' },
+      { employee_id: 'E2', email: 'b@x.org', status: 'leaver', last_day: '2024-03-01' },
+    ];
+    for (const text of [JSON.stringify(records), `\uFEFF${JSON.stringify({ records })}`]) {
+      const result = parseJsonFeed(text, options);
+      expect(
+        result.ok && result.feed.records.map((r) => [r.employeeId, r.email, r.status]),
+      ).toEqual([
+        ['E1', 'a@x.org', 'active'],
+        ['E2', 'b@x.org', 'leaver'],
+      ]);
+    }
+  });
+
+  it('names the record and field of each problem', () => {
+    const text = JSON.stringify([
+      { employee_id: 'E1', email: 'a@x.org', status: 'active' },
+      { employee_id: 42, email: 'b@x.org', status: 'active' },
+      'not a record',
+      { employee_id: 'E1', email: 'c@x.org', status: 'leaver' },
+    ]);
+    const result = parseJsonFeed(text, options);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => formatProblem('hr.json', p))).toEqual([
+      'hr.json:record 2: employee_id: must be text (got 42)',
+      'hr.json:record 3: must be an object',
+      'hr.json:record 4: last_day: is required for a leaver',
+    ]);
+  });
+
+  it('rejects invalid JSON, a wrong shape and an empty list', () => {
+    for (const [text, message] of [
+      ['{', /is not valid JSON/],
+      ['{"people": []}', /must be an array of records/],
+      ['[]', /has no records/],
+    ] as const) {
+      const result = parseJsonFeed(text, options);
+      expect(!result.ok && result.problems[0]?.reason).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../../functions/core/reconcile/classify.js';
+import { exemptionLookup } from '../../../../functions/core/reconcile/exemptions.js';
+import type { SourceState } from '../../../../functions/core/reconcile/ports.js';
+import { indexRoster } from '../../../../functions/core/reconcile/roster-index.js';
+import { account, config, feed } from '../../fakes/builders.js';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const ROWS = [
+  'E1,ana@x.org,Ana,active,',
+  'E2,ben@x.org,Ben,leaver,2025-01-31',
+  'E3,cruz@x.org,Cruz,leaver,2026-12-31',
+  'E4,dana@x.org,Dana,active,',
+  'E5,eva@x.org,Eva,leaver,2026-11-29T11:59:00Z',
+];
+
+function context(
+  overrides: {
+    rows?: string[];
+    state?: Partial<SourceState>;
+    cfg?: Record<string, unknown>;
+    kind?: 'roster' | 'leavers';
+  } = {},
+) {
+  const cfg = config(overrides.cfg);
+  return {
+    now: NOW,
+    roster: indexRoster(feed(overrides.rows ?? ROWS, overrides.kind)),
+    state: {
+      disabledByWarden: new Set<string>(),
+      orphanFirstSeen: new Map<string, Date>(),
+      ...overrides.state,
+    },
+    orphans: cfg.orphans,
+    exemptionFor: exemptionLookup(cfg.exemptions, NOW, cfg.feed.timeZone),
+  };
+}
+
+describe('classify', () => {
+  it('active: matched by employee id to an active record, nothing to do', () => {
+    const f = classify(account('ana', { employeeId: 'E1', email: 'ana@x.org' }), context());
+    expect([f.situation, f.match, f.action, f.employeeId]).toEqual([
+      'active',
+      'employee_id',
+      'none',
+      'E1',
+    ]);
+  });
+
+  it('matches by normalised email when the account has no employee id, and says it is weaker', () => {
+    const f = classify(account('ana', { email: '  ANA@X.org ' }), context());
+    expect([f.situation, f.match]).toEqual(['active', 'email']);
+    expect(f.reason).toMatch(/matched by email only/);
+  });
+
+  it('leaver: last day passed, account enabled -> disable with a deterministic action id', () => {
+    const first = classify(account('ben', { employeeId: 'E2' }), context());
+    const again = classify(account('ben', { employeeId: 'E2' }), context());
+    expect([first.situation, first.action]).toEqual(['leaver', 'disable']);
+    expect(first.actionId).toMatch(/^[0-9a-f]{32}$/);
+    expect(again.actionId).toBe(first.actionId);
+    const other = classify(account('ben2', { employeeId: 'E2' }), context());
+    expect(other.actionId).not.toBe(first.actionId);
+  });
+
+  it('leaver at an exact moment: a date-time last day that has passed counts', () => {
+    expect(classify(account('eva', { employeeId: 'E5' }), context()).situation).toBe('leaver');
+  });
+
+  it('leaver_disabled: already disabled, nothing to do', () => {
+    const f = classify(account('ben', { employeeId: 'E2', enabled: false }), context());
+    expect([f.situation, f.action]).toEqual(['leaver_disabled', 'none']);
+  });
+
+  it('future_leaver: last day still ahead, nothing yet', () => {
+    const f = classify(account('cruz', { employeeId: 'E3' }), context());
+    expect([f.situation, f.action]).toEqual(['future_leaver', 'none']);
+    expect(f.reason).toMatch(/2026-12-31/);
+  });
+
+  it('orphan: no HR record, reported only by default', () => {
+    const f = classify(account('press-ops', { email: 'press-ops@x.org' }), context());
+    expect([f.situation, f.action]).toEqual(['orphan', 'none']);
+  });
+
+  it('orphan: disabled under the disable policy only after the grace period', () => {
+    const cfg = { orphans: { policy: 'disable', graceDays: 14 } };
+    const fresh = classify(account('ops', {}), context({ cfg }));
+    expect([fresh.situation, fresh.action]).toEqual(['orphan', 'none']);
+    const seenLongAgo = new Map([['sub-ops', new Date('2026-11-01T00:00:00Z')]]);
+    const old = classify(
+      account('ops', {}),
+      context({ cfg, state: { orphanFirstSeen: seenLongAgo } }),
+    );
+    expect([old.situation, old.action]).toEqual(['orphan', 'disable']);
+  });
+
+  it('disputed: the employee id and the email point at different people; never acted on', () => {
+    const f = classify(account('x', { employeeId: 'E2', email: 'ana@x.org' }), context());
+    expect([f.situation, f.action]).toEqual(['disputed', 'none']);
+    expect(f.reason).toMatch(/employee id matches E2 but email matches E1/);
+  });
+
+  it('disputed: an unknown employee id with the email of a listed person', () => {
+    const f = classify(account('x', { employeeId: 'E99', email: 'ben@x.org' }), context());
+    expect(f.situation).toBe('disputed');
+  });
+
+  it('exempt: an unexpired exemption wins, even for a leaver', () => {
+    const exemptions = [
+      { username: 'ben', owner: 'it@x.org', reason: 'legal hold', expires: '2027-01-01' },
+    ];
+    const f = classify(account('ben', { employeeId: 'E2' }), context({ cfg: { exemptions } }));
+    expect([f.situation, f.action]).toEqual(['exempt', 'none']);
+  });
+
+  it('an expired exemption no longer protects the account, and the report says so', () => {
+    const exemptions = [
+      { employeeId: 'E2', owner: 'it@x.org', reason: 'legal hold', expires: '2026-11-28' },
+    ];
+    const f = classify(account('ben', { employeeId: 'E2' }), context({ cfg: { exemptions } }));
+    expect([f.situation, f.action]).toEqual(['leaver', 'disable']);
+    expect(f.reason).toMatch(/exemption expired on 2026-11-28/);
+  });
+
+  it('rehire_candidate: active again in HR, account disabled by Warden; never re-enabled', () => {
+    const state = { disabledByWarden: new Set(['sub-dana']) };
+    const f = classify(account('dana', { employeeId: 'E4', enabled: false }), context({ state }));
+    expect([f.situation, f.action]).toEqual(['rehire_candidate', 'none']);
+  });
+
+  it('an active person whose account was disabled outside Warden stays active, with a note', () => {
+    const f = classify(account('dana', { employeeId: 'E4', enabled: false }), context());
+    expect(f.situation).toBe('active');
+    expect(f.reason).toMatch(/disabled outside Warden/);
+  });
+
+  it('a leavers-only feed does not decide orphans', () => {
+    const f = classify(
+      account('ana', { employeeId: 'E1' }),
+      context({ rows: ['E2,ben@x.org,Ben,leaver,2025-01-31'], kind: 'leavers' }),
+    );
+    expect([f.situation, f.action]).toEqual(['unmatched', 'none']);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Exemption } from '../../../../functions/core/config/reconcile-config.js';
+import { exemptionLookup } from '../../../../functions/core/reconcile/exemptions.js';
+import { account, POOL } from '../../fakes/builders.js';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const exemption = (fields: Partial<Exemption>): Exemption => ({
+  owner: 'it-security',
+  reason: 'shared press-office mailbox',
+  expires: '2027-01-31',
+  ...fields,
+});
+const lookup = (exemptions: Exemption[], timeZone = 'UTC') =>
+  exemptionLookup(exemptions, NOW, timeZone);
+
+describe('exemptions', () => {
+  it('names an account by username, or a person by the employee id of their HR record', () => {
+    const find = lookup([
+      exemption({ username: 'press-ops', reason: 'by name' }),
+      exemption({ employeeId: 'E7', reason: 'by person' }),
+    ]);
+    expect(find(account('press-ops'), undefined)?.exemption.reason).toBe('by name');
+    expect(find(account('ana'), 'E7')?.exemption.reason).toBe('by person');
+    expect(find(account('ana', { employeeId: 'E7' }), undefined)?.exemption.reason).toBe(
+      'by person',
+    );
+    expect(find(account('ana', { employeeId: 'E8' }), undefined)).toBeUndefined();
+  });
+
+  it('applies an exemption scoped to a pool only in that pool', () => {
+    const find = lookup([exemption({ username: 'press-ops', userPoolId: 'eu-west-1_Other' })]);
+    expect(find(account('press-ops'), undefined)).toBeUndefined();
+    expect(find(account('press-ops', { source: 'eu-west-1_Other' }), undefined)).toBeDefined();
+  });
+
+  it('lasts until the end of its expiry day in the deployment time zone', () => {
+    const today = [exemption({ username: 'press-ops', expires: '2026-11-29' })];
+    expect(lookup(today)(account('press-ops'), undefined)?.expired).toBe(false);
+    // In Kiritimati (UTC+14) 29 November ended at 10:00 UTC.
+    expect(lookup(today, 'Pacific/Kiritimati')(account('press-ops'), undefined)?.expired).toBe(
+      true,
+    );
+  });
+
+  it('prefers an exemption still running, and still reports an expired one', () => {
+    const old = exemption({ username: 'press-ops', expires: '2026-01-31', reason: 'old' });
+    const current = exemption({ employeeId: 'E7', reason: 'current' });
+    const find = lookup([old, current]);
+    expect(find(account('press-ops'), 'E7')).toEqual({ exemption: current, expired: false });
+    expect(find(account('press-ops'), undefined)).toEqual({ exemption: old, expired: true });
+  });
+
+  it('finds nothing when there are no exemptions', () => {
+    expect(lookup([])(account('press-ops', { source: POOL }), 'E7')).toBeUndefined();
+  });
+});

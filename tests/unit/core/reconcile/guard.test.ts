@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGuard } from '../../../../functions/core/reconcile/guard.js';
+import { config } from '../../fakes/builders.js';
+
+const guard = config().guard;
+const roster = (records: number) => ({ kind: 'roster' as const, records });
+const baseline = (records: number) => ({
+  kind: 'roster' as const,
+  records,
+  runId: 'run-0',
+  acceptedAt: new Date(0),
+});
+
+describe('guard', () => {
+  it('passes a plan within every limit', () => {
+    const v = evaluateGuard({
+      disableCount: 10,
+      enabledCount: 100,
+      feed: roster(100),
+      baseline: baseline(100),
+      config: guard,
+    });
+    expect(v).toMatchObject({ tripped: false, reasons: [], disablePercent: 10 });
+  });
+
+  it('trips above maxDisableCount (default 50), not at it', () => {
+    expect(
+      evaluateGuard({ disableCount: 50, enabledCount: 1000, feed: roster(1000), config: guard })
+        .tripped,
+    ).toBe(false);
+    const v = evaluateGuard({
+      disableCount: 51,
+      enabledCount: 1000,
+      feed: roster(1000),
+      config: guard,
+    });
+    expect(v.tripped).toBe(true);
+    expect(v.reasons).toEqual(['plan disables 51 accounts, more than maxDisableCount 50']);
+  });
+
+  it('trips above maxDisablePercent (default 20) of enabled accounts', () => {
+    expect(
+      evaluateGuard({ disableCount: 20, enabledCount: 100, feed: roster(100), config: guard })
+        .tripped,
+    ).toBe(false);
+    const v = evaluateGuard({
+      disableCount: 21,
+      enabledCount: 100,
+      feed: roster(100),
+      config: guard,
+    });
+    expect(v.reasons).toEqual([
+      'plan disables 21% of 100 enabled accounts, more than maxDisablePercent 20%',
+    ]);
+  });
+
+  it('trips when the roster shrank sharply since the last accepted feed', () => {
+    const v = evaluateGuard({
+      disableCount: 0,
+      enabledCount: 100,
+      feed: roster(80),
+      baseline: baseline(100),
+      config: guard,
+    });
+    expect(v.tripped).toBe(true);
+    expect(v.reasons[0]).toMatch(
+      /roster shrank by 20% \(100 -> 80 records\) since the feed accepted in run run-0/,
+    );
+    expect(
+      evaluateGuard({
+        disableCount: 0,
+        enabledCount: 100,
+        feed: roster(90),
+        baseline: baseline(100),
+        config: guard,
+      }).tripped,
+    ).toBe(false);
+  });
+
+  it('does not apply the shrink rule to a leavers-only feed', () => {
+    const v = evaluateGuard({
+      disableCount: 0,
+      enabledCount: 100,
+      feed: { kind: 'leavers', records: 1 },
+      baseline: { ...baseline(100), kind: 'leavers' },
+      config: guard,
+    });
+    expect(v.tripped).toBe(false);
+  });
+
+  it('reports every rule that tripped', () => {
+    const v = evaluateGuard({
+      disableCount: 300,
+      enabledCount: 300,
+      feed: roster(5),
+      baseline: baseline(300),
+      config: guard,
+    });
+    expect(v.reasons).toHaveLength(3);
+  });
+});

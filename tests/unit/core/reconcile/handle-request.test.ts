@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { handleReconcileRequest } from '../../../../functions/core/reconcile/handle-request.js';
+import { newRunRecord } from '../../../../functions/core/reconcile/run-record.js';
+import { ConfigError, ReviewError } from '../../../../functions/core/shared/errors.js';
+import { csv, FEED_BUCKET, ROWS, reconcileWorld } from '../../fakes/reconcile-world.js';
+
+const run = (overrides: { feed?: { bucket?: string; key: string }; forceDryRun?: boolean } = {}) =>
+  ({ kind: 'run', trigger: 'schedule', forceDryRun: false, ...overrides }) as const;
+
+describe('handling a reconcile request', () => {
+  it('refuses to run when no user pool is configured', async () => {
+    const w = reconcileWorld({ accountSources: [] });
+    await expect(handleReconcileRequest(run(), w.services)).rejects.toThrow(ConfigError);
+    expect(w.feeds.reads).toEqual([]);
+  });
+
+  it('reads the default feed from the feed bucket when the request names none', async () => {
+    const w = reconcileWorld();
+    const result = await handleReconcileRequest(run(), w.services);
+    expect(w.feeds.reads).toEqual([{ bucket: FEED_BUCKET, key: 'feeds/roster.csv' }]);
+    expect(result.feed).toEqual({
+      kind: 'roster',
+      source: `s3://${FEED_BUCKET}/feeds/roster.csv`,
+      records: 3,
+    });
+    expect([result.status, result.trigger]).toEqual(['completed', 'schedule']);
+    expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
+  });
+
+  it('runs on the feed the request names, in the feed bucket unless it names another', async () => {
+    const w = reconcileWorld();
+    w.feeds.put(FEED_BUCKET, 'feeds/monday.csv', csv(ROWS));
+    w.feeds.put('hr-uploads', 'exports/monday.csv', csv(ROWS));
+    await handleReconcileRequest(run({ feed: { key: 'feeds/monday.csv' } }), w.services);
+    const other = await handleReconcileRequest(
+      run({ feed: { bucket: 'hr-uploads', key: 'exports/monday.csv' } }),
+      w.services,
+    );
+    expect(w.feeds.reads).toEqual([
+      { bucket: FEED_BUCKET, key: 'feeds/monday.csv' },
+      { bucket: 'hr-uploads', key: 'exports/monday.csv' },
+    ]);
+    expect(other.feed.source).toBe('s3://hr-uploads/exports/monday.csv');
+  });
+
+  it('records a rejected run for an invalid feed, changes nothing, and logs no value', async () => {
+    const w = reconcileWorld();
+    w.feeds.put(FEED_BUCKET, 'feeds/roster.csv', csv(['E1,ana-at-x.org,Ana,active,']));
+    const result = await handleReconcileRequest(run(), w.services);
+    expect(result).toMatchObject({ status: 'rejected', feed: { records: 0 } });
+    expect(w.storage.runs.records.get(result.runId)?.status).toBe('rejected');
+    expect(w.notifier.notices.at(-1)?.status).toBe('rejected');
+    expect(w.directory.disableCalls).toEqual([]);
+    expect(w.storage.baselines.baselines.size).toBe(0);
+    expect(w.log.lines).toEqual([
+      { level: 'warn', message: 'HR feed rejected', detail: { problems: 1, at: ['2:email'] } },
+    ]);
+    expect(JSON.stringify(w.log.lines)).not.toContain('ana-at-x.org');
+  });
+
+  it('forces a dry-run when asked, and never forces a real run on a dry-run deployment', async () => {
+    const forced = reconcileWorld();
+    expect((await handleReconcileRequest(run({ forceDryRun: true }), forced.services)).mode).toBe(
+      'dry-run',
+    );
+    expect(forced.directory.disableCalls).toEqual([]);
+
+    const dryDeployment = reconcileWorld({ dryRun: true });
+    const result = await handleReconcileRequest(
+      run({ forceDryRun: false }),
+      dryDeployment.services,
+    );
+    expect([result.mode, result.status]).toEqual(['dry-run', 'planned']);
+    expect(dryDeployment.directory.disableCalls).toEqual([]);
+  });
+
+  it('closes a quarantined run for good when an admin rejects it', async () => {
+    const w = reconcileWorld({ guard: { maxDisableCount: 1 } });
+    const quarantined = await handleReconcileRequest(run(), w.services);
+    const rejected = await handleReconcileRequest(
+      { kind: 'reject', runId: quarantined.runId },
+      w.services,
+    );
+    expect(rejected.status).toBe('rejected');
+    expect(w.feeds.reads).toHaveLength(1);
+    expect(w.directory.disableCalls).toEqual([]);
+  });
+
+  it('applies an approved run from the feed that run read, whatever the default feed says now', async () => {
+    const w = reconcileWorld({ guard: { maxDisablePercent: 100, maxDisableCount: 1 } });
+    w.feeds.put('hr-uploads', 'exports/friday.csv', csv(ROWS));
+    const quarantined = await handleReconcileRequest(
+      run({ feed: { bucket: 'hr-uploads', key: 'exports/friday.csv' } }),
+      w.services,
+    );
+    expect(quarantined.status).toBe('quarantined');
+    w.feeds.put(FEED_BUCKET, 'feeds/roster.csv', csv(ROWS.slice(0, 1)));
+
+    const applied = await handleReconcileRequest(
+      { kind: 'approve', runId: quarantined.runId },
+      w.services,
+    );
+    expect(w.feeds.reads.at(-1)).toEqual({ bucket: 'hr-uploads', key: 'exports/friday.csv' });
+    expect([applied.status, applied.trigger]).toEqual(['completed', 'approval']);
+    expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
+    expect(w.storage.runs.records.get(quarantined.runId)?.notes).toContain(
+      `approved by an admin; run ${applied.runId} ended completed`,
+    );
+  });
+
+  it('refuses to approve a run that did not read its feed from S3', async () => {
+    const w = reconcileWorld();
+    await w.storage.runs.saveRun({
+      ...newRunRecord({
+        runId: 'r-cli',
+        mode: 'apply',
+        trigger: 'cli',
+        startedAt: w.clock.now(),
+        feed: { kind: 'roster', source: 'roster.csv', records: 3 },
+      }),
+      status: 'quarantined',
+    });
+    await expect(
+      handleReconcileRequest({ kind: 'approve', runId: 'r-cli' }, w.services),
+    ).rejects.toThrow(ReviewError);
+    expect(w.directory.disableCalls).toEqual([]);
+  });
+});

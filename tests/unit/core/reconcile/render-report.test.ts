@@ -1,0 +1,61 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import {
+  neutraliseFormula,
+  renderCsvReport,
+  renderJsonReport,
+} from '../../../../functions/core/reconcile/render-report.js';
+import type { StoredFinding } from '../../../../functions/core/reconcile/run-record.js';
+import { whatIf } from '../../../../functions/core/reconcile/what-if.js';
+import { account, config, feed } from '../../fakes/builders.js';
+
+const finding = (username: string): StoredFinding => ({
+  source: 'pool',
+  username,
+  accountKey: username,
+  enabled: true,
+  situation: 'orphan',
+  match: 'none',
+  action: 'none',
+  reason: 'no HR record, "quoted", with, commas',
+});
+
+describe('reports', () => {
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    for (const cell of ['=HYPERLINK("http://evil")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
+      expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    }
+    expect(neutraliseFormula('ana.lopez')).toBe('ana.lopez');
+  });
+
+  it('writes a CSV that round-trips, with formula-like usernames neutralised', () => {
+    const rows = parse(renderCsvReport([finding('=cmd|calc'), finding('ana')]), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.map((r) => r.username)).toEqual(["'=cmd|calc", 'ana']);
+    expect(rows[1]?.reason).toBe('no HR record, "quoted", with, commas');
+  });
+
+  it('JSON report carries run id, status, counts and findings with the documented fields', () => {
+    const now = new Date('2026-11-29T00:00:00Z');
+    const { run, findings } = whatIf(
+      feed(['E1,a@x.org,,active,', 'E2,b@x.org,,leaver,2025-01-01']),
+      [account('a', { employeeId: 'E1' }), account('b', { employeeId: 'E2' })],
+      config({ guard: { maxDisablePercent: 100 } }),
+      now,
+      'run-x',
+    );
+    const report = JSON.parse(renderJsonReport(run, findings));
+    expect(report).toMatchObject({
+      runId: 'run-x',
+      status: 'planned',
+      counts: { active: 1, leaver: 1 },
+    });
+    expect(report.findings[1]).toMatchObject({
+      username: 'b',
+      situation: 'leaver',
+      action: 'disable',
+    });
+    expect(report.findings[1].reason).toMatch(/left on 2025-01-01/);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  GOVERNANCE_TABLE,
+  ITEM_KEY,
+  KEY_PREFIX,
+  leadingKeyPattern,
+  PARTITION,
+  ROLE_PARTITIONS,
+  sourceMemoryEntry,
+  type TableKey,
+} from '../../../../functions/core/shared/table-keys.js';
+
+const AT = new Date('2026-11-29T12:00:00Z');
+const POOL = 'us-east-1_Pool';
+
+/** One item of every kind the table holds. */
+const EVERY_KIND: Record<string, TableKey> = {
+  run: ITEM_KEY.run('r-1'),
+  finding: ITEM_KEY.finding('r-1', POOL, 'ana'),
+  disabledByWarden: ITEM_KEY.disabledByWarden(POOL, 'sub-1'),
+  orphanSeen: ITEM_KEY.orphanSeen(POOL, 'sub-2'),
+  feedBaseline: ITEM_KEY.feedBaseline('roster'),
+  lock: ITEM_KEY.lock('reconcile'),
+  action: ITEM_KEY.action('a1'),
+  pending: ITEM_KEY.pending('a1'),
+  audit: ITEM_KEY.audit(POOL, 'ana', AT, 'a1'),
+  accessEnd: ITEM_KEY.accessEnd(POOL, 'ana'),
+  nonce: ITEM_KEY.nonce('n1', 'pre-authentication'),
+  signIn: ITEM_KEY.signIn(POOL, 'ana', AT, 'denied', 'ab12cd34'),
+  rate: ITEM_KEY.rate('ip:1.2.3.4', 29_000_000),
+  grant: ITEM_KEY.grant('n1'),
+  fence: ITEM_KEY.fence(POOL),
+};
+
+/** What IAM's dynamodb:LeadingKeys does with a `prefix*` pattern. */
+const matches = (pattern: string, key: TableKey) => key.pk.startsWith(pattern.replace(/\*$/, ''));
+
+describe('governance table keys', () => {
+  it('keeps the stored layout, so items written earlier are found again', () => {
+    expect(Object.values(EVERY_KIND)).toEqual([
+      { pk: 'RUNS', sk: 'r-1' },
+      { pk: 'RUN#r-1', sk: `F#${POOL}#ana` },
+      { pk: `SOURCE#${POOL}`, sk: 'DISABLED#sub-1' },
+      { pk: `SOURCE#${POOL}`, sk: 'ORPHAN#sub-2' },
+      { pk: 'FEED#roster', sk: 'BASELINE' },
+      { pk: 'LOCK#reconcile', sk: 'LOCK' },
+      { pk: 'ACTION#a1', sk: 'ACTION' },
+      { pk: 'PENDING', sk: 'a1' },
+      { pk: `AUDIT#${POOL}#ana`, sk: '2026-11-29T12:00:00.000Z#a1' },
+      { pk: `ACCESS#${POOL}`, sk: 'ana' },
+      { pk: 'NONCE#n1', sk: 'pre-authentication' },
+      { pk: `SIGNIN#${POOL}#ana`, sk: '2026-11-29T12:00:00.000Z#denied#ab12cd34' },
+      { pk: 'RATE#ip:1.2.3.4', sk: '29000000' },
+      { pk: 'GRANT#n1', sk: 'GRANT' },
+      { pk: `FENCE#${POOL}`, sk: 'PREVIOUS' },
+    ]);
+    expect([GOVERNANCE_TABLE.partitionKey, GOVERNANCE_TABLE.sortKey]).toEqual(['pk', 'sk']);
+  });
+
+  it('puts each item in the partition its collection is queried by', () => {
+    expect(EVERY_KIND.run?.pk).toBe(PARTITION.runs);
+    expect(EVERY_KIND.finding?.pk).toBe(PARTITION.findings('r-1'));
+    expect(EVERY_KIND.orphanSeen?.pk).toBe(PARTITION.source(POOL));
+    expect(EVERY_KIND.pending?.pk).toBe(PARTITION.pending);
+    expect(EVERY_KIND.audit?.pk).toBe(PARTITION.audit(POOL, 'ana'));
+    expect(EVERY_KIND.accessEnd?.pk).toBe(PARTITION.accessEnds(POOL));
+    expect(EVERY_KIND.signIn?.pk).toBe(PARTITION.signIns(POOL, 'ana'));
+  });
+
+  it('sorts the audit trail of an account by time', () => {
+    const earlier = ITEM_KEY.audit(POOL, 'ana', new Date('2026-01-02T00:00:00Z'), 'zz');
+    const later = ITEM_KEY.audit(POOL, 'ana', new Date('2026-10-01T00:00:00Z'), 'aa');
+    expect(earlier.sk < later.sk).toBe(true);
+  });
+});
+
+describe('source memory entries', () => {
+  it('tells an account Warden disabled from an orphan first seen', () => {
+    expect(sourceMemoryEntry(ITEM_KEY.disabledByWarden(POOL, 'sub-1').sk)).toEqual({
+      kind: 'disabled',
+      accountKey: 'sub-1',
+    });
+    expect(sourceMemoryEntry(ITEM_KEY.orphanSeen(POOL, 'username:ana').sk)).toEqual({
+      kind: 'orphan',
+      accountKey: 'username:ana',
+    });
+    expect(sourceMemoryEntry('SOMETHING#else')).toBeUndefined();
+  });
+});
+
+describe('least-privilege partitions', () => {
+  const allowed = (prefixes: readonly string[]) =>
+    Object.entries(EVERY_KIND)
+      .filter(([, key]) => prefixes.some((p) => matches(leadingKeyPattern(p as never), key)))
+      .map(([kind]) => kind);
+
+  it('lets the sign-in triggers read access ends and grants, and write only nonces, decisions and grants', () => {
+    expect(allowed(ROLE_PARTITIONS.signInTriggers.read)).toEqual(['accessEnd', 'grant']);
+    expect(allowed(ROLE_PARTITIONS.signInTriggers.write)).toEqual(['nonce', 'signIn', 'grant']);
+  });
+
+  it('lets the gateway touch only its attempt counters, and the pool fence only its memory', () => {
+    expect(allowed(ROLE_PARTITIONS.gateway.counters)).toEqual(['rate']);
+    expect(allowed(ROLE_PARTITIONS.poolFence.readWrite)).toEqual(['fence']);
+  });
+
+  it('gives every partition prefix a pattern that matches its own items', () => {
+    expect(leadingKeyPattern(KEY_PREFIX.accessEnd)).toBe('ACCESS#*');
+    expect(matches(leadingKeyPattern(KEY_PREFIX.runs), EVERY_KIND.run as TableKey)).toBe(true);
+  });
+});
