@@ -78,7 +78,7 @@ describe('recent sign-in decisions', () => {
     source: 'pool',
     username: 'ana',
     at: new Date(iso),
-    outcome: 'passed',
+    outcome: 'allowed',
     country: 'ES',
     rule: 'default',
     reason: 'allowed country',

@@ -68,7 +68,7 @@ describe('finding a person', () => {
       reason: 'left',
       requestedBy: 'hr',
       requestedAt: new Date('2026-11-27T00:00:00Z'),
-      status: 'completed',
+      status: 'done',
       origin: 'hr',
       accounts: [],
       flagged: [],
