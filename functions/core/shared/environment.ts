@@ -35,6 +35,10 @@ export const ENV = {
   gatewayClients: 'WARDEN_GATEWAY_CLIENTS',
   unfencedClients: 'WARDEN_UNFENCED_CLIENTS',
   signInRecordDays: 'WARDEN_SIGN_IN_RECORD_DAYS',
+  /** The console's address (`https://...`): notifications and reports point at a run's page there. */
+  consoleUrl: 'WARDEN_CONSOLE_URL',
+  /** CLI only: the reconcile function that approves and rejects quarantined runs. */
+  reconcileFunction: 'WARDEN_RECONCILE_FUNCTION',
 } as const;
 export type EnvName = keyof typeof ENV;
 

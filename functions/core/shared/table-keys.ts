@@ -47,6 +47,10 @@ export const KEY_PREFIX = {
   accountIndex: 'INDEX#',
   /** IDEMPOTENCY#offboarding / <key hash>: Powertools idempotency records of the offboarding API. */
   idempotency: 'IDEMPOTENCY#',
+  /** SIGNINDAY#<YYYY-MM-DD> / <at>#<outcome>#<random>: every sign-in decision of a day, with a TTL. */
+  signInDay: 'SIGNINDAY#',
+  /** ADMINACTION#<YYYY-MM-DD> / <at>#<id>: admins' approvals, rejections and restores. */
+  adminAction: 'ADMINACTION#',
 } as const;
 
 const SK_PREFIX = {
@@ -73,6 +77,9 @@ export type TableKey = Record<
   string
 >;
 
+/** The UTC day (YYYY-MM-DD) of an instant: day partitions are UTC days. */
+export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+
 const key = (pk: string, sk: string): TableKey => ({
   [GOVERNANCE_TABLE.partitionKey]: pk,
   [GOVERNANCE_TABLE.sortKey]: sk,
@@ -96,6 +103,8 @@ export const PARTITION = {
   indexPeople: `${KEY_PREFIX.accountIndex}${INDEX_PEOPLE}`,
   /** The static partition Powertools' idempotency records of the offboarding API live in. */
   idempotency: `${KEY_PREFIX.idempotency}offboarding`,
+  signInDay: (day: string) => `${KEY_PREFIX.signInDay}${day}`,
+  adminActions: (day: string) => `${KEY_PREFIX.adminAction}${day}`,
 } as const;
 
 /** The key of each kind of item. */
@@ -118,6 +127,11 @@ export const ITEM_KEY = {
   /** The random tail keeps two decisions in the same millisecond apart. */
   signIn: (source: string, username: string, at: Date, outcome: string, tail: string) =>
     key(PARTITION.signIns(source, username), `${at.toISOString()}#${outcome}#${tail}`),
+  /** The same decision in its day's partition, which the console's sign-ins page reads. */
+  signInOfDay: (at: Date, outcome: string, tail: string) =>
+    key(PARTITION.signInDay(dayOf(at)), `${at.toISOString()}#${outcome}#${tail}`),
+  adminAction: (at: Date, id: string) =>
+    key(PARTITION.adminActions(dayOf(at)), `${at.toISOString()}#${id}`),
   rate: (rateKey: string, window: number) => key(`${KEY_PREFIX.rate}${rateKey}`, String(window)),
   grant: (nonce: string) => key(`${KEY_PREFIX.grant}${nonce}`, 'GRANT'),
   fence: (userPoolId: string) => key(`${KEY_PREFIX.fence}${userPoolId}`, 'PREVIOUS'),
@@ -162,7 +176,7 @@ export const ROLE_PARTITIONS = {
   /** The sign-in triggers read access ends and grants, and write nonces, grants and decisions. */
   signInTriggers: {
     read: [KEY_PREFIX.accessEnd, KEY_PREFIX.grant],
-    write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn, KEY_PREFIX.grant],
+    write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn, KEY_PREFIX.signInDay, KEY_PREFIX.grant],
   },
   /** The gateway counts attempts (and reads the last window's count). */
   gateway: { counters: [KEY_PREFIX.rate] },
