@@ -138,7 +138,7 @@ describe('a reconciliation run', () => {
       username: 'ben',
       accountKey: 'sub-ben',
       reason: 'left',
-      at: new Date(),
+      at: new Date('2026-11-29T11:00:00Z'),
     });
     (w.directory.accounts.find((a) => a.username === 'ben') as { enabled: boolean }).enabled =
       false;
