@@ -21,6 +21,23 @@ describe('JSON HR feed', () => {
     }
   });
 
+  it('reads a null field as a missing one: no email, no name, no last day', () => {
+    const text = JSON.stringify([
+      { employee_id: 'E1', email: null, display_name: null, status: 'active', last_day: null },
+      { employee_id: 'E2', email: 'b@x.org', status: null },
+    ]);
+    const result = parseJsonFeed(text, options);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    // A null status is missing ("is required"), never a value of the wrong type.
+    expect(result.problems.map((p) => formatProblem('hr.json', p))).toEqual([
+      'hr.json:record 2: status: is required',
+    ]);
+    const valid = parseJsonFeed(JSON.stringify([JSON.parse(text)[0]]), options);
+    expect(valid.ok && valid.feed.records[0]).toMatchObject({ employeeId: 'E1', displayName: '' });
+    expect(valid.ok && valid.feed.records[0]?.email).toBeUndefined();
+  });
+
   it('names the record and field of each problem', () => {
     const text = JSON.stringify([
       { employee_id: 'E1', email: 'a@x.org', status: 'active' },
