@@ -26,16 +26,54 @@ export function parseCsvFeed(text: string, options: FeedOptions, notes: string[]
       `fields are separated by ${delimiterName(delimiter)}s, detected from the header`,
     );
   }
-  let rows: { record: string[]; info: { lines: number } }[];
+  const readRow = rowReader(rules);
+  const records: HrRecord[] = [];
+  const problems: FeedProblem[] = [];
+  let header: string[] | undefined;
+  let columns: ReturnType<typeof resolveColumns> | undefined;
+  let rowsRead = 0;
+  // Each row is checked as the parser reaches it and then dropped: only records and problems
+  // are kept, never the list of every raw row (a large feed would need several times its size).
+  const readCells = (cells: string[], line: number) => {
+    rowsRead++;
+    if (!header) {
+      header = cells;
+      columns = resolveColumns(cells, rules, text, delimiter);
+    }
+    // Names come from the first header row; the others (e.g. labels under system keys) are skipped.
+    if (rowsRead <= rules.headerRows || !columns || 'problems' in columns) return;
+    const location = String(line);
+    if (cells.length !== header.length) {
+      problems.push({
+        location,
+        field: null,
+        reason: `has ${cells.length} fields but the header has ${header.length}${
+          cells.length > header.length ? ` (an unquoted ${delimiterName(delimiter)}?)` : ''
+        }`,
+      });
+      return;
+    }
+    const row: Record<string, string | undefined> = {};
+    for (const column of HR_COLUMNS) {
+      const index = columns.indexes[column];
+      row[column] = index === undefined ? undefined : cells[index];
+    }
+    const result = readRow(row, location);
+    if ('record' in result) records.push(result.record);
+    else problems.push(...result.problems);
+  };
   try {
-    // With `info`, each row comes with the line it started on.
-    rows = parse(text, {
+    parse(text, {
       bom: true,
       delimiter,
-      info: true,
       skip_empty_lines: true,
       relax_column_count: true,
-    }) as unknown as typeof rows;
+      // `lines` is the line the row started on.
+      on_record: (cells: string[], { lines }: { lines: number }) => {
+        readCells(cells, lines);
+        return null;
+      },
+    });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -47,43 +85,15 @@ export function parseCsvFeed(text: string, options: FeedOptions, notes: string[]
     }
     throw error;
   }
-  const [header] = rows;
-  if (!header) return fail({ location: null, field: null, reason: 'the feed is empty' });
-  // Names come from the first header row; the others (e.g. labels under system keys) are skipped.
-  const body = rows.slice(rules.headerRows);
-
-  const columnIndex = resolveColumns(header.record, rules, text, delimiter);
-  if ('problems' in columnIndex) return { ok: false, problems: columnIndex.problems };
-  if (body.length === 0) {
+  if (!header || !columns)
+    return fail({ location: null, field: null, reason: 'the feed is empty' });
+  if ('problems' in columns) return { ok: false, problems: columns.problems };
+  const bodyRows = Math.max(0, rowsRead - rules.headerRows);
+  if (bodyRows === 0) {
     return fail({ location: null, field: null, reason: 'the feed has a header but no records' });
   }
-
-  const readRow = rowReader(rules);
-  const records: HrRecord[] = [];
-  const problems: FeedProblem[] = [];
-  for (const { record: cells, info } of body) {
-    const location = String(info.lines);
-    if (cells.length !== header.record.length) {
-      problems.push({
-        location,
-        field: null,
-        reason: `has ${cells.length} fields but the header has ${header.record.length}${
-          cells.length > header.record.length ? ` (an unquoted ${delimiterName(delimiter)}?)` : ''
-        }`,
-      });
-      continue;
-    }
-    const row: Record<string, string | undefined> = {};
-    for (const column of HR_COLUMNS) {
-      const index = columnIndex.indexes[column];
-      row[column] = index === undefined ? undefined : cells[index];
-    }
-    const result = readRow(row, location);
-    if ('record' in result) records.push(result.record);
-    else problems.push(...result.problems);
-  }
   return checkFeed(records, problems, rules, options.source, {
-    rows: body.length,
+    rows: bodyRows,
     notes: readNotes,
   });
 }
