@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantOfDateTime } from '../time/moment.js';
+import { instantOfDateTime, isWithinYears, YEARS } from '../time/moment.js';
 import { endOfDayInZone } from '../time/zoned-day.js';
 import { readCalendarDate } from './date-formats.js';
 import type { FeedRules } from './feed-rules.js';
@@ -50,7 +50,11 @@ export function rowReader(rules: FeedRules): RowReader {
       .string(text)
       .trim()
       .default('')
-      .refine((v) => v === '' || lastDayOf(v) !== undefined, dateHint),
+      .refine((v) => v === '' || lastDayOf(v) !== undefined, dateHint)
+      .refine(
+        (v) => isWithinYears(lastDayOf(v)?.raw ?? `${YEARS.first}`),
+        `is a placeholder, not a last day: dates must fall in the years ${YEARS.first} to ${YEARS.last} (leave the cell empty when there is none)`,
+      ),
   });
 
   return (row, location) => {

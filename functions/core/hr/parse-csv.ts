@@ -11,6 +11,7 @@ import {
   type HrRecord,
 } from './hr-record.js';
 import { rowReader } from './hr-row.js';
+import { lineNumbers } from './line-numbers.js';
 
 /**
  * Parses a CSV feed (RFC 4180, extra columns ignored) by the feed's rules: the delimiter
@@ -32,6 +33,12 @@ export function parseCsvFeed(text: string, options: FeedOptions, notes: string[]
   let header: string[] | undefined;
   let columns: ReturnType<typeof resolveColumns> | undefined;
   let rowsRead = 0;
+  const bytes = Buffer.from(text);
+  const lines = lineNumbers(bytes);
+  // Where the next row starts: csv-parse counts a quoted CRLF as two lines and gives the line a
+  // row ends on, so lines are counted here, from each row's first byte.
+  let nextRow = 0;
+  const lineOfNextRow = () => lines.lineAt(lines.skipLineBreaks(nextRow));
   // Each row is checked as the parser reaches it and then dropped: only records and problems
   // are kept, never the list of every raw row (a large feed would need several times its size).
   const readCells = (cells: string[], line: number) => {
@@ -63,24 +70,26 @@ export function parseCsvFeed(text: string, options: FeedOptions, notes: string[]
     else problems.push(...result.problems);
   };
   try {
-    parse(text, {
+    parse(bytes, {
       bom: true,
       delimiter,
+      // Any line ending, even mixed in one file (CRLF must come first to be one break, not two).
+      record_delimiter: ['\r\n', '\n', '\r'],
       skip_empty_lines: true,
       relax_column_count: true,
-      // `lines` is the line the row started on.
-      on_record: (cells: string[], { lines }: { lines: number }) => {
-        readCells(cells, lines);
+      on_record: (cells: string[], info: { bytes: number }) => {
+        readCells(cells, lineOfNextRow());
+        nextRow = info.bytes;
         return null;
       },
     });
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
+      // csv-parse's own "at line N" counts differently: the row that broke is named instead.
       return fail({
-        location: line ? String(line) : null,
+        location: String(lineOfNextRow()),
         field: null,
-        reason: `malformed CSV: ${error.message}`,
+        reason: `malformed CSV: ${error.message.replace(/ at line \d+/, '')}`,
       });
     }
     throw error;
@@ -111,10 +120,18 @@ function resolveColumns(
   const optional = new Set<HrColumn>(['display_name', 'last_day']);
   if (rules.statusFromDate) optional.add('status');
   for (const column of HR_COLUMNS) {
-    const index = rules.columns[column]
-      .map((name) => normalised.indexOf(name.trim().toLowerCase()))
-      .find((i) => i >= 0);
-    if (index !== undefined) indexes[column] = index;
+    const name = rules.columns[column]
+      .map((n) => n.trim().toLowerCase())
+      .find((n) => normalised.includes(n));
+    const index = name === undefined ? undefined : normalised.indexOf(name);
+    const again = name === undefined ? -1 : normalised.indexOf(name, (index as number) + 1);
+    if (index !== undefined && again >= 0) {
+      problems.push({
+        location: '1',
+        field: column,
+        reason: `the header has this column twice (columns ${index + 1} and ${again + 1}): map the one to read with --map (or feed.columnMap)`,
+      });
+    } else if (index !== undefined) indexes[column] = index;
     else if (!optional.has(column)) {
       const origin = rules.columnOrigin[column];
       problems.push({

@@ -13,11 +13,12 @@ export function parseJsonFeed(
   options: FeedOptions,
   notes: string[] = [],
 ): FeedResult {
+  const body = text.replace(/^\uFEFF/, '');
   let document: unknown;
   try {
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
+    document = JSON.parse(body);
   } catch (error) {
-    return fail(`is not valid JSON: ${(error as Error).message}`);
+    return invalidJson(body, (error as Error).message);
   }
   const items = Array.isArray(document)
     ? document
@@ -54,6 +55,25 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail(reason: string): FeedResult {
-  return { ok: false, problems: [{ location: null, field: null, reason }] };
+function fail(reason: string, location: string | null = null): FeedResult {
+  return { ok: false, problems: [{ location, field: null, reason }] };
+}
+
+/**
+ * JSON.parse names a character offset ("at position 70", and on newer Node also "(line 3
+ * column 24)"); an HR admin fixing the file needs the line and column, counted the same on
+ * every Node version.
+ */
+function invalidJson(body: string, message: string): FeedResult {
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return fail(`is not valid JSON: ${message}`);
+  const offset = Number(position[1]);
+  const before = body.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const cause = message
+    .slice(0, position.index)
+    .trim()
+    .replace(/ in JSON$/, '');
+  return fail(`is not valid JSON at line ${line}, column ${column}: ${cause}`, String(line));
 }

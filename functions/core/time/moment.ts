@@ -5,12 +5,25 @@ import { endOfDayInZone, isCalendarDate } from './zoned-day.js';
 const DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
+/** HR's and admins' dates fall in these years; outside them a date is a placeholder. */
+export const YEARS = { first: 1900, last: 2199 } as const;
+
+/**
+ * False for a date or date-time (`YYYY-...`) outside `YEARS`: a placeholder such as Excel's
+ * 1899-12-30 (an empty cell) or SAP's 9999-12-31 (no end), not a moment to act on.
+ */
+export function isWithinYears(isoValue: string): boolean {
+  const year = Number(isoValue.slice(0, 4));
+  return year >= YEARS.first && year <= YEARS.last;
+}
+
 /**
  * The instant a date (`YYYY-MM-DD`: when that day ends in `timeZone`) or a date-time with offset
- * (`2026-12-01T17:30:00-06:00`) names; undefined for anything else, including impossible dates
- * and times (`2026-02-30`, `25:00`) and date-times without an offset.
+ * (`2026-12-01T17:30:00-06:00`) names, in the years 1900 to 2199; undefined for anything else,
+ * including impossible dates and times (`2026-02-30`, `25:00`) and date-times without an offset.
  */
 export function resolveMoment(value: string, timeZone: string): Date | undefined {
+  if (!isWithinYears(value)) return undefined;
   if (isCalendarDate(value)) return endOfDayInZone(value, timeZone);
   return instantOfDateTime(value);
 }

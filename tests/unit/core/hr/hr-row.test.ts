@@ -61,6 +61,18 @@ describe('one HR row', () => {
     }
   });
 
+  it('refuses placeholder dates outside the years 1900 to 2199, as dates or date-times', () => {
+    const placeholder =
+      'last_day: is a placeholder, not a last day: dates must fall in the years 1900 to 2199 (leave the cell empty when there is none)';
+    for (const last_day of ['1899-12-30', '9999-12-31', '0001-01-01T00:00:00Z', '2200-01-01']) {
+      expect(problems({ status: 'leaver', last_day })).toEqual([
+        `${placeholder} (got "${last_day}")`,
+      ]);
+    }
+    expect(problems({ status: 'leaver', last_day: '1900-01-01' })).toEqual([]);
+    expect(problems({ status: 'active', last_day: '2199-12-31T23:59:59Z' })).toEqual([]);
+  });
+
   it('tells a missing value from a value of the wrong type', () => {
     expect(problems({ employee_id: undefined, email: ['ana@x.org'] })).toEqual([
       'employee_id: is required',

@@ -55,6 +55,19 @@ describe('JSON HR feed', () => {
     ]);
   });
 
+  it('names the line and column where invalid JSON breaks', () => {
+    const text =
+      '[\n  {"employee_id": "E1", "status": "active"},\n  {"employee_id": "E2",, "status": "active"}\n]';
+    const result = parseJsonFeed(text, options);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        location: '3',
+        field: null,
+        reason: expect.stringMatching(/^is not valid JSON at line 3, column 24: /),
+      },
+    ]);
+  });
+
   it('rejects invalid JSON, a wrong shape and an empty list', () => {
     for (const [text, message] of [
       ['{', /is not valid JSON/],

@@ -76,6 +76,8 @@ describe('end of a calendar day in a time zone', () => {
     expect(isCalendarDate('2024-02-29')).toBe(true);
     expect(isCalendarDate('2023-02-29')).toBe(false);
     expect(isCalendarDate('2024-1-01')).toBe(false);
+    expect(isCalendarDate('0001-01-01')).toBe(true);
+    expect(isCalendarDate('0100-02-29')).toBe(false);
     expect(isKnownTimeZone('Europe/Madrid')).toBe(true);
     expect(isKnownTimeZone('Etc/GMT+5')).toBe(true);
     expect(isKnownTimeZone('Mars/Olympus')).toBe(false);
