@@ -1,3 +1,4 @@
+import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { checkFeed } from './check-feed.js';
 import type { FeedOptions } from './feed-options.js';
 import { feedRules } from './feed-rules.js';
@@ -17,8 +18,8 @@ export function parseJsonFeed(
   let document: unknown;
   try {
     document = JSON.parse(body);
-  } catch (error) {
-    return invalidJson(body, (error as Error).message);
+  } catch {
+    return invalidJson(body);
   }
   const items = Array.isArray(document)
     ? document
@@ -60,20 +61,20 @@ function fail(reason: string, location: string | null = null): FeedResult {
 }
 
 /**
- * JSON.parse names a character offset ("at position 70", and on newer Node also "(line 3
- * column 24)"); an HR admin fixing the file needs the line and column, counted the same on
- * every Node version.
+ * Where and why a text is not JSON. JSON.parse says it differently on each Node version, often
+ * without a position and quoting the text around the error (HR data); jsonc-parser, as strict as
+ * JSON.parse here, gives the offset and a code name instead.
  */
-function invalidJson(body: string, message: string): FeedResult {
-  const position = /at position (\d+)/.exec(message);
-  if (!position) return fail(`is not valid JSON: ${message}`);
-  const offset = Number(position[1]);
-  const before = body.slice(0, offset);
+function invalidJson(body: string): FeedResult {
+  const errors: ParseError[] = [];
+  parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+  const [first] = errors;
+  if (!first) return fail('is not valid JSON');
+  const before = body.slice(0, first.offset);
   const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  const cause = message
-    .slice(0, position.index)
-    .trim()
-    .replace(/ in JSON$/, '');
-  return fail(`is not valid JSON at line ${line}, column ${column}: ${cause}`, String(line));
+  const column = first.offset - before.lastIndexOf('\n');
+  return fail(
+    `is not valid JSON at line ${line}, column ${column}: ${printParseErrorCode(first.error)}`,
+    String(line),
+  );
 }

@@ -68,6 +68,17 @@ describe('JSON HR feed', () => {
     ]);
   });
 
+  it('names the line of a trailing comma or a cut-off file, never quoting the records', () => {
+    const records = '[\n  {"employee_id": "E1", "email": "ana@x.org", "status": "active"},\n]';
+    for (const [text, location, reason] of [
+      [records, '3', 'is not valid JSON at line 3, column 1: ValueExpected'],
+      [records.slice(0, 40), '2', 'is not valid JSON at line 2, column 34: UnexpectedEndOfString'],
+    ] as const) {
+      const result = parseJsonFeed(text, options);
+      expect(!result.ok && result.problems).toEqual([{ location, field: null, reason }]);
+    }
+  });
+
   it('rejects invalid JSON, a wrong shape and an empty list', () => {
     for (const [text, message] of [
       ['{', /is not valid JSON/],
