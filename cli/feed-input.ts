@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   parseReconcileConfig,
@@ -15,13 +15,30 @@ export interface FeedCliOptions extends FeedFlags {
   config?: string;
 }
 
-export function readBytes(file: string, what: string): Uint8Array {
+/** A file's bytes; with `limit`, no more than that many (a huge file is never read whole). */
+export function readBytes(file: string, what: string, limit?: number): Uint8Array {
   try {
-    return readFileSync(file);
+    return limit === undefined ? readFileSync(file) : readAtMost(file, limit);
   } catch (error) {
     throw new CliError(
       `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
+  }
+}
+
+function readAtMost(file: string, limit: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(limit, fstatSync(fd).size));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const read = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -61,9 +78,13 @@ export function loadConfig(
   }
 }
 
-/** Reads a feed file as bytes and parses it by the configuration's feed rules. */
+/**
+ * Reads a feed file as bytes, one past the size limit at most (enough to refuse a file that is
+ * too large), and parses it by the configuration's feed rules.
+ */
 export function readFeed(file: string, config: ReconcileConfig): FeedResult {
-  return parseFeed(readBytes(file, 'HR feed'), { ...config.feed, source: basename(file) });
+  const bytes = readBytes(file, 'HR feed', config.feed.maxBytes + 1);
+  return parseFeed(bytes, { ...config.feed, source: basename(file) });
 }
 
 /** Reads and validates a feed; on any problem, a CliError lists one `file:line: field: reason` per line. */

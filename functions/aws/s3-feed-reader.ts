@@ -1,4 +1,4 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { FeedLocation, FeedSource } from '../core/reconcile/ports.js';
 import { WardenError } from '../core/shared/errors.js';
 
@@ -6,9 +6,20 @@ import { WardenError } from '../core/shared/errors.js';
 export class S3FeedSource implements FeedSource {
   constructor(private readonly s3: S3Client) {}
 
-  async read({ bucket, key }: FeedLocation): Promise<Uint8Array> {
-    const object = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    if (!object.Body) throw new WardenError(`s3://${bucket}/${key} has no body`);
-    return object.Body.transformToByteArray();
+  async read({ bucket, key }: FeedLocation, maxBytes: number): Promise<Uint8Array> {
+    try {
+      // One byte past the limit is enough to tell that a feed is too large.
+      const object = await this.s3.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${maxBytes}` }),
+      );
+      if (!object.Body) throw new WardenError(`s3://${bucket}/${key} has no body`);
+      return await object.Body.transformToByteArray();
+    } catch (error) {
+      // S3 answers a range of an empty object with 416: the feed is empty.
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416) {
+        return new Uint8Array(0);
+      }
+      throw error;
+    }
   }
 }

@@ -30,9 +30,11 @@ const employeeId = z
   .string(textError)
   .trim()
   .min(1, 'is required')
-  .max(64)
+  .max(64, 'is longer than 64 characters')
   .regex(/^[A-Za-z0-9._:-]+$/, 'may hold only letters, digits and . _ : -');
-const text = (max: number) => z.string(textError).trim().min(1, 'is required').max(max);
+// Each check names its own problem: the type error above would otherwise word a long value too.
+const text = (max: number) =>
+  z.string(textError).trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
 /** A date (YYYY-MM-DD) or a date-time with offset; read into an instant by the handler. */
 const moment = z.string(textError).trim().min(1, 'is required').max(40);
 

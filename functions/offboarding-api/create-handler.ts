@@ -62,7 +62,7 @@ const json = (statusCode: number, body: unknown): ApiResponse => ({
 const invalid = (problems: string[]) => json(400, { status: 'invalid', problems });
 const notFound = (message: string) => json(404, { status: 'not_found', message });
 const MOMENT_PROBLEM =
-  'must be a real date (YYYY-MM-DD) or date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm)';
+  'must be a real date (YYYY-MM-DD) or date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm), in the years 1900 to 2199';
 
 type Action = ApiCallEntry['action'];
 

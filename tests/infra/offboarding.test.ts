@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionsOf, type Statement, statementsOfRole } from './statements.js';
+import { actionsOf, onlyResource, type Statement, statementsOfRole } from './statements.js';
 import { configFile, synth } from './synth.js';
 
 let template: Template;
@@ -111,10 +111,12 @@ describe('HR offboarding in the stack', () => {
   });
 
   it('gives the reconcile function the schedule settings, and outputs what the CLI looks up', () => {
-    const reconcile = Object.values(template.findResources('AWS::Lambda::Function')).find(
-      (f) => f.Properties.ReservedConcurrentExecutions === 1,
+    const reconcile = onlyResource(
+      template,
+      'AWS::Lambda::Function',
+      'LeaverReconciliationReconcileFunction',
     );
-    expect(Object.keys(reconcile?.Properties.Environment.Variables)).toEqual(
+    expect(Object.keys(reconcile.Properties.Environment.Variables)).toEqual(
       expect.arrayContaining([
         'WARDEN_SCHEDULE_GROUP',
         'WARDEN_EXECUTOR_ARN',

@@ -1,7 +1,12 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReconcileConfig } from '../../functions/core/config/reconcile-config.js';
-import { actionsOf, statementsOfRole as roleStatements, type Statement } from './statements.js';
+import {
+  actionsOf,
+  onlyResource,
+  statementsOfRole as roleStatements,
+  type Statement,
+} from './statements.js';
 import { configFile, synth } from './synth.js';
 
 let template: Template;
@@ -11,24 +16,27 @@ beforeAll(() => {
 }, 120_000);
 
 const statementsOfRole = (prefix: string) => roleStatements(template, prefix);
+const RECONCILE_FUNCTION = 'LeaverReconciliationReconcileFunction';
 
 describe('the Warden stack (example configuration)', () => {
   it('runs the reconcile function on ARM64, a current Node LTS, one run at a time, with a DLQ', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      ReservedConcurrentExecutions: 1,
-      Timeout: 900,
-      Handler: 'index.handler',
-    });
+    expect(onlyResource(template, 'AWS::Lambda::Function', RECONCILE_FUNCTION).Properties).toEqual(
+      expect.objectContaining({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        ReservedConcurrentExecutions: 1,
+        Timeout: 900,
+        Handler: 'index.handler',
+      }),
+    );
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
   });
 
   it('passes the validated reconcile settings to the function, dry-run included', () => {
-    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
-    const raw = fn?.Properties.Environment.Variables.WARDEN_CONFIG;
+    const fn = onlyResource(template, 'AWS::Lambda::Function', RECONCILE_FUNCTION);
+    const raw = fn.Properties.Environment.Variables.WARDEN_CONFIG;
     const settings = JSON.parse(typeof raw === 'string' ? raw : JSON.stringify(raw));
     expect(settings.dryRun).toBe(true);
     expect(settings.accountSources.map((s: { userPoolId: string }) => s.userPoolId)).toEqual([

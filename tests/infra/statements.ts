@@ -18,3 +18,14 @@ export function statementsOfRole(template: Template, prefix: string): Statement[
 }
 
 export const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** The one resource of a type whose logical id starts with `prefix`; fails unless exactly one. */
+export function onlyResource(template: Template, type: string, prefix: string) {
+  const found = Object.entries(template.findResources(type)).filter(([id]) =>
+    id.startsWith(prefix),
+  );
+  if (found.length !== 1) {
+    throw new Error(`expected one ${type} named ${prefix}*, found ${found.map(([id]) => id)}`);
+  }
+  return (found[0] as [string, ReturnType<Template['findResources']>[string]])[1];
+}

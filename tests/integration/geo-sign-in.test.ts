@@ -99,6 +99,7 @@ beforeAll(async () => {
   await createUser('ricardo.salazar', 'E10007');
   await createUser('ana.lopez', 'E10020');
   await createUser('luis.ortega', 'E10030', { group: 'press-admins' });
+  await createUser('nora.audit', 'E10035', { group: 'press-admins' });
   await createUser('maria.rojas', 'E10040');
   await createUser('sin.correo', 'E10050', { verified: false });
   await createUser('pablo.refresh', 'E10060');
@@ -110,6 +111,7 @@ beforeAll(async () => {
   const active = [
     'ana.lopez:E10020',
     'luis.ortega:E10030',
+    'nora.audit:E10035',
     'maria.rojas:E10040',
     'sin.correo:E10050',
   ];
@@ -367,7 +369,8 @@ describe('rate limits', () => {
 });
 
 describe('warden audit', () => {
-  it("shows a person's sign-in decisions and the changes Warden made, from the governance table", () => {
+  it("shows a person's sign-in decisions and the changes Warden made, from the governance table", async () => {
+    expect(await signIn('nora.audit', SPAIN)).toEqual(REFUSED);
     const { userPoolId, table } = warden.resources;
     const result = spawnSync(
       process.execPath,
@@ -375,7 +378,7 @@ describe('warden audit', () => {
         'bin/warden.js',
         'audit',
         '--user',
-        'luis.ortega',
+        'nora.audit',
         '--pool',
         userPoolId,
         '--table',

@@ -19,6 +19,12 @@ const dateFormat = z.string().superRefine((format, ctx) => {
 });
 
 /**
+ * The largest feed read by default. Records are held in memory to be matched: a 69 MB feed of a
+ * million rows needs about 600 MB of heap, which the reconcile function's 1024 MB holds.
+ */
+export const DEFAULT_FEED_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
  * The `feed` section of the configuration: what the feed is, and how to read an HR system's
  * export as it comes. A preset bundles the reading options; each option set here overrides it.
  */
@@ -62,5 +68,12 @@ export const feedSettingsSchema = z.strictObject({
     .optional(),
   /** What a leaver without a last day means: a mistake (reject) or someone who has already left. */
   undatedLeavers: z.enum(['reject', 'already_left']).optional(),
+  /** A larger feed is refused before it is read: memory, not patience, is the limit. */
+  maxBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024, 'must be at most 1 GiB (1073741824)')
+    .default(DEFAULT_FEED_MAX_BYTES),
 });
 export type FeedSettings = z.infer<typeof feedSettingsSchema>;

@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { instantOfDateTime, isWithinYears, YEARS } from '../time/moment.js';
 import { endOfDayInZone } from '../time/zoned-day.js';
 import { readCalendarDate } from './date-formats.js';
 import type { FeedRules } from './feed-rules.js';
 import type { EmploymentStatus, FeedProblem, HrRecord } from './hr-record.js';
 import { normaliseEmail } from './hr-record.js';
-
-const DATE_TIME_WITH_OFFSET =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 // A missing value is "required"; a number or list where text belongs is a type mistake.
 const text = {
@@ -52,7 +50,11 @@ export function rowReader(rules: FeedRules): RowReader {
       .string(text)
       .trim()
       .default('')
-      .refine((v) => v === '' || lastDayOf(v) !== undefined, dateHint),
+      .refine((v) => v === '' || lastDayOf(v) !== undefined, dateHint)
+      .refine(
+        (v) => isWithinYears(lastDayOf(v)?.raw ?? `${YEARS.first}`),
+        `is a placeholder, not a last day: dates must fall in the years ${YEARS.first} to ${YEARS.last} (leave the cell empty when there is none)`,
+      ),
   });
 
   return (row, location) => {
@@ -93,11 +95,8 @@ export function rowReader(rules: FeedRules): RowReader {
 function resolveLastDay(value: string, rules: FeedRules): HrRecord['lastDay'] {
   const day = readCalendarDate(value, rules.dateFormats);
   if (day) return { raw: day, accessEndsAt: endOfDayInZone(day, rules.timeZone) };
-  if (!DATE_TIME_WITH_OFFSET.test(value) || !readCalendarDate(value.slice(0, 10), [])) {
-    return undefined;
-  }
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : { raw: value, accessEndsAt: instant };
+  const instant = instantOfDateTime(value);
+  return instant ? { raw: value, accessEndsAt: instant } : undefined;
 }
 
 /** Quotes the offending value in messages, shortened; rows hold personal data, so only a little. */

@@ -11,6 +11,7 @@ import {
   type HrRecord,
 } from './hr-record.js';
 import { rowReader } from './hr-row.js';
+import { lineNumbers } from './line-numbers.js';
 
 /**
  * Parses a CSV feed (RFC 4180, extra columns ignored) by the feed's rules: the delimiter
@@ -26,64 +27,82 @@ export function parseCsvFeed(text: string, options: FeedOptions, notes: string[]
       `fields are separated by ${delimiterName(delimiter)}s, detected from the header`,
     );
   }
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info`, each row comes with the line it started on.
-    rows = parse(text, {
-      bom: true,
-      delimiter,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as typeof rows;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      return fail({
-        location: line ? String(line) : null,
-        field: null,
-        reason: `malformed CSV: ${error.message}`,
-      });
-    }
-    throw error;
-  }
-  const [header] = rows;
-  if (!header) return fail({ location: null, field: null, reason: 'the feed is empty' });
-  // Names come from the first header row; the others (e.g. labels under system keys) are skipped.
-  const body = rows.slice(rules.headerRows);
-
-  const columnIndex = resolveColumns(header.record, rules, text, delimiter);
-  if ('problems' in columnIndex) return { ok: false, problems: columnIndex.problems };
-  if (body.length === 0) {
-    return fail({ location: null, field: null, reason: 'the feed has a header but no records' });
-  }
-
   const readRow = rowReader(rules);
   const records: HrRecord[] = [];
   const problems: FeedProblem[] = [];
-  for (const { record: cells, info } of body) {
-    const location = String(info.lines);
-    if (cells.length !== header.record.length) {
+  let header: string[] | undefined;
+  let columns: ReturnType<typeof resolveColumns> | undefined;
+  let rowsRead = 0;
+  const bytes = Buffer.from(text);
+  const lines = lineNumbers(bytes);
+  // Where the next row starts: csv-parse counts a quoted CRLF as two lines and gives the line a
+  // row ends on, so lines are counted here, from each row's first byte.
+  let nextRow = 0;
+  const lineOfNextRow = () => lines.lineAt(lines.skipLineBreaks(nextRow));
+  // Each row is checked as the parser reaches it and then dropped: only records and problems
+  // are kept, never the list of every raw row (a large feed would need several times its size).
+  const readCells = (cells: string[], line: number) => {
+    rowsRead++;
+    if (!header) {
+      header = cells;
+      columns = resolveColumns(cells, rules, text, delimiter);
+    }
+    // Names come from the first header row; the others (e.g. labels under system keys) are skipped.
+    if (rowsRead <= rules.headerRows || !columns || 'problems' in columns) return;
+    const location = String(line);
+    if (cells.length !== header.length) {
       problems.push({
         location,
         field: null,
-        reason: `has ${cells.length} fields but the header has ${header.record.length}${
-          cells.length > header.record.length ? ` (an unquoted ${delimiterName(delimiter)}?)` : ''
+        reason: `has ${cells.length} fields but the header has ${header.length}${
+          cells.length > header.length ? ` (an unquoted ${delimiterName(delimiter)}?)` : ''
         }`,
       });
-      continue;
+      return;
     }
     const row: Record<string, string | undefined> = {};
     for (const column of HR_COLUMNS) {
-      const index = columnIndex.indexes[column];
+      const index = columns.indexes[column];
       row[column] = index === undefined ? undefined : cells[index];
     }
     const result = readRow(row, location);
     if ('record' in result) records.push(result.record);
     else problems.push(...result.problems);
+  };
+  try {
+    parse(bytes, {
+      bom: true,
+      delimiter,
+      // Any line ending, even mixed in one file (CRLF must come first to be one break, not two).
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: true,
+      relax_column_count: true,
+      on_record: (cells: string[], info: { bytes: number }) => {
+        readCells(cells, lineOfNextRow());
+        nextRow = info.bytes;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      // csv-parse's own "at line N" counts differently: the row that broke is named instead.
+      return fail({
+        location: String(lineOfNextRow()),
+        field: null,
+        reason: `malformed CSV: ${error.message.replace(/ at line \d+/, '')}`,
+      });
+    }
+    throw error;
+  }
+  if (!header || !columns)
+    return fail({ location: null, field: null, reason: 'the feed is empty' });
+  if ('problems' in columns) return { ok: false, problems: columns.problems };
+  const bodyRows = Math.max(0, rowsRead - rules.headerRows);
+  if (bodyRows === 0) {
+    return fail({ location: null, field: null, reason: 'the feed has a header but no records' });
   }
   return checkFeed(records, problems, rules, options.source, {
-    rows: body.length,
+    rows: bodyRows,
     notes: readNotes,
   });
 }
@@ -101,10 +120,18 @@ function resolveColumns(
   const optional = new Set<HrColumn>(['display_name', 'last_day']);
   if (rules.statusFromDate) optional.add('status');
   for (const column of HR_COLUMNS) {
-    const index = rules.columns[column]
-      .map((name) => normalised.indexOf(name.trim().toLowerCase()))
-      .find((i) => i >= 0);
-    if (index !== undefined) indexes[column] = index;
+    const name = rules.columns[column]
+      .map((n) => n.trim().toLowerCase())
+      .find((n) => normalised.includes(n));
+    const index = name === undefined ? undefined : normalised.indexOf(name);
+    const again = name === undefined ? -1 : normalised.indexOf(name, (index as number) + 1);
+    if (index !== undefined && again >= 0) {
+      problems.push({
+        location: '1',
+        field: column,
+        reason: `the header has this column twice (columns ${index + 1} and ${again + 1}): map the one to read with --map (or feed.columnMap)`,
+      });
+    } else if (index !== undefined) indexes[column] = index;
     else if (!optional.has(column)) {
       const origin = rules.columnOrigin[column];
       problems.push({

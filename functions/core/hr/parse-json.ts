@@ -1,3 +1,4 @@
+import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { checkFeed } from './check-feed.js';
 import type { FeedOptions } from './feed-options.js';
 import { feedRules } from './feed-rules.js';
@@ -13,11 +14,12 @@ export function parseJsonFeed(
   options: FeedOptions,
   notes: string[] = [],
 ): FeedResult {
+  const body = text.replace(/^\uFEFF/, '');
   let document: unknown;
   try {
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return fail(`is not valid JSON: ${(error as Error).message}`);
+    document = JSON.parse(body);
+  } catch {
+    return invalidJson(body);
   }
   const items = Array.isArray(document)
     ? document
@@ -54,6 +56,25 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail(reason: string): FeedResult {
-  return { ok: false, problems: [{ location: null, field: null, reason }] };
+function fail(reason: string, location: string | null = null): FeedResult {
+  return { ok: false, problems: [{ location, field: null, reason }] };
+}
+
+/**
+ * Where and why a text is not JSON. JSON.parse says it differently on each Node version, often
+ * without a position and quoting the text around the error (HR data); jsonc-parser, as strict as
+ * JSON.parse here, gives the offset and a code name instead.
+ */
+function invalidJson(body: string): FeedResult {
+  const errors: ParseError[] = [];
+  parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+  const [first] = errors;
+  if (!first) return fail('is not valid JSON');
+  const before = body.slice(0, first.offset);
+  const line = before.split('\n').length;
+  const column = first.offset - before.lastIndexOf('\n');
+  return fail(
+    `is not valid JSON at line ${line}, column ${column}: ${printParseErrorCode(first.error)}`,
+    String(line),
+  );
 }

@@ -1,4 +1,4 @@
-import { nearOffsetChange, wallClockInZone } from '../time/moment.js';
+import { instantOfWallClock, nearOffsetChange, wallClockInZone } from '../time/zoned-day.js';
 import { scheduleNameOf } from './offboarding.js';
 import type { OneTimeSchedule } from './ports.js';
 
@@ -25,9 +25,5 @@ export function oneTimeSchedule(
 export function instantOfAt(expression: string, timeZone: string): Date | undefined {
   const [, wall] = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/.exec(expression) ?? [];
   if (!wall) return undefined;
-  const asUtc = Date.parse(`${wall}Z`);
-  // Two passes settle the offset, as for the end of a day.
-  const offsetAt = (t: number) => Date.parse(`${wallClockInZone(new Date(t), timeZone)}Z`) - t;
-  const first = asUtc - offsetAt(asUtc);
-  return new Date(asUtc - offsetAt(first));
+  return instantOfWallClock(wall, timeZone);
 }

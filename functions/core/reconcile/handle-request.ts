@@ -52,7 +52,8 @@ export async function handleReconcileRequest(
       };
   const trigger = request.kind === 'run' ? request.trigger : 'approval';
   const source = `s3://${location.bucket}/${location.key}`;
-  const parsed = parseFeed(await deps.feeds.read(location), { ...config.feed, source });
+  const bytes = await deps.feeds.read(location, config.feed.maxBytes);
+  const parsed = parseFeed(bytes, { ...config.feed, source });
   if (!parsed.ok) {
     deps.log.warn('HR feed rejected', {
       problems: parsed.problems.length,

@@ -129,8 +129,11 @@ export interface Notifier {
 
 /** Where HR feeds are read from: the feed bucket. */
 export interface FeedSource {
-  /** The feed's bytes: its settings (encoding, delimiter, ...) say how to read them. */
-  read(location: FeedLocation): Promise<Uint8Array>;
+  /**
+   * The feed's bytes, at most `maxBytes + 1` of them (enough to tell a feed is too large without
+   * holding all of it): its settings (encoding, delimiter, ...) say how to read them.
+   */
+  read(location: FeedLocation, maxBytes: number): Promise<Uint8Array>;
 }
 
 export interface FeedLocation {

@@ -1,45 +1,43 @@
 // Moments HR gives: a calendar date (the end of that day in the deployment's time zone) or an
-// exact date-time with its offset. And the wall-clock form EventBridge Scheduler's at() takes.
-import { endOfDayInZone, isCalendarDate, zonedFields } from './zoned-day.js';
+// exact date-time with its offset.
+import { endOfDayInZone, isCalendarDate } from './zoned-day.js';
 
 const DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
+/** HR's and admins' dates fall in these years; outside them a date is a placeholder. */
+export const YEARS = { first: 1900, last: 2199 } as const;
+
+/**
+ * False for a date or date-time (`YYYY-...`) outside `YEARS`: a placeholder such as Excel's
+ * 1899-12-30 (an empty cell) or SAP's 9999-12-31 (no end), not a moment to act on.
+ */
+export function isWithinYears(isoValue: string): boolean {
+  const year = Number(isoValue.slice(0, 4));
+  return year >= YEARS.first && year <= YEARS.last;
+}
+
 /**
  * The instant a date (`YYYY-MM-DD`: when that day ends in `timeZone`) or a date-time with offset
- * (`2026-12-01T17:30:00-06:00`) names; undefined for anything else, including impossible dates
- * and times (`2026-02-30`, `25:00`) and date-times without an offset.
+ * (`2026-12-01T17:30:00-06:00`) names, in the years 1900 to 2199; undefined for anything else,
+ * including impossible dates and times (`2026-02-30`, `25:00`) and date-times without an offset.
  */
 export function resolveMoment(value: string, timeZone: string): Date | undefined {
+  if (!isWithinYears(value)) return undefined;
   if (isCalendarDate(value)) return endOfDayInZone(value, timeZone);
+  return instantOfDateTime(value);
+}
+
+/**
+ * The instant a date-time with offset (`2026-12-01T17:30:00-06:00`, `2026-12-01T23:30Z`) names;
+ * undefined for impossible dates, times (`24:00`, `23:60`) and offsets, and for local times.
+ */
+export function instantOfDateTime(value: string): Date | undefined {
   const [, date, hours, minutes, seconds = '0', , , offsetHours, offsetMinutes] =
     DATE_TIME.exec(value) ?? [];
   if (date === undefined || !isCalendarDate(date)) return undefined;
   if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
   if (offsetHours !== undefined && (Number(offsetHours) > 14 || Number(offsetMinutes) > 59))
     return undefined;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : instant;
-}
-
-/** The wall-clock time `YYYY-MM-DDThh:mm:ss` of an instant in a time zone. */
-export function wallClockInZone(instant: Date, timeZone: string): string {
-  const f = zonedFields(instant, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${f.year}-${two(f.month)}-${two(f.day)}T${two(f.hour)}:${two(f.minute)}:${two(f.second)}`;
-}
-
-const THREE_HOURS_MS = 3 * 3_600_000;
-
-/**
- * True when the zone's offset from UTC changes within three hours of the instant: its wall-clock
- * time may then name two instants (or none), so a schedule there is written in UTC instead.
- */
-export function nearOffsetChange(instant: Date, timeZone: string): boolean {
-  const offset = (at: number) => {
-    const wall = wallClockInZone(new Date(at), timeZone);
-    return Date.parse(`${wall}Z`) - Math.floor(at / 1000) * 1000;
-  };
-  const t = instant.getTime();
-  return offset(t - THREE_HOURS_MS) !== offset(t + THREE_HOURS_MS);
+  return new Date(value);
 }

@@ -76,12 +76,12 @@ export class MemoryFeeds implements FeedSource {
     this.objects.set(`${bucket}/${key}`, text);
   }
 
-  read(location: FeedLocation): Promise<Uint8Array> {
+  read(location: FeedLocation, maxBytes: number): Promise<Uint8Array> {
     this.reads.push(location);
     const text = this.objects.get(`${location.bucket}/${location.key}`);
     return text === undefined
       ? Promise.reject(Object.assign(new Error('no such key'), { name: 'NoSuchKey' }))
-      : Promise.resolve(new TextEncoder().encode(text));
+      : Promise.resolve(new TextEncoder().encode(text).subarray(0, maxBytes + 1));
   }
 }
 

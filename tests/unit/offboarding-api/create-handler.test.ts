@@ -94,6 +94,9 @@ describe('the offboarding API handler', () => {
   it.each([
     [{ ...valid, employeeId: undefined }, /^employeeId: /],
     [{ ...valid, reason: '' }, /^reason: is required/],
+    [{ ...valid, reason: 'r'.repeat(501) }, /^reason: is longer than 500 characters$/],
+    [{ ...valid, requestedBy: 'h'.repeat(201) }, /^requestedBy: is longer than 200 characters$/],
+    [{ ...valid, employeeId: 'E'.repeat(65) }, /^employeeId: is longer than 64 characters$/],
     [{ ...valid, extra: 1 }, /Unrecognized key/],
     [{ ...valid, effectiveAt: '2026-02-30' }, /^effectiveAt: must be a real date/],
     [{ ...valid, effectiveAt: 'next friday' }, /^effectiveAt: /],

@@ -36,6 +36,16 @@ describe('geo context', () => {
     );
   });
 
+  it('binds the first call to a whole alias: a longer or shorter name is another user', () => {
+    const aliases = ['ana.lopez', 'ana@presidencia.example'];
+    for (const name of ['ana.lopez2', 'ana.lope', 'ana@presidencia.example.evil']) {
+      expect(verifyGeoContext(sign(name), KEYS, NOW, typedName(aliases, CLIENT))).toEqual({
+        ok: false,
+        failure: 'other_user',
+      });
+    }
+  });
+
   it('binds later calls to the exact username Cognito resolved: an alias or a prefix is another user', () => {
     expect(
       verifyGeoContext(sign('ana.lopez'), KEYS, NOW, resolvedUser('ana.lopez', CLIENT)).ok,

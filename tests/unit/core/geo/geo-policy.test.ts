@@ -47,4 +47,16 @@ describe('geo policy', () => {
     ).toEqual(['default.allowedCountries: KP is allowed here but listed in deniedCountries']);
     expect(problems({})).toEqual([expect.stringMatching(/^default: /)]);
   });
+
+  it('rejects a group fence that allows a denied country, naming the group', () => {
+    expect(
+      problems({
+        default: { allowedCountries: ['MX'], outside: 'deny' },
+        groups: { correspondents: { allowedCountries: ['MX', 'RU'], outside: 'require_mfa' } },
+        deniedCountries: ['RU'],
+      }),
+    ).toEqual([
+      'groups.correspondents.allowedCountries: RU is allowed here but listed in deniedCountries',
+    ]);
+  });
 });

@@ -42,6 +42,37 @@ describe('one HR row', () => {
     );
   });
 
+  it('ends a day whose next midnight the clocks skip at 01:00 the next day', () => {
+    const santiago = parseHrRow(
+      { employee_id: 'E2', email: 'b@x.org', status: 'leaver', last_day: '2024-09-07' },
+      '8',
+      'America/Santiago',
+    );
+    expect('record' in santiago && santiago.record.lastDay?.accessEndsAt).toEqual(
+      new Date('2024-09-08T04:00:00Z'),
+    );
+  });
+
+  it('refuses a date-time that names no moment: 24:00, or an offset beyond 14 hours', () => {
+    for (const last_day of ['2026-01-31T24:00:00Z', '2026-01-31T10:00:00+15:00']) {
+      expect(problems({ status: 'leaver', last_day })).toEqual([
+        `last_day: must be a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm) (got "${last_day}")`,
+      ]);
+    }
+  });
+
+  it('refuses placeholder dates outside the years 1900 to 2199, as dates or date-times', () => {
+    const placeholder =
+      'last_day: is a placeholder, not a last day: dates must fall in the years 1900 to 2199 (leave the cell empty when there is none)';
+    for (const last_day of ['1899-12-30', '9999-12-31', '0001-01-01T00:00:00Z', '2200-01-01']) {
+      expect(problems({ status: 'leaver', last_day })).toEqual([
+        `${placeholder} (got "${last_day}")`,
+      ]);
+    }
+    expect(problems({ status: 'leaver', last_day: '1900-01-01' })).toEqual([]);
+    expect(problems({ status: 'active', last_day: '2199-12-31T23:59:59Z' })).toEqual([]);
+  });
+
   it('tells a missing value from a value of the wrong type', () => {
     expect(problems({ employee_id: undefined, email: ['ana@x.org'] })).toEqual([
       'employee_id: is required',

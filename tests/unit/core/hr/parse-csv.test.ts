@@ -127,6 +127,39 @@ describe('CSV HR feed', () => {
     expect(problemsOf(text)).toEqual(['hr.csv:5: email: is not a valid email address (got "bad")']);
   });
 
+  it('names the line a row starts on, in a CRLF file with a quoted line break too', () => {
+    const text = `${HEADER}\r\nE1,bad-1,"two\r\nlines",active,\r\nE2,bad-2,,active,\r\n`;
+    expect(problemsOf(text)).toEqual([
+      'hr.csv:2: email: is not a valid email address (got "bad-1")',
+      'hr.csv:4: email: is not a valid email address (got "bad-2")',
+    ]);
+  });
+
+  it('reads a file whose line endings change midway, as concatenated exports have them', () => {
+    const text = `${HEADER}\r\nE1,a@x.org,,active,\r\nE2,b@x.org,,leaver,2024-01-31\nE3,c@x.org,,active,\rE4,bad,,active,\n`;
+    expect(problemsOf(text)).toEqual(['hr.csv:5: email: is not a valid email address (got "bad")']);
+    const result = parseCsvFeed(text.replace('E4,bad', 'E4,d@x.org'), roster());
+    expect(result.ok && result.feed.records.map((r) => [r.employeeId, r.location])).toEqual([
+      ['E1', '2'],
+      ['E2', '3'],
+      ['E3', '4'],
+      ['E4', '5'],
+    ]);
+  });
+
+  it('refuses a header that names a column twice, whichever the feed means', () => {
+    expect(problemsOf('employee_id,email,Email,status\nE1,a@x.org,b@x.org,active\n')).toEqual([
+      'hr.csv:1: email: the header has this column twice (columns 2 and 3): map the one to read with --map (or feed.columnMap)',
+    ]);
+  });
+
+  it('names the line where a row with an unclosed quote starts', () => {
+    const text = `${HEADER}\nE1,a@x.org,,active,\nE2,b@x.org,"open,active,\nE3,c@x.org,,active,\n`;
+    expect(problemsOf(text)).toEqual([
+      'hr.csv:3: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote',
+    ]);
+  });
+
   it('rejects malformed CSV with the line where it broke', () => {
     expect(problemsOf(`${HEADER}\nE1,a@x.org,"open,active,\n`)[0]).toMatch(
       /^hr\.csv:2: malformed CSV: Quote Not Closed/,

@@ -21,6 +21,23 @@ describe('JSON HR feed', () => {
     }
   });
 
+  it('reads a null field as a missing one: no email, no name, no last day', () => {
+    const text = JSON.stringify([
+      { employee_id: 'E1', email: null, display_name: null, status: 'active', last_day: null },
+      { employee_id: 'E2', email: 'b@x.org', status: null },
+    ]);
+    const result = parseJsonFeed(text, options);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    // A null status is missing ("is required"), never a value of the wrong type.
+    expect(result.problems.map((p) => formatProblem('hr.json', p))).toEqual([
+      'hr.json:record 2: status: is required',
+    ]);
+    const valid = parseJsonFeed(JSON.stringify([JSON.parse(text)[0]]), options);
+    expect(valid.ok && valid.feed.records[0]).toMatchObject({ employeeId: 'E1', displayName: '' });
+    expect(valid.ok && valid.feed.records[0]?.email).toBeUndefined();
+  });
+
   it('names the record and field of each problem', () => {
     const text = JSON.stringify([
       { employee_id: 'E1', email: 'a@x.org', status: 'active' },
@@ -36,6 +53,30 @@ describe('JSON HR feed', () => {
       'hr.json:record 3: must be an object',
       'hr.json:record 4: last_day: is required for a leaver',
     ]);
+  });
+
+  it('names the line and column where invalid JSON breaks', () => {
+    const text =
+      '[\n  {"employee_id": "E1", "status": "active"},\n  {"employee_id": "E2",, "status": "active"}\n]';
+    const result = parseJsonFeed(text, options);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        location: '3',
+        field: null,
+        reason: expect.stringMatching(/^is not valid JSON at line 3, column 24: /),
+      },
+    ]);
+  });
+
+  it('names the line of a trailing comma or a cut-off file, never quoting the records', () => {
+    const records = '[\n  {"employee_id": "E1", "email": "ana@x.org", "status": "active"},\n]';
+    for (const [text, location, reason] of [
+      [records, '3', 'is not valid JSON at line 3, column 1: ValueExpected'],
+      [records.slice(0, 40), '2', 'is not valid JSON at line 2, column 34: UnexpectedEndOfString'],
+    ] as const) {
+      const result = parseJsonFeed(text, options);
+      expect(!result.ok && result.problems).toEqual([{ location, field: null, reason }]);
+    }
   });
 
   it('rejects invalid JSON, a wrong shape and an empty list', () => {

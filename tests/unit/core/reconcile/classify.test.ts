@@ -135,6 +135,76 @@ describe('classify', () => {
     expect(f.reason).toMatch(/disabled outside Warden/);
   });
 
+  it('a last day that ends exactly now has passed: leaver, not future_leaver', () => {
+    const rows = [...ROWS, 'E6,fay@x.org,Fay,leaver,2026-11-29T12:00:00Z'];
+    const f = classify(account('fay', { employeeId: 'E6' }), context({ rows }));
+    expect([f.situation, f.action]).toEqual(['leaver', 'disable']);
+    const ahead = [...ROWS, 'E6,fay@x.org,Fay,leaver,2026-11-29T12:00:01Z'];
+    expect(classify(account('fay', { employeeId: 'E6' }), context({ rows: ahead })).situation).toBe(
+      'future_leaver',
+    );
+  });
+
+  it('an active record whose termination date ends exactly now is an HR conflict, not a future leaver', () => {
+    const rows = [...ROWS, 'E6,fay@x.org,Fay,active,2026-11-29T12:00:00Z'];
+    expect(classify(account('fay', { employeeId: 'E6' }), context({ rows })).situation).toBe(
+      'disputed',
+    );
+  });
+
+  it('an orphan is disabled from the very moment its grace period ends, not a moment before', () => {
+    const cfg = { orphans: { policy: 'disable', graceDays: 14 } };
+    const seen = (iso: string) => ({ orphanFirstSeen: new Map([['sub-ops', new Date(iso)]]) });
+    const atEnd = classify(account('ops'), context({ cfg, state: seen('2026-11-15T12:00:00Z') }));
+    expect(atEnd.action).toBe('disable');
+    const justBefore = classify(
+      account('ops'),
+      context({ cfg, state: seen('2026-11-15T12:00:00.001Z') }),
+    );
+    expect(justBefore.action).toBe('none');
+    expect(justBefore.reason).toMatch(/grace period ends 2026-11-29T12:00:00.001Z/);
+  });
+
+  it("an exemption of the person protects their account matched by email, by the HR record's id", () => {
+    const exemptions = [
+      { employeeId: 'E2', owner: 'it@x.org', reason: 'legal hold', expires: '2027-01-01' },
+    ];
+    const f = classify(account('ben', { email: 'ben@x.org' }), context({ cfg: { exemptions } }));
+    expect([f.situation, f.match]).toEqual(['exempt', 'email']);
+  });
+
+  it('an exemption scoped to another pool does not protect the account', () => {
+    const exemptions = [
+      {
+        username: 'ben',
+        userPoolId: 'eu-west-1_Other',
+        owner: 'it@x.org',
+        reason: 'legal hold',
+        expires: '2027-01-01',
+      },
+    ];
+    const f = classify(account('ben', { employeeId: 'E2' }), context({ cfg: { exemptions } }));
+    expect([f.situation, f.action]).toEqual(['leaver', 'disable']);
+  });
+
+  it('leaving again on another day is another action: a rehire who leaves again is disabled', () => {
+    const left = (day: string) =>
+      classify(
+        account('ben', { employeeId: 'E2' }),
+        context({ rows: [`E2,ben@x.org,Ben,leaver,${day}`], kind: 'leavers' }),
+      ).actionId;
+    expect(left('2025-01-31')).toBe(left('2025-01-31'));
+    expect(left('2026-10-31')).not.toBe(left('2025-01-31'));
+  });
+
+  it('a disabled account a leavers-only feed does not list is unmatched, not an orphan', () => {
+    const f = classify(
+      account('old-ops', { enabled: false }),
+      context({ rows: ['E2,ben@x.org,Ben,leaver,2025-01-31'], kind: 'leavers' }),
+    );
+    expect([f.situation, f.action]).toEqual(['unmatched', 'none']);
+  });
+
   it('a leavers-only feed does not decide orphans', () => {
     const f = classify(
       account('ana', { employeeId: 'E1' }),

@@ -129,6 +129,28 @@ describe('concluding a plan', () => {
     expect(run.notes.join()).not.toMatch(/approved by an admin/);
   });
 
+  it('keeps quarantined a plan of other changes, even as many as were approved', () => {
+    const plan = planOf(PEOPLE, STRICT);
+    const approval = { runId: 'q-1', actionIds: new Set(['other-1', 'other-2']) };
+    const { run } = conclude({ cfg: STRICT, sources: [plan], approval });
+    expect(run.status).toBe('quarantined');
+    expect(run.guard?.reasons.at(-1)).toBe('2 planned change(s) were not in approved run q-1');
+  });
+
+  it('weighs the plan against the enabled accounts only', () => {
+    // One leaver among two enabled accounts is 50%; among all five it would be 20%.
+    const accounts = [
+      account('ana', { employeeId: 'E1' }),
+      account('ben', { employeeId: 'E2' }),
+      account('cruz', { employeeId: 'E3', enabled: false }),
+      account('old-1', { enabled: false }),
+      account('old-2', { enabled: false }),
+    ];
+    const cfg = config();
+    const { run } = conclude({ cfg, sources: [planOf(accounts, cfg)] });
+    expect(run.guard).toMatchObject({ tripped: true, enabledCount: 2, disablePercent: 50 });
+  });
+
   it('needs no approval note for a plan the guard lets through anyway', () => {
     const approval = { runId: 'q-1', actionIds: new Set<string>() };
     const { run } = conclude({ approval });

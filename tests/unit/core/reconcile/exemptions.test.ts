@@ -42,6 +42,22 @@ describe('exemptions', () => {
     );
   });
 
+  it('expires at the end of the day in the configured zone, not at UTC midnight', () => {
+    // 03:00 UTC on 29 November is still 28 November, 21:00, in Mexico City.
+    const expiring = [exemption({ username: 'press-ops', expires: '2026-11-28' })];
+    const find = exemptionLookup(expiring, new Date('2026-11-29T03:00:00Z'), 'America/Mexico_City');
+    expect(find(account('press-ops'), undefined)?.expired).toBe(false);
+  });
+
+  it('runs to the end of a day whose next midnight the clocks skip', () => {
+    // Santiago springs forward at midnight on 2024-09-08: the 7th ends at 01:00 -03 (04:00Z).
+    const expiring = [exemption({ username: 'press-ops', expires: '2024-09-07' })];
+    const at = (iso: string) =>
+      exemptionLookup(expiring, new Date(iso), 'America/Santiago')(account('press-ops'), undefined);
+    expect(at('2024-09-08T03:59:59Z')?.expired).toBe(false);
+    expect(at('2024-09-08T04:00:00Z')?.expired).toBe(true);
+  });
+
   it('prefers an exemption still running, and still reports an expired one', () => {
     const old = exemption({ username: 'press-ops', expires: '2026-01-31', reason: 'old' });
     const current = exemption({ employeeId: 'E7', reason: 'current' });

@@ -54,6 +54,19 @@ describe('guard', () => {
     ]);
   });
 
+  it('keeps a tenth of a percent: 20.5% trips a 20% limit', () => {
+    const v = evaluateGuard({
+      disableCount: 41,
+      enabledCount: 200,
+      feed: roster(200),
+      config: { ...guard, maxDisableCount: 100 },
+    });
+    expect(v).toMatchObject({ tripped: true, disablePercent: 20.5 });
+    expect(v.reasons).toEqual([
+      'plan disables 20.5% of 200 enabled accounts, more than maxDisablePercent 20%',
+    ]);
+  });
+
   it('trips when the roster shrank sharply since the last accepted feed', () => {
     const v = evaluateGuard({
       disableCount: 0,

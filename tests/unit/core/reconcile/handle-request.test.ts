@@ -58,6 +58,17 @@ describe('handling a reconcile request', () => {
     expect(JSON.stringify(w.log.lines)).not.toContain('ana-at-x.org');
   });
 
+  it('rejects a feed larger than feed.maxBytes without changing anything', async () => {
+    const w = reconcileWorld({ feed: { maxBytes: 40 } });
+    const result = await handleReconcileRequest(run(), w.services);
+    expect(result).toMatchObject({ status: 'rejected', feed: { records: 0 } });
+    expect(result.notes).toEqual([
+      expect.stringMatching(/^HR feed rejected with 1 problem/),
+      'feed: row',
+    ]);
+    expect(w.directory.disableCalls).toEqual([]);
+  });
+
   it('forces a dry-run when asked, and never forces a real run on a dry-run deployment', async () => {
     const forced = reconcileWorld();
     expect((await handleReconcileRequest(run({ forceDryRun: true }), forced.services)).mode).toBe(

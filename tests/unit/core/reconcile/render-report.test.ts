@@ -36,6 +36,14 @@ describe('reports', () => {
     expect(rows[1]?.reason).toBe('no HR record, "quoted", with, commas');
   });
 
+  it('neutralises every cell, not the username alone: an employee id from HR may start with -', () => {
+    const cells = parse(
+      renderCsvReport([{ ...finding('ana'), employeeId: '-2+3', reason: '=1+1', source: '@pool' }]),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(cells[0]).toMatchObject({ employee_id: "'-2+3", reason: "'=1+1", source: "'@pool" });
+  });
+
   it('JSON report carries run id, status, counts and findings with the documented fields', () => {
     const now = new Date('2026-11-29T00:00:00Z');
     const { run, findings } = whatIf(

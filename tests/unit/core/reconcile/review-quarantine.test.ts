@@ -114,6 +114,24 @@ describe('approving a quarantined run', () => {
   });
 });
 
+describe('marking an approved run', () => {
+  it('keeps the run as it was, quarantined with its findings, and adds the approval to its notes', async () => {
+    const quarantined = runWith('q-1', 'quarantined');
+    const deps = await store(quarantined);
+    await deps.runs.saveFindings('q-1', [finding('ben', { action: 'disable', actionId: 'a-ben' })]);
+    await markApproved(deps.runs, quarantined, runWith('r-2', 'completed'), { at: NOW });
+    expect(deps.runs.records.get('q-1')).toEqual({
+      ...quarantined,
+      review: expect.objectContaining({
+        decision: 'approved',
+        appliedBy: { runId: 'r-2', status: 'completed' },
+      }),
+      notes: ['earlier note', 'approved by an admin; run r-2 ended completed'],
+    });
+    expect(deps.runs.findings.get('q-1')).toHaveLength(1);
+  });
+});
+
 describe('rejecting a quarantined run', () => {
   it('closes it for good, says when, and tells the admins', async () => {
     const deps = await store(runWith('q-1', 'quarantined'));

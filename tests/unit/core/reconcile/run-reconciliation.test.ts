@@ -109,6 +109,24 @@ describe('a reconciliation run', () => {
     expect(w.storage.journal.audit).toHaveLength(2);
   });
 
+  it('disables again a person who left, was rehired and left again', async () => {
+    const w = world();
+    await w.run(false);
+    // Rehired: HR lists Ben as active again and an admin re-enables his account by hand.
+    const ben = w.directory.accounts.find((a) => a.username === 'ben') as { enabled: boolean };
+    ben.enabled = true;
+    const rehired = ROWS.map((row) =>
+      row.replace('E2,ben@x.org,Ben,leaver,2025-01-31', 'E2,ben@x.org,Ben,active,'),
+    );
+    expect((await w.run(false, rehired)).run.counts).toMatchObject({ active: 4 });
+
+    const leftAgain = ROWS.map((row) => row.replace('2025-01-31', '2026-10-31'));
+    const { findings } = await w.run(false, leftAgain);
+    expect(findings.find((f) => f.username === 'ben')).toMatchObject({ outcome: 'disabled' });
+    expect(ben.enabled).toBe(false);
+    expect(w.storage.journal.audit.map((a) => a.username)).toEqual(['ben', 'cruz', 'ben']);
+  });
+
   it('converges after a failure mid-apply, auditing each change exactly once', async () => {
     const w = world();
     w.directory.failOn.add('cruz');
@@ -138,7 +156,7 @@ describe('a reconciliation run', () => {
       username: 'ben',
       accountKey: 'sub-ben',
       reason: 'left',
-      at: new Date(),
+      at: new Date('2026-11-29T11:00:00Z'),
     });
     (w.directory.accounts.find((a) => a.username === 'ben') as { enabled: boolean }).enabled =
       false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instantOfAt, oneTimeSchedule } from '../../../../functions/core/offboarding/schedule.js';
-import { resolveMoment } from '../../../../functions/core/time/moment.js';
+import { instantOfDateTime, resolveMoment } from '../../../../functions/core/time/moment.js';
 
 const MX = 'America/Mexico_City';
 
@@ -20,11 +20,26 @@ describe('moments HR gives', () => {
     '2026-12-01T25:00:00Z',
     '2026-12-01T23:60:00Z',
     '2026-12-01T17:30:00',
+    '2026-12-01T24:00:00Z',
+    '2026-12-01T23:59:60Z',
+    '2026-12-01T10:00:00+15:00',
+    '2026-12-01T10:00:00+01:60',
     '2026-02-29T10:00:00Z',
     '31/12/2026',
     '',
   ])('refuses %j', (value) => {
     expect(resolveMoment(value, MX)).toBeUndefined();
+  });
+});
+
+describe('date-times with an offset', () => {
+  it('name their exact instant, to the millisecond, up to 14 hours from UTC', () => {
+    expect(instantOfDateTime('2026-12-01T10:00:00.25+14:00')?.toISOString()).toBe(
+      '2026-11-30T20:00:00.250Z',
+    );
+    expect(instantOfDateTime('2026-12-01T23:59:59-12:00')?.toISOString()).toBe(
+      '2026-12-02T11:59:59.000Z',
+    );
   });
 });
 
