@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGeoCheck } from './commands/geo-check.js';
 import { registerGeoSimulate } from './commands/geo-simulate.js';
@@ -21,7 +22,7 @@ registerHrValidate(hr);
 registerHrPresets(hr);
 registerReconcile(program);
 registerDemo(program);
-registerAudit(program);
+registerAuditVerify(registerAudit(program));
 registerOffboard(program);
 registerLocal(program);
 const geo = program.command('geo').description('geo-fenced sign-in: what-if checks');

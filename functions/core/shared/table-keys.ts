@@ -25,7 +25,10 @@ export const KEY_PREFIX = {
   action: 'ACTION#',
   /** PENDING / <actionId>: changes begun and not yet completed. */
   pending: 'PENDING',
-  /** AUDIT#<source>#<username> / <at>#<actionId>: one entry per completed change. */
+  /**
+   * AUDIT#<source>#<username> / <at>#<actionId>: one entry per completed change, hash-chained per
+   * account; AUDIT#~heads / <source>#<username>: the newest entry of each account's chain.
+   */
   audit: 'AUDIT#',
   /** ACCESS#<source> / <username>: when a person's access ends, read by the sign-in triggers. */
   accessEnd: 'ACCESS#',
@@ -65,6 +68,9 @@ const SEP = ' ';
 /** The partition of the account index that holds each person's HR email (no source is `~people`). */
 const INDEX_PEOPLE = '~people';
 
+/** The partition of audit-chain heads (no source is `~heads`). */
+const AUDIT_HEADS = '~heads';
+
 /** Access ends recorded by offboardings live beside, never inside, those reconciliation records. */
 const OFFBOARDING_ACCESS_ENDS = '#offboarding';
 
@@ -85,6 +91,7 @@ export const PARTITION = {
   source: (source: string) => `${KEY_PREFIX.source}${source}`,
   pending: KEY_PREFIX.pending,
   audit: (source: string, username: string) => `${KEY_PREFIX.audit}${source}#${username}`,
+  auditHeads: `${KEY_PREFIX.audit}${AUDIT_HEADS}`,
   accessEnds: (source: string) => `${KEY_PREFIX.accessEnd}${source}`,
   signIns: (source: string, username: string) => `${KEY_PREFIX.signIn}${source}#${username}`,
   /** Access ends an offboarding recorded; reconciliation never replaces these. */
@@ -113,6 +120,9 @@ export const ITEM_KEY = {
   pending: (actionId: string) => key(PARTITION.pending, actionId),
   audit: (source: string, username: string, at: Date, actionId: string) =>
     key(PARTITION.audit(source, username), `${at.toISOString()}#${actionId}`),
+  /** The newest entry of one account's audit chain. */
+  auditHead: (source: string, username: string) =>
+    key(PARTITION.auditHeads, `${source}#${username}`),
   accessEnd: (source: string, username: string) => key(PARTITION.accessEnds(source), username),
   nonce: (nonce: string, trigger: string) => key(`${KEY_PREFIX.nonce}${nonce}`, trigger),
   /** The random tail keeps two decisions in the same millisecond apart. */
@@ -150,6 +160,18 @@ export function sourceMemoryEntry(
   if (sortKey.startsWith(SK_PREFIX.orphan))
     return { kind: 'orphan', accountKey: sortKey.slice(SK_PREFIX.orphan.length) };
   return undefined;
+}
+
+/** The account an audit partition key belongs to (a source never contains `#`). */
+export function auditStreamOf(
+  partitionKey: string,
+): { source: string; username: string } | undefined {
+  if (!partitionKey.startsWith(KEY_PREFIX.audit) || partitionKey === PARTITION.auditHeads) {
+    return undefined;
+  }
+  const rest = partitionKey.slice(KEY_PREFIX.audit.length);
+  const split = rest.indexOf('#');
+  return split > 0 ? { source: rest.slice(0, split), username: rest.slice(split + 1) } : undefined;
 }
 
 /** An IAM `dynamodb:LeadingKeys` pattern that matches every partition of a prefix. */
