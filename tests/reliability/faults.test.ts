@@ -94,12 +94,6 @@ beforeAll(async () => {
   reference = await endState(world, await reconcile(world));
 });
 
-/** Accounts the reference offboarding changed, left out where a test does not offboard. */
-const withoutOffboarded = (states: Record<string, boolean>) =>
-  Object.fromEntries(
-    Object.entries(states).filter(([name]) => !OFFBOARDED.accounts.includes(name)),
-  );
-
 afterAll(() => {
   reportFigures('faults', { ...figures, rates: RATES });
 });
