@@ -107,14 +107,16 @@ export class DynamoActionJournal implements ActionJournal {
         if (cancelledBecause(error, 'ConditionalCheckFailed', 0)) return;
         // Another writer appended to this account's chain first: read its head and try again.
         if (attempt >= APPEND_ATTEMPTS || !chainMoved(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs(attempt)));
       }
     }
   }
 }
 
 /** Tries at appending to a chain that concurrent writers keep moving. */
-const APPEND_ATTEMPTS = 10;
+const APPEND_ATTEMPTS = 12;
+/** Full-jitter backoff between tries: up to 20 ms, doubling, at most about 1.3 s. */
+const backoffMs = (attempt: number) => 20 * 2 ** Math.min(attempt, 6);
 /** Where the head's write sits in the completion transaction. */
 const HEAD_INDEX = 2;
 

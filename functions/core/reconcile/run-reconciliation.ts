@@ -7,6 +7,7 @@ import { errorName, RunInProgressError } from '../shared/errors.js';
 import type { EventLog } from '../shared/event-log.js';
 import { type Approval, concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
+import { closeInterruptedRuns } from './interrupted-runs.js';
 import type { AccountDirectory, Notifier, ReconcileStorage, ReportStore } from './ports.js';
 import { PostureCheck } from './posture-check.js';
 import { renderCsvReport, renderJsonReport } from './render-report.js';
@@ -76,6 +77,7 @@ export async function runReconciliation(
     notes: request.feed.notes,
   });
   try {
+    await closeInterruptedRuns(runId, { ...deps, runs });
     const plan = await planRun(run, request, deps);
     run = plan.run;
     let outcomes = new Map<string, ActionOutcomeKind>();

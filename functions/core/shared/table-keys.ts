@@ -44,6 +44,8 @@ export const KEY_PREFIX = {
   fence: 'FENCE#',
   /** OFFBOARDINGS / <offboardingId>: HR offboarding requests (a few thousand at most). */
   offboardings: 'OFFBOARDINGS',
+  /** ACTING#<employeeId> / CLAIM: the one offboarding acting on a person now, with a TTL. */
+  acting: 'ACTING#',
   /** OFFBOARDCALL#<YYYY-MM-DD> / <at>#<callId>: every call of the offboarding API, with its caller. */
   offboardingCall: 'OFFBOARDCALL#',
   /** INDEX#<source> / <employeeId> <username>, INDEX#~people / <employeeId>: the account index. */
@@ -136,6 +138,7 @@ export const ITEM_KEY = {
   offboardingAccessEnd: (source: string, username: string, offboardingId: string) =>
     key(PARTITION.offboardingAccessEnds(source), `${username}${SEP}${offboardingId}`),
   offboarding: (offboardingId: string) => key(PARTITION.offboardings, offboardingId),
+  actingOnPerson: (employeeId: string) => key(`${KEY_PREFIX.acting}${employeeId}`, 'CLAIM'),
   offboardingCall: (at: Date, callId: string) =>
     key(PARTITION.offboardingCalls(at.toISOString().slice(0, 10)), `${at.toISOString()}#${callId}`),
   indexedAccount: (source: string, employeeId: string, username: string) =>
@@ -191,14 +194,16 @@ export const ROLE_PARTITIONS = {
   /** The pool-fence custom resource remembers each pool's previous triggers. */
   poolFence: { readWrite: [KEY_PREFIX.fence] },
   /**
-   * The offboarding API and executor: their requests and calls, the account index, access ends,
-   * the action journal and audit (shared with reconciliation), the accounts they disabled, and
-   * (the API only) Powertools' idempotency records.
+   * The offboarding API and executor: their requests and calls, the claims on the people they
+   * act on, the account index, access ends, the action journal and audit (shared with
+   * reconciliation), the accounts they disabled, and (the API only) Powertools' idempotency
+   * records.
    */
   offboarding: {
     read: [KEY_PREFIX.accountIndex],
     write: [
       KEY_PREFIX.offboardings,
+      KEY_PREFIX.acting,
       KEY_PREFIX.offboardingCall,
       KEY_PREFIX.accessEnd,
       KEY_PREFIX.action,

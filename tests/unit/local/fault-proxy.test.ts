@@ -132,7 +132,7 @@ describe('the fault proxy', () => {
       withProxy({ rates: { serverError: 0.2 }, seed }, async (proxy) => {
         const client = new DynamoDBClient(clientOptions(proxy));
         const outcomes: boolean[] = [];
-        for (let i = 0; i < 200; i++) {
+        for (let i = 0; i < 100; i++) {
           const error = await failure(
             client.send(new GetItemCommand({ TableName: 't', Key: { pk: { S: 'a' } } })),
           );
@@ -142,11 +142,11 @@ describe('the fault proxy', () => {
       });
     const first = await run(7);
     expect(first.injected).toBe(first.outcomes.filter((ok) => !ok).length);
-    expect(first.injected).toBeGreaterThan(20);
-    expect(first.injected).toBeLessThan(60);
+    expect(first.injected).toBeGreaterThan(8);
+    expect(first.injected).toBeLessThan(35);
     expect((await run(7)).outcomes).toEqual(first.outcomes);
     expect((await run(8)).outcomes).not.toEqual(first.outcomes);
-  });
+  }, 60_000);
 
   it('forwards nothing once severed', async () => {
     await withProxy({}, async (proxy) => {
