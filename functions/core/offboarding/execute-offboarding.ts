@@ -79,12 +79,17 @@ async function act(
   );
   const directories = new Map(deps.sources.map((s) => [s.directory.source, s.directory]));
   const earlier = new Map(offboarding.accounts.map((a) => [`${a.source}/${a.username}`, a]));
-  const acted: OffboardingAccount[] = [];
-  for (const account of found.linked) {
+  const previousOf = (account: Account) => {
     const previous = earlier.get(`${account.source}/${account.username}`);
     earlier.delete(`${account.source}/${account.username}`);
-    acted.push(await disableAccount(offboarding, account, previous, directories, deps));
-  }
+    return previous;
+  };
+  // Every account at once: the exposure lasts until the slowest pool answers, not their sum.
+  const acted = await Promise.all(
+    found.linked.map((account) =>
+      disableAccount(offboarding, account, previousOf(account), directories, deps),
+    ),
+  );
   // Accounts an earlier attempt acted on that are gone now keep what happened to them.
   const accounts = [...acted, ...[...earlier.values()].filter((a) => a.outcome)];
   const failed = accounts.filter((a) => a.outcome === 'failed').length;

@@ -150,6 +150,29 @@ describe('an HR offboarding, now', () => {
     expect(w.press.disableCalls).toEqual(['mariana.ruiz']);
     expect(w.journal.audit.map((a) => a.username)).toEqual(['mariana.ruiz', 'mruiz']);
   });
+
+  it('acts on every pool at once: a slow pool does not hold back the others', async () => {
+    const w = world();
+    let release: () => void = () => undefined;
+    const pressAnswers = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const disablePress = w.press.disable.bind(w.press);
+    w.press.disable = async (a) => {
+      await pressAnswers;
+      return disablePress(a);
+    };
+    const offboarding = requestOffboarding(request(), w.deps);
+    // Let every promise that can settle settle, without a timer.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(w.accred.disableCalls).toEqual(['mruiz']);
+    release();
+    const done = await offboarding;
+    expect(done.accounts.map((a) => [a.username, a.outcome])).toEqual([
+      ['mariana.ruiz', 'disabled'],
+      ['mruiz', 'disabled'],
+    ]);
+  });
 });
 
 describe('never the wrong person', () => {
