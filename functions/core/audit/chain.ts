@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 // The audit trail is a set of hash chains, one per stream (one account: a source and a username).
 // Each entry carries the hash of the entry before it in its stream; the stream's head names the
 // newest entry. Changing, removing or moving an entry breaks a hash or a link that
-// `warden audit verify` reports. See docs/decisions/0022-tamper-evident-audit.md.
+// `warden audit verify` reports. See docs/decisions/0023-tamper-evident-audit.md.
 
 /** What the first entry of a stream links to. */
 export const GENESIS = '0'.repeat(64);
