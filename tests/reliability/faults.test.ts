@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReconcileResponse } from '../../functions/reconcile/reconcile-event.js';
 import { FAULT_KINDS, type FaultKind, startFaultProxy } from '../../local/fault-proxy.js';
 import {
@@ -30,6 +30,8 @@ const ATTEMPTS = 6;
 const RETRY_DELAY_MS = 3 * 60_000;
 const OFFBOARDED = { employeeId: 'E01', accounts: ['user01', SECOND_ACCOUNT] };
 const BODY = { employeeId: OFFBOARDED.employeeId, reason: 'left', requestedBy: 'hr-system' };
+/** How long a call may stay in progress: the remaining time of the local Lambda context. */
+const IN_PROGRESS_WINDOW_MS = 15 * 60_000;
 
 interface EndState {
   accounts: Record<string, boolean>;
@@ -45,6 +47,8 @@ const figures = {
   faultsSurvived: 0,
   byKind: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
   actionsSilentlySkipped: 0,
+  /** Requests answered 409 "still in progress" because the answer to their own write was lost. */
+  retriedAfterInProgressWindow: 0,
   accountsWronglyChanged: 0,
 };
 let reference: EndState;
@@ -65,8 +69,26 @@ async function offboard(world: World, key: string, answers: ApiAnswer[]): Promis
     answers.push(answer);
     if (answer.body.status === 'done') return;
     if (answer.body.status === 'partially_failed') await fireRetries(world);
+    if (answer.status === 409 && /still in progress/.test(String(answer.body.message)))
+      afterInProgressWindow();
   }
 }
+
+/**
+ * When the answer to the idempotency record's first write is lost, the SDK's retry finds the
+ * record in progress and the request is refused with 409 "retry shortly"; nothing was done. A
+ * retry with the same key succeeds once the call's in-progress window (the Lambda's remaining
+ * time) has passed: time moves on past it here (only `Date`, still ticking), as it would for HR.
+ */
+function afterInProgressWindow(): void {
+  figures.retriedAfterInProgressWindow++;
+  if (!vi.isFakeTimers()) vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(Date.now() + IN_PROGRESS_WINDOW_MS + 1_000);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** Fires the offboarding retry schedules, as Scheduler would a few minutes later. */
 function fireRetries(world: World) {

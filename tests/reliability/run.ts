@@ -39,7 +39,7 @@ function productionAudit(): string {
     };
     const counts = report.metadata?.vulnerabilities;
     if (counts) return `${(counts.high ?? 0) + (counts.critical ?? 0)}`;
-    return `not measured: ${report.error?.summary ?? report.message ?? 'no answer from the registry'}`;
+    return `not measured: ${report.error?.summary || report.message || 'no answer from the registry'}`;
   } catch {
     return 'not measured: no answer from the registry';
   }
