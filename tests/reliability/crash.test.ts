@@ -9,12 +9,11 @@ import {
 } from '../../local/fault-proxy.js';
 import { reliabilityCount, reportFigures } from './report-figures.js';
 import {
-  accountStates,
-  auditState,
   createWorld,
   differences,
+  type EndState,
+  endState,
   reconcile,
-  reportedFindings,
   runsOf,
   type World,
 } from './world.js';
@@ -28,12 +27,6 @@ const TRIALS = reliabilityCount(3, 50);
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 /** Past the run lock's twenty minutes: the next run takes over the dead run's lock. */
 const LOCK_EXPIRED_MS = 25 * 60_000;
-
-interface EndState {
-  accounts: Record<string, boolean>;
-  audit: Record<string, string[]>;
-  findings: Record<string, string>;
-}
 
 const figures = {
   trials: 0,
@@ -106,13 +99,7 @@ async function resumeAndCheck(world: World): Promise<EndState> {
   expect(resumed.status).toBe('completed');
   expect(resumed.actions.failed).toBe(0);
   const check = await reconcile(world, { clock: { now: () => new Date(later.getTime() + 1) } });
-  const { entries, verification } = await auditState(world);
-  expect(verification.problems).toEqual([]);
-  return {
-    accounts: await accountStates(world),
-    audit: entries,
-    findings: await reportedFindings(world, check.reports?.json as string),
-  };
+  return endState(world, check);
 }
 
 const isApplying = (r: ProxiedRequest) =>

@@ -9,12 +9,12 @@ import {
 import { reliabilityCount, reportFigures } from './report-figures.js';
 import {
   accountStates,
-  auditState,
   createWorld,
   differences,
+  type EndState,
+  endState,
   readObject,
   reconcile,
-  reportedFindings,
   SECOND_ACCOUNT,
   type World,
 } from './world.js';
@@ -32,12 +32,6 @@ const OFFBOARDED = { employeeId: 'E01', accounts: ['user01', SECOND_ACCOUNT] };
 const BODY = { employeeId: OFFBOARDED.employeeId, reason: 'left', requestedBy: 'hr-system' };
 /** How long a call may stay in progress: the remaining time of the local Lambda context. */
 const IN_PROGRESS_WINDOW_MS = 15 * 60_000;
-
-interface EndState {
-  accounts: Record<string, boolean>;
-  audit: Record<string, string[]>;
-  findings: Record<string, string>;
-}
 
 const figures = {
   trials: 0,
@@ -94,16 +88,6 @@ afterEach(() => {
 function fireRetries(world: World) {
   const later = new Date(Date.now() + RETRY_DELAY_MS);
   return fireDueSchedules(world.warden.resources, world.config, { now: () => later });
-}
-
-async function endState(world: World, check: ReconcileResponse): Promise<EndState> {
-  const { entries, verification } = await auditState(world);
-  expect(verification.problems).toEqual([]);
-  return {
-    accounts: await accountStates(world),
-    audit: entries,
-    findings: await reportedFindings(world, check.reports?.json as string),
-  };
 }
 
 beforeAll(async () => {

@@ -140,6 +140,25 @@ export async function readObject(world: World, uri: string): Promise<string> {
   return (await object.Body?.transformToString('utf-8')) ?? '';
 }
 
+/** What a world ends as: accounts, each account's audit kinds, and a check run's findings. */
+export interface EndState {
+  accounts: Record<string, boolean>;
+  audit: Record<string, string[]>;
+  findings: Record<string, string>;
+}
+
+/** The world's end state, `check` being a run made once everything else has finished. */
+export async function endState(world: World, check: ReconcileResponse): Promise<EndState> {
+  const { entries, verification } = await auditState(world);
+  if (!verification.ok)
+    throw new Error(`audit chain broken: ${JSON.stringify(verification.problems)}`);
+  return {
+    accounts: await accountStates(world),
+    audit: entries,
+    findings: await reportedFindings(world, check.reports?.json as string),
+  };
+}
+
 /** Runs recorded in the world, newest first. */
 export function runsOf(world: World) {
   return new DynamoRunStore(world.table).listRuns(50);
