@@ -6,6 +6,8 @@ export const EXIT = {
   failure: 1,
   invalidInput: 2,
   quarantined: 3,
+  /** `audit verify` found an edited, deleted, reordered or inserted entry. */
+  auditBroken: 4,
 } as const;
 
 /** An error whose message is meant for the user as it is, with the status to exit with. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccounts } from './commands/accounts.js';
 import { registerAudit } from './commands/audit.js';
+import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGeoCheck } from './commands/geo-check.js';
 import { registerGeoSimulate } from './commands/geo-simulate.js';
@@ -24,7 +25,7 @@ registerHrValidate(hr);
 registerHrPresets(hr);
 registerReconcile(program);
 registerDemo(program);
-registerAudit(program);
+registerAuditVerify(registerAudit(program));
 registerRuns(program);
 registerReport(program);
 registerAccounts(program);

@@ -2,14 +2,20 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActionIntent, ActionJournal, ActionOutcome } from '../../core/reconcile/ports.js';
 import { GOVERNANCE_TABLE, ITEM_KEY, PARTITION } from '../../core/shared/table-keys.js';
+import { DynamoAuditLog } from './audit-log.js';
 import type { GovernanceTable, Item } from './governance-table.js';
 
 /**
  * The intent of each change before it is made and its outcome after. A completed outcome, its
- * audit entry and the "disabled by Warden" mark are written in one transaction, once.
+ * audit entry (appended to the account's hash chain) and the "disabled by Warden" mark are
+ * written in one transaction, once.
  */
 export class DynamoActionJournal implements ActionJournal {
-  constructor(private readonly table: GovernanceTable) {}
+  private readonly audit: DynamoAuditLog;
+
+  constructor(private readonly table: GovernanceTable) {
+    this.audit = new DynamoAuditLog(table);
+  }
 
   async listPendingActions(): Promise<Set<string>> {
     const items = await this.table.queryAll(PARTITION.pending);
@@ -55,54 +61,77 @@ export class DynamoActionJournal implements ActionJournal {
       return;
     }
     const at = outcome.at.toISOString();
-    try {
-      await this.table.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table.name,
-                Key: key,
-                UpdateExpression: 'SET #status = :done, completedAt = :at, completedBy = :run',
-                ConditionExpression: '#status <> :done',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':done': 'done', ':at': at, ':run': intent.runId },
-              },
-            },
-            {
-              Put: {
-                TableName: this.table.name,
-                Item: {
-                  ...ITEM_KEY.audit(intent.source, intent.username, outcome.at, intent.actionId),
-                  ...serialise({ ...intent, at: outcome.at }),
-                },
-              },
-            },
-            { Delete: { TableName: this.table.name, Key: ITEM_KEY.pending(intent.actionId) } },
-            {
-              Put: {
-                TableName: this.table.name,
-                Item: {
-                  ...ITEM_KEY.disabledByWarden(intent.source, intent.accountKey),
-                  actionId: intent.actionId,
-                  at,
-                },
-              },
-            },
-          ],
-        }),
+    const stream = { source: intent.source, username: intent.username };
+    const entry = {
+      ...ITEM_KEY.audit(intent.source, intent.username, outcome.at, intent.actionId),
+      ...serialise({ ...intent, at: outcome.at }),
+    };
+    for (let attempt = 1; ; attempt++) {
+      const { items } = this.audit.appendItems(
+        stream,
+        entry,
+        await this.audit.head(intent.source, intent.username),
       );
-    } catch (error) {
-      // Already completed by an earlier attempt: the audit entry exists once, as it should.
-      if (!alreadyCompleted(error)) throw error;
+      try {
+        await this.table.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.table.name,
+                  Key: key,
+                  UpdateExpression: 'SET #status = :done, completedAt = :at, completedBy = :run',
+                  ConditionExpression: '#status <> :done',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':done': 'done', ':at': at, ':run': intent.runId },
+                },
+              },
+              ...items,
+              { Delete: { TableName: this.table.name, Key: ITEM_KEY.pending(intent.actionId) } },
+              {
+                Put: {
+                  TableName: this.table.name,
+                  Item: {
+                    ...ITEM_KEY.disabledByWarden(intent.source, intent.accountKey),
+                    actionId: intent.actionId,
+                    at,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        // Already completed by an earlier attempt: the audit entry exists once, as it should.
+        if (cancelledBecause(error, 'ConditionalCheckFailed', 0)) return;
+        // Another writer appended to this account's chain first: read its head and try again.
+        if (attempt >= APPEND_ATTEMPTS || !chainMoved(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs(attempt)));
+      }
     }
   }
 }
 
-function alreadyCompleted(error: unknown): boolean {
+/** Tries at appending to a chain that concurrent writers keep moving. */
+const APPEND_ATTEMPTS = 12;
+/** Full-jitter backoff between tries: up to 20 ms, doubling, at most about 1.3 s. */
+const backoffMs = (attempt: number) => 20 * 2 ** Math.min(attempt, 6);
+/** Where the head's write sits in the completion transaction. */
+const HEAD_INDEX = 2;
+
+function chainMoved(error: unknown): boolean {
+  return (
+    cancelledBecause(error, 'ConditionalCheckFailed', HEAD_INDEX) ||
+    (error instanceof TransactionCanceledException &&
+      (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict'))
+  );
+}
+
+function cancelledBecause(error: unknown, code: string, index: number): boolean {
   return (
     error instanceof TransactionCanceledException &&
-    error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+    error.CancellationReasons?.[index]?.Code === code
   );
 }
 

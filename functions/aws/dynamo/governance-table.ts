@@ -7,6 +7,8 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { WardenError } from '../../core/shared/errors.js';
 import { GOVERNANCE_TABLE, type TableKey } from '../../core/shared/table-keys.js';
@@ -67,7 +69,7 @@ export class GovernanceTable {
   /** Every item of a partition, following pagination. */
   async queryAll(
     partition: string,
-    options: { newestFirst?: boolean; limit?: number } = {},
+    options: { newestFirst?: boolean; limit?: number; consistent?: boolean } = {},
   ): Promise<Item[]> {
     const items: Item[] = [];
     let startKey: QueryCommandInput['ExclusiveStartKey'];
@@ -80,6 +82,7 @@ export class GovernanceTable {
           ExpressionAttributeValues: { ':pk': partition },
           ScanIndexForward: !options.newestFirst,
           Limit: options.limit,
+          ConsistentRead: options.consistent,
           ExclusiveStartKey: startKey,
         }),
       );
@@ -90,6 +93,31 @@ export class GovernanceTable {
           : page.LastEvaluatedKey;
     } while (startKey);
     return options.limit === undefined ? items : items.slice(0, options.limit);
+  }
+
+  /**
+   * The distinct partition keys that start with `prefix`, from a scan of the whole table: for the
+   * rare reader (audit verification) that must find every partition of a kind.
+   */
+  async scanPartitionKeys(prefix: string): Promise<Set<string>> {
+    const keys = new Set<string>();
+    let startKey: ScanCommandInput['ExclusiveStartKey'];
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.name,
+          FilterExpression: 'begins_with(#pk, :prefix)',
+          ProjectionExpression: '#pk',
+          ExpressionAttributeNames: { '#pk': PK },
+          ExpressionAttributeValues: { ':prefix': prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) keys.add(item[PK] as string);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return keys;
   }
 
   /** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed with backoff. */

@@ -39,6 +39,11 @@ export class DynamoSourceMemory implements SourceMemory, OffboardedAccounts {
     );
   }
 
+  async disablingAction(source: string, accountKey: string): Promise<string | undefined> {
+    const item = await this.table.get(ITEM_KEY.disabledByWarden(source, accountKey), true);
+    return item ? String(item.actionId) : undefined;
+  }
+
   async markOffboarded(
     source: string,
     accountKey: string,

@@ -8,6 +8,7 @@ import { OffboardingNotFoundError } from './errors.js';
 import { findAccounts } from './find-accounts.js';
 import { offboardingNotice } from './notice.js';
 import type { AccountOutcome, Offboarding, OffboardingAccount } from './offboarding.js';
+import { actingAlone } from './person-claim.js';
 import type {
   AccountIndex,
   OffboardedAccounts,
@@ -41,7 +42,8 @@ const EARLY_TOLERANCE_MS = 60_000;
 /**
  * Performs an offboarding: finds the person's accounts, records their access end first (so the
  * sign-in triggers refuse from that moment), then signs out and disables each account, audited
- * once each through the action journal. Safe to repeat: a retry finishes what failed.
+ * once each through the action journal. Safe to repeat: a retry finishes what failed. One
+ * offboarding acts on a person at a time.
  */
 export async function executeOffboarding(
   id: string,
@@ -59,6 +61,16 @@ export async function executeOffboarding(
     deps.log.warn('offboarding not due yet; a stale schedule?', { offboardingId: id });
     return offboarding;
   }
+  return actingAlone(offboarding.employeeId, id, deps, () => act(offboarding, by, deps));
+}
+
+/** Records the access end, then signs out and disables each linked account, and saves the outcome. */
+async function act(
+  offboarding: Offboarding,
+  by: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  const id = offboarding.id;
   const found = await findAccounts(offboarding.employeeId, deps.index, deps.sources);
   await Promise.all(
     found.linked.map((a) =>
@@ -134,6 +146,12 @@ async function disableAccount(
   };
   const base = { source: account.source, username: account.username, accountKey: key };
   const outcome: AccountOutcome = account.enabled ? 'disabled' : 'already_disabled';
+  if (!account.enabled) {
+    // Warden (a run or another offboarding) signed it out and disabled it, and it is still
+    // disabled: nothing is left to do, and nothing new to audit.
+    const disabledWith = await deps.offboarded.disablingAction(account.source, key);
+    if (disabledWith && disabledWith !== intent.actionId) return { ...base, outcome };
+  }
   if ((await deps.journal.beginAction(intent)) === 'done') {
     return {
       ...base,

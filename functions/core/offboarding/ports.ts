@@ -17,6 +17,13 @@ export interface OffboardingStore {
   save(offboarding: Offboarding): Promise<void>;
   /** Every offboarding, oldest request first. */
   list(): Promise<Offboarding[]>;
+  /**
+   * Lets one offboarding act on a person at a time: claims the person for `offboardingId` until
+   * `until`, unless another offboarding holds an unexpired claim. Returns the holder's id.
+   */
+  claimPerson(employeeId: string, offboardingId: string, now: Date, until: Date): Promise<string>;
+  /** Ends this offboarding's claim; a claim another offboarding took since is left alone. */
+  releasePerson(employeeId: string, offboardingId: string): Promise<void>;
 }
 
 /** An account the last reconciliation tied to a person. */
@@ -99,6 +106,8 @@ export interface OffboardingAccessEnds {
 
 /** Remembers which offboarding disabled an account, so runs report it as `leaver_disabled`. */
 export interface OffboardedAccounts {
+  /** The action with which Warden (a run or an offboarding) last disabled the account, if any. */
+  disablingAction(source: string, accountKey: string): Promise<string | undefined>;
   markOffboarded(
     source: string,
     accountKey: string,

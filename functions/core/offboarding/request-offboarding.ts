@@ -4,6 +4,7 @@ import { executeNow, type OffboardingDependencies } from './execute-offboarding.
 import { findAccounts } from './find-accounts.js';
 import { offboardingNotice } from './notice.js';
 import type { Offboarding, OffboardingOrigin } from './offboarding.js';
+import { actingAlone } from './person-claim.js';
 import { oneTimeSchedule } from './schedule.js';
 
 export interface OffboardingRequest {
@@ -45,11 +46,15 @@ export async function requestOffboarding(
     warnings: [],
     history: [{ at: now, what: 'requested', by: request.caller }],
   };
-  if (!(await deps.store.create(offboarding))) {
-    return resume((await deps.store.get(request.id)) as Offboarding, request.caller, deps);
-  }
-  if (!future) return executeNow(offboarding.id, request.caller, deps);
-  return schedule(offboarding, request.caller, 'scheduled', deps);
+  const created = async (then: () => Promise<Offboarding>) =>
+    (await deps.store.create(offboarding))
+      ? then()
+      : resume((await deps.store.get(request.id)) as Offboarding, request.caller, deps);
+  if (future) return created(() => schedule(offboarding, request.caller, 'scheduled', deps));
+  // Claimed before it is created: a request refused for a conflict leaves nothing behind.
+  return actingAlone(request.employeeId, request.id, deps, () =>
+    created(() => executeNow(offboarding.id, request.caller, deps)),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { errorName, RunInProgressError } from '../shared/errors.js';
 import type { EventLog } from '../shared/event-log.js';
 import { type Approval, concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
+import { closeInterruptedRuns } from './interrupted-runs.js';
 import type {
   AccountDirectory,
   HtmlReportRenderer,
@@ -84,6 +85,7 @@ export async function runReconciliation(
     notes: request.feed.notes,
   });
   try {
+    await closeInterruptedRuns(runId, { ...deps, runs });
     const plan = await planRun(run, request, deps);
     run = plan.run;
     let outcomes = new Map<string, ActionOutcomeKind>();

@@ -25,7 +25,10 @@ export const KEY_PREFIX = {
   action: 'ACTION#',
   /** PENDING / <actionId>: changes begun and not yet completed. */
   pending: 'PENDING',
-  /** AUDIT#<source>#<username> / <at>#<actionId>: one entry per completed change. */
+  /**
+   * AUDIT#<source>#<username> / <at>#<actionId>: one entry per completed change, hash-chained per
+   * account; AUDIT#~heads / <source>#<username>: the newest entry of each account's chain.
+   */
   audit: 'AUDIT#',
   /** ACCESS#<source> / <username>: when a person's access ends, read by the sign-in triggers. */
   accessEnd: 'ACCESS#',
@@ -41,6 +44,8 @@ export const KEY_PREFIX = {
   fence: 'FENCE#',
   /** OFFBOARDINGS / <offboardingId>: HR offboarding requests (a few thousand at most). */
   offboardings: 'OFFBOARDINGS',
+  /** ACTING#<employeeId> / CLAIM: the one offboarding acting on a person now, with a TTL. */
+  acting: 'ACTING#',
   /** OFFBOARDCALL#<YYYY-MM-DD> / <at>#<callId>: every call of the offboarding API, with its caller. */
   offboardingCall: 'OFFBOARDCALL#',
   /** INDEX#<source> / <employeeId> <username>, INDEX#~people / <employeeId>: the account index. */
@@ -69,6 +74,9 @@ const SEP = ' ';
 /** The partition of the account index that holds each person's HR email (no source is `~people`). */
 const INDEX_PEOPLE = '~people';
 
+/** The partition of audit-chain heads (no source is `~heads`). */
+const AUDIT_HEADS = '~heads';
+
 /** Access ends recorded by offboardings live beside, never inside, those reconciliation records. */
 const OFFBOARDING_ACCESS_ENDS = '#offboarding';
 
@@ -92,6 +100,7 @@ export const PARTITION = {
   source: (source: string) => `${KEY_PREFIX.source}${source}`,
   pending: KEY_PREFIX.pending,
   audit: (source: string, username: string) => `${KEY_PREFIX.audit}${source}#${username}`,
+  auditHeads: `${KEY_PREFIX.audit}${AUDIT_HEADS}`,
   accessEnds: (source: string) => `${KEY_PREFIX.accessEnd}${source}`,
   signIns: (source: string, username: string) => `${KEY_PREFIX.signIn}${source}#${username}`,
   /** Access ends an offboarding recorded; reconciliation never replaces these. */
@@ -122,6 +131,9 @@ export const ITEM_KEY = {
   pending: (actionId: string) => key(PARTITION.pending, actionId),
   audit: (source: string, username: string, at: Date, actionId: string) =>
     key(PARTITION.audit(source, username), `${at.toISOString()}#${actionId}`),
+  /** The newest entry of one account's audit chain. */
+  auditHead: (source: string, username: string) =>
+    key(PARTITION.auditHeads, `${source}#${username}`),
   accessEnd: (source: string, username: string) => key(PARTITION.accessEnds(source), username),
   nonce: (nonce: string, trigger: string) => key(`${KEY_PREFIX.nonce}${nonce}`, trigger),
   /** The random tail keeps two decisions in the same millisecond apart. */
@@ -140,6 +152,7 @@ export const ITEM_KEY = {
   offboardingAccessEnd: (source: string, username: string, offboardingId: string) =>
     key(PARTITION.offboardingAccessEnds(source), `${username}${SEP}${offboardingId}`),
   offboarding: (offboardingId: string) => key(PARTITION.offboardings, offboardingId),
+  actingOnPerson: (employeeId: string) => key(`${KEY_PREFIX.acting}${employeeId}`, 'CLAIM'),
   offboardingCall: (at: Date, callId: string) =>
     key(PARTITION.offboardingCalls(at.toISOString().slice(0, 10)), `${at.toISOString()}#${callId}`),
   indexedAccount: (source: string, employeeId: string, username: string) =>
@@ -166,6 +179,18 @@ export function sourceMemoryEntry(
   return undefined;
 }
 
+/** The account an audit partition key belongs to (a source never contains `#`). */
+export function auditStreamOf(
+  partitionKey: string,
+): { source: string; username: string } | undefined {
+  if (!partitionKey.startsWith(KEY_PREFIX.audit) || partitionKey === PARTITION.auditHeads) {
+    return undefined;
+  }
+  const rest = partitionKey.slice(KEY_PREFIX.audit.length);
+  const split = rest.indexOf('#');
+  return split > 0 ? { source: rest.slice(0, split), username: rest.slice(split + 1) } : undefined;
+}
+
 /** An IAM `dynamodb:LeadingKeys` pattern that matches every partition of a prefix. */
 export function leadingKeyPattern(prefix: (typeof KEY_PREFIX)[keyof typeof KEY_PREFIX]): string {
   return `${prefix}*`;
@@ -183,14 +208,16 @@ export const ROLE_PARTITIONS = {
   /** The pool-fence custom resource remembers each pool's previous triggers. */
   poolFence: { readWrite: [KEY_PREFIX.fence] },
   /**
-   * The offboarding API and executor: their requests and calls, the account index, access ends,
-   * the action journal and audit (shared with reconciliation), the accounts they disabled, and
-   * (the API only) Powertools' idempotency records.
+   * The offboarding API and executor: their requests and calls, the claims on the people they
+   * act on, the account index, access ends, the action journal and audit (shared with
+   * reconciliation), the accounts they disabled, and (the API only) Powertools' idempotency
+   * records.
    */
   offboarding: {
     read: [KEY_PREFIX.accountIndex],
     write: [
       KEY_PREFIX.offboardings,
+      KEY_PREFIX.acting,
       KEY_PREFIX.offboardingCall,
       KEY_PREFIX.accessEnd,
       KEY_PREFIX.action,

@@ -35,6 +35,18 @@ export class MemoryOffboardingStore implements OffboardingStore {
   list(): Promise<Offboarding[]> {
     return Promise.resolve([...this.items.values()]);
   }
+  readonly claims = new Map<string, { holder: string; until: Date }>();
+  claimPerson(employeeId: string, offboardingId: string, now: Date, until: Date): Promise<string> {
+    const claim = this.claims.get(employeeId);
+    if (claim && claim.holder !== offboardingId && claim.until > now)
+      return Promise.resolve(claim.holder);
+    this.claims.set(employeeId, { holder: offboardingId, until });
+    return Promise.resolve(offboardingId);
+  }
+  releasePerson(employeeId: string, offboardingId: string): Promise<void> {
+    if (this.claims.get(employeeId)?.holder === offboardingId) this.claims.delete(employeeId);
+    return Promise.resolve();
+  }
 }
 
 export class MemoryAccountIndex implements AccountIndex {
@@ -154,6 +166,9 @@ export class MemoryAccessEndsByOrigin implements AccessEndRegister, OffboardingA
 /** Marks accounts an offboarding disabled in the source memory reconciliation runs read. */
 export class MemoryOffboarded implements OffboardedAccounts {
   constructor(private readonly memory: MemorySourceMemory) {}
+  disablingAction(source: string, accountKey: string): Promise<string | undefined> {
+    return Promise.resolve(this.memory.disablingActions.get(`${source}/${accountKey}`));
+  }
   markOffboarded(source: string, accountKey: string, offboardingId: string): Promise<void> {
     const marks = this.memory.offboardedBy.get(source) ?? new Map<string, string>();
     marks.set(accountKey, offboardingId);

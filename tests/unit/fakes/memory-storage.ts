@@ -74,7 +74,10 @@ export class MemorySourceMemory implements SourceMemory {
     this.orphanFirstSeen.set(source, seen);
     return Promise.resolve();
   }
-  markDisabled(source: string, accountKey: string): void {
+  /** The action that disabled each account, by `source/accountKey`. */
+  readonly disablingActions = new Map<string, string>();
+  markDisabled(source: string, accountKey: string, actionId?: string): void {
+    if (actionId) this.disablingActions.set(`${source}/${accountKey}`, actionId);
     const keys = this.disabledByWarden.get(source) ?? new Set<string>();
     keys.add(accountKey);
     this.disabledByWarden.set(source, keys);
@@ -114,7 +117,7 @@ export class MemoryActionJournal implements ActionJournal, AuditLog {
     if (outcome.ok && this.actions.get(intent.actionId)?.status !== 'done') {
       this.actions.set(intent.actionId, { intent, status: 'done' });
       this.audit.push({ ...intent, at: outcome.at });
-      this.memory.markDisabled(intent.source, intent.accountKey);
+      this.memory.markDisabled(intent.source, intent.accountKey, intent.actionId);
     }
     return Promise.resolve();
   }

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoActionJournal } from '../../../../functions/aws/dynamo/action-journal.js';
+import { entryHash, GENESIS } from '../../../../functions/core/audit/chain.js';
 import type { ActionIntent } from '../../../../functions/core/reconcile/ports.js';
 import { fault, mockedTable, TABLE, transactionCancelled } from '../../fakes/aws-mocks.js';
 
@@ -60,9 +61,14 @@ describe('DynamoDB action journal', () => {
   });
 
   it('completes an action, audits it, clears it from pending and marks the account, all at once', async () => {
+    db.on(GetCommand).resolves({});
     db.on(TransactWriteCommand).resolves({});
     await journal.completeAction(INTENT, { ok: true, at: DONE_AT });
-    const [update, audit, pending, mark] = transaction();
+    expect(db.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({
+      Key: { pk: 'AUDIT#~heads', sk: `${POOL}#ben` },
+      ConsistentRead: true,
+    });
+    const [update, audit, head, pending, mark] = transaction();
     expect(update?.Update).toMatchObject({
       Key: { pk: 'ACTION#a-ben', sk: 'ACTION' },
       ConditionExpression: '#status <> :done',
@@ -72,12 +78,22 @@ describe('DynamoDB action journal', () => {
         ':run': 'r-2',
       },
     });
-    expect(audit?.Put?.Item).toEqual({
+    const entry = audit?.Put?.Item as Record<string, unknown>;
+    expect(entry).toEqual({
       pk: `AUDIT#${POOL}#ben`,
       sk: '2026-11-29T12:00:05.000Z#a-ben',
       ...SERIALISED,
       at: '2026-11-29T12:00:05.000Z',
+      seq: 1,
+      prevHash: GENESIS,
+      hash: entryHash(entry),
     });
+    expect(audit?.Put?.ConditionExpression).toBe('attribute_not_exists(#pk)');
+    expect(head?.Put).toMatchObject({
+      Item: { pk: 'AUDIT#~heads', sk: `${POOL}#ben`, source: POOL, username: 'ben', seq: 1 },
+      ConditionExpression: 'attribute_not_exists(#pk)',
+    });
+    expect(head?.Put?.Item?.hash).toBe(entry.hash);
     expect(pending?.Delete?.Key).toEqual({ pk: 'PENDING', sk: 'a-ben' });
     expect(mark?.Put?.Item).toEqual({
       pk: `SOURCE#${POOL}`,
@@ -87,9 +103,40 @@ describe('DynamoDB action journal', () => {
     });
   });
 
+  it('appends to the chain after the head, only if the head has not moved since', async () => {
+    db.on(GetCommand).resolves({ Item: { seq: 4, hash: 'h4' } });
+    db.on(TransactWriteCommand).resolves({});
+    await journal.completeAction(INTENT, { ok: true, at: DONE_AT });
+    const [, audit, head] = transaction();
+    expect(audit?.Put?.Item).toMatchObject({ seq: 5, prevHash: 'h4' });
+    expect(head?.Put).toMatchObject({
+      Item: { seq: 5 },
+      ConditionExpression: '#hash = :head',
+      ExpressionAttributeValues: { ':head': 'h4' },
+    });
+  });
+
+  it('reads the head again and retries when another writer appended first', async () => {
+    db.on(GetCommand)
+      .resolvesOnce({ Item: { seq: 4, hash: 'h4' } })
+      .resolves({ Item: { seq: 5, hash: 'h5' } });
+    db.on(TransactWriteCommand)
+      .rejectsOnce(transactionCancelled('None', 'None', 'ConditionalCheckFailed', 'None', 'None'))
+      .rejectsOnce(transactionCancelled('None', 'TransactionConflict', 'None', 'None', 'None'))
+      .resolves({});
+    await journal.completeAction(INTENT, { ok: true, at: DONE_AT });
+    const attempts = db.commandCalls(TransactWriteCommand);
+    expect(attempts).toHaveLength(3);
+    expect(attempts[2]?.args[0].input.TransactItems?.[1]?.Put?.Item).toMatchObject({
+      seq: 6,
+      prevHash: 'h5',
+    });
+  });
+
   it('audits an action once: completing it again is quietly recognised', async () => {
+    db.on(GetCommand).resolves({});
     db.on(TransactWriteCommand).rejects(
-      transactionCancelled('ConditionalCheckFailed', 'None', 'None', 'None'),
+      transactionCancelled('ConditionalCheckFailed', 'None', 'None', 'None', 'None'),
     );
     await expect(
       journal.completeAction(INTENT, { ok: true, at: DONE_AT }),
@@ -97,8 +144,9 @@ describe('DynamoDB action journal', () => {
   });
 
   it('fails when the transaction is cancelled for any other reason, or fails outright', async () => {
+    db.on(GetCommand).resolves({});
     db.on(TransactWriteCommand).rejects(
-      transactionCancelled('None', 'TransactionConflict', 'None', 'None'),
+      transactionCancelled('None', 'ConditionalCheckFailed', 'None', 'None', 'None'),
     );
     await expect(journal.completeAction(INTENT, { ok: true, at: DONE_AT })).rejects.toThrow(
       'Transaction cancelled',

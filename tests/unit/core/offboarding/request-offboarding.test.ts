@@ -39,6 +39,47 @@ const request = (overrides: Partial<Parameters<typeof requestOffboarding>[0]> = 
   ...overrides,
 });
 
+describe('one offboarding of a person acts at a time', () => {
+  it('refuses a request for a person another offboarding is acting on, and creates nothing', async () => {
+    const w = world();
+    const until = new Date(w.clock.now().getTime() + 60_000);
+    expect(await w.deps.store.claimPerson('E1', 'ob-other', w.clock.now(), until)).toBe('ob-other');
+    await expect(requestOffboarding(request(), w.deps)).rejects.toThrow(
+      new OffboardingConflictError(
+        'offboarding ob-other of the same person is in progress; retry shortly',
+      ),
+    );
+    expect(await w.deps.store.list()).toEqual([]);
+    expect(w.press.disableCalls).toEqual([]);
+  });
+
+  it('lets the next offboarding of the person act once the last one ended, even after a failure', async () => {
+    const w = world();
+    w.press.failOn.add('mariana.ruiz');
+    expect((await requestOffboarding(request(), w.deps)).status).toBe('partially_failed');
+    const now = w.clock.now();
+    expect(await w.deps.store.claimPerson('E1', 'ob-next', now, now)).toBe('ob-next');
+  });
+
+  it('takes over the claim of an offboarding that died once it has expired', async () => {
+    const w = world();
+    const past = new Date(w.clock.now().getTime() - 60_000);
+    await w.deps.store.claimPerson('E1', 'ob-died', past, past);
+    expect((await requestOffboarding(request(), w.deps)).status).toBe('done');
+  });
+
+  it('does nothing more to accounts Warden already signed out and disabled: no second call, no second audit entry', async () => {
+    const w = world();
+    const first = await requestOffboarding(request(), w.deps);
+    const second = await requestOffboarding(request({ id: 'ob-000000000000000000000002' }), w.deps);
+    expect(second.status).toBe('done');
+    expect(second.accounts.map((a) => a.outcome)).toEqual(['already_disabled', 'already_disabled']);
+    expect(w.press.disableCalls).toEqual(['mariana.ruiz']);
+    expect(w.accred.disableCalls).toEqual(['mruiz']);
+    expect(w.journal.audit.map((a) => a.runId)).toEqual([first.id, first.id]);
+  });
+});
+
 describe('an HR offboarding, now', () => {
   it('signs out and disables every account of the person in every pool, each audited once', async () => {
     const w = world();

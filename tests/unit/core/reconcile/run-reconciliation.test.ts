@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approvalOf, rejectRun } from '../../../../functions/core/reconcile/review-quarantine.js';
 import { runReconciliation } from '../../../../functions/core/reconcile/run-reconciliation.js';
+import { newRunRecord } from '../../../../functions/core/reconcile/run-record.js';
 import { RunInProgressError } from '../../../../functions/core/shared/errors.js';
 import { account, config, feed, POOL } from '../../fakes/builders.js';
 import {
@@ -229,6 +230,41 @@ describe('a reconciliation run', () => {
     );
     await expect(w.run(false)).rejects.toBeInstanceOf(RunInProgressError);
     expect(w.directory.disableCalls).toEqual([]);
+  });
+
+  it('closes a run that died while applying as failed, says who finished it, and tells admins', async () => {
+    const w = world();
+    const died = {
+      ...newRunRecord({
+        runId: 'run-000',
+        mode: 'apply',
+        trigger: 'schedule',
+        startedAt: new Date('2026-11-29T11:00:00Z'),
+        feed: { kind: 'roster', records: 5, source: 's3://feed' },
+      }),
+      status: 'applying' as const,
+    };
+    await w.storage.runs.saveRun(died);
+    await w.storage.runs.saveRun({ ...died, runId: 'run-quarantined', status: 'quarantined' });
+    const { run } = await w.run(false);
+    expect(await w.storage.runs.getRun('run-000')).toMatchObject({
+      status: 'failed',
+      error: 'Interrupted',
+      finishedAt: w.clock.now(),
+      notes: [
+        `interrupted before it finished; run ${run.runId} took over and finished its actions`,
+      ],
+    });
+    expect((await w.storage.runs.getRun('run-quarantined'))?.status).toBe('quarantined');
+    expect(w.notifier.notices.map((n) => `${n.runId} ${n.status}`)).toEqual([
+      'run-000 failed',
+      `${run.runId} completed`,
+    ]);
+    expect(w.log.lines).toContainEqual({
+      level: 'warn',
+      message: 'closed an interrupted run',
+      detail: { runId: 'run-000', resumedBy: run.runId },
+    });
   });
 
   it('records and notifies a failed run, naming no person', async () => {
