@@ -1,0 +1,94 @@
+import type { Account } from '../account.js';
+import type { HrFeed } from '../hr/hr-record.js';
+import { errorName } from '../shared/errors.js';
+import type { AccountDirectory } from './ports.js';
+import type { RunDependencies } from './run-reconciliation.js';
+import type { ActionCounts, ActionOutcomeKind, RunRecord } from './run-record.js';
+import type { Finding } from './situation.js';
+
+export interface Applied {
+  outcomes: Map<string, ActionOutcomeKind>;
+  actions: ActionCounts;
+}
+
+/**
+ * Applies planned disables, each under its deterministic action id: intent before the calls,
+ * outcome (and audit entry) after. An action an earlier run completed is not repeated.
+ * `actions` are the counts so far, which a run applied in batches carries from batch to batch.
+ */
+export async function applyPlan(
+  planned: readonly Finding[],
+  run: RunRecord,
+  deps: Pick<RunDependencies, 'directories' | 'storage' | 'clock' | 'log'>,
+  actions: ActionCounts = { ...run.actions },
+): Promise<Applied> {
+  const { journal } = deps.storage;
+  const directories = new Map(deps.directories.map((d) => [d.source, d]));
+  const outcomes = new Map<string, ActionOutcomeKind>();
+  const counts = { ...actions };
+  for (const finding of planned) {
+    const intent = {
+      actionId: finding.actionId as string,
+      runId: run.runId,
+      kind: 'disable' as const,
+      source: finding.source,
+      username: finding.username,
+      accountKey: finding.accountKey,
+      reason: finding.reason,
+      at: deps.clock.now(),
+    };
+    if ((await journal.beginAction(intent)) === 'done') {
+      outcomes.set(intent.actionId, 'already_done');
+      counts.alreadyDone++;
+      continue;
+    }
+    const directory = directories.get(finding.source) as AccountDirectory;
+    try {
+      await directory.disable(accountOf(finding));
+      await journal.completeAction(intent, { ok: true, at: deps.clock.now() });
+      outcomes.set(intent.actionId, 'disabled');
+      counts.applied++;
+    } catch (error) {
+      await journal.completeAction(intent, {
+        ok: false,
+        error: errorName(error),
+        at: deps.clock.now(),
+      });
+      outcomes.set(intent.actionId, 'failed');
+      counts.failed++;
+    }
+    const done = counts.applied + counts.alreadyDone + counts.failed;
+    deps.log.info('applying', { done, of: counts.planned });
+  }
+  return { outcomes, actions: counts };
+}
+
+/** Tells the sign-in triggers whose access has ended or will end: only applied runs do. */
+export async function recordAccessEnds(
+  findings: readonly Finding[],
+  feed: Pick<HrFeed, 'kind'>,
+  deps: Pick<RunDependencies, 'directories' | 'storage'>,
+): Promise<void> {
+  for (const directory of deps.directories) {
+    const ends = new Map<string, Date>();
+    for (const f of findings) {
+      if (f.source === directory.source && f.accessEndsAt)
+        ends.set(f.username, new Date(f.accessEndsAt));
+    }
+    await deps.storage.accessEnds.recordAccessEnds(directory.source, ends, feed.kind === 'roster');
+  }
+}
+
+/** The planned disables of a plan, in plan order. */
+export function plannedDisables(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.action === 'disable');
+}
+
+function accountOf(finding: Finding): Account {
+  return {
+    source: finding.source,
+    username: finding.username,
+    enabled: finding.enabled,
+    status: '',
+  };
+}
