@@ -4,7 +4,7 @@
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import pThrottle from 'p-throttle';
 import { cognitoClient } from '../functions/aws/clients/cognito.js';
-import { reconcileConfigSchema } from '../functions/core/config/reconcile-config.js';
+import { ratesOf, reconcileConfigSchema } from '../functions/core/config/reconcile-config.js';
 import { DEFAULT_FEED_KEY } from '../functions/core/shared/bucket-layout.js';
 import { startLocalWarden } from '../local/local-warden.js';
 import { seedUsers, uploadFeed } from '../local/seed.js';
@@ -13,7 +13,7 @@ const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-const DEFAULT_LIST_RATE = reconcileConfigSchema.parse({}).rateLimits.listUsersPerSecond;
+const DEFAULT_LIST_RATE = ratesOf(reconcileConfigSchema.parse({}).rateLimits).UserList;
 
 const warden = await startLocalWarden('warden-bench', (m) => console.error(m));
 try {

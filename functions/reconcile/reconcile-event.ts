@@ -43,6 +43,8 @@ export interface ReconcileResponse {
   guard?: { tripped: boolean; reasons: string[] };
   reports?: { json: string; csv: string };
   notes: string[];
+  /** Cognito calls per quota category: achieved rate, ceiling, throttles, retries. */
+  throughput?: RunRecord['throughput'];
 }
 
 export function responseOf(run: RunRecord): ReconcileResponse {
@@ -55,5 +57,6 @@ export function responseOf(run: RunRecord): ReconcileResponse {
     guard: run.guard && { tripped: run.guard.tripped, reasons: run.guard.reasons },
     reports: run.reports,
     notes: [...run.notes],
+    ...(run.throughput ? { throughput: run.throughput } : {}),
   };
 }

@@ -6,11 +6,31 @@ import type { AccessEndRegister } from '../shared/access-end-register.js';
 import type { FeedBaseline } from './feed-baseline.js';
 import type { ReportFiles, RunRecord, StoredFinding } from './run-record.js';
 
+/**
+ * Where a listing stands, to resume it in another invocation: a pagination token per segment
+ * (a directory may list in several segments side by side). Plain JSON.
+ */
+export interface ListingCursor {
+  segments: { key: string; token?: string; done: boolean }[];
+}
+
+/** One page of a listing, and the cursor that resumes after it. */
+export interface ListedPage {
+  accounts: Account[];
+  cursor: ListingCursor;
+}
+
 /** One account source (a Cognito user pool today). */
 export interface AccountDirectory {
   readonly source: string;
   /** Every account, page by page, without holding the whole directory in memory. */
   listAccounts(): AsyncIterable<Account>;
+  /** The cursor of a listing not yet begun. */
+  startListing(): ListingCursor;
+  /** The pages from `cursor` on; ListingExpiredError when the directory refuses a stale cursor. */
+  listPages(cursor: ListingCursor): AsyncIterable<ListedPage>;
+  /** About how many accounts the source holds (cheap, approximate). */
+  estimatedSize(): Promise<number>;
   /** Ends every session and stops the account from signing in again; safe to repeat. */
   disable(account: Account): Promise<void>;
   /** Usernames of a group's members. */

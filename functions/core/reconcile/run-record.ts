@@ -1,4 +1,5 @@
 import type { FeedKind, HrFeed } from '../hr/hr-record.js';
+import type { CategoryThroughput, QuotaCategory } from '../shared/cognito-quotas.js';
 import type { OffboardingsSection } from '../shared/pending-offboardings.js';
 import type { GuardVerdict } from './guard.js';
 import { emptyCounts, type Finding, type Situation } from './situation.js';
@@ -61,6 +62,8 @@ export interface RunRecord {
   readonly offboardings?: OffboardingsSection;
   /** App clients that sign people in without the geo fence, as configured, with their reasons. */
   readonly unfencedClients?: readonly { clientId: string; reason: string }[];
+  /** Cognito calls per quota category: the rate achieved against Warden's ceiling, throttles, retries. */
+  readonly throughput?: Partial<Record<QuotaCategory, CategoryThroughput>>;
   readonly reports?: ReportFiles;
   /** Error name only, for failed runs. */
   readonly error?: string;

@@ -4,12 +4,15 @@ import type {
   AccountDirectory,
   FeedLocation,
   FeedSource,
+  ListedPage,
+  ListingCursor,
   Notifier,
   ReportStore,
   RunNotice,
 } from '../../../functions/core/reconcile/ports.js';
 import type { ReportFiles } from '../../../functions/core/reconcile/run-record.js';
 import type { Clock, IdGenerator } from '../../../functions/core/shared/clock.js';
+import { ListingExpiredError } from '../../../functions/core/shared/errors.js';
 import type { EventLog } from '../../../functions/core/shared/event-log.js';
 
 export class MemoryDirectory implements AccountDirectory {
@@ -23,8 +26,37 @@ export class MemoryDirectory implements AccountDirectory {
     readonly accounts: Account[],
   ) {}
 
+  /** Accounts per listed page; a token is the offset of the next page. */
+  pageSize = 2;
+  /** Tokens it refuses, as Cognito refuses a stale one. */
+  expiredTokens = new Set<string>();
+  readonly pagesListed: string[] = [];
+
   async *listAccounts(): AsyncIterable<Account> {
     for (const account of this.accounts) yield await Promise.resolve({ ...account });
+  }
+
+  startListing(): ListingCursor {
+    return { segments: [{ key: '', done: false }] };
+  }
+
+  async *listPages(cursor: ListingCursor): AsyncIterable<ListedPage> {
+    let token = cursor.segments[0]?.token;
+    let done = cursor.segments[0]?.done ?? true;
+    while (!done) {
+      if (token && this.expiredTokens.has(token)) throw new ListingExpiredError(this.source);
+      const from = Number(token ?? 0);
+      this.pagesListed.push(String(from));
+      const accounts = this.accounts.slice(from, from + this.pageSize).map((a) => ({ ...a }));
+      const next = from + this.pageSize;
+      token = next < this.accounts.length ? String(next) : undefined;
+      done = token === undefined;
+      yield await Promise.resolve({ accounts, cursor: { segments: [{ key: '', token, done }] } });
+    }
+  }
+
+  estimatedSize(): Promise<number> {
+    return Promise.resolve(this.accounts.length);
   }
 
   async *groupMembers(group: string): AsyncIterable<string> {
