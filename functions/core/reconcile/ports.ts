@@ -39,7 +39,7 @@ export interface AccountDirectory {
 
 /** Keeps runs from overlapping. */
 export interface RunLock {
-  /** Takes the named lock until `until`; false when another live owner holds it. */
+  /** Takes (or, for its owner, extends) the named lock until `until`; false when another live owner holds it. */
   acquire(name: string, owner: string, now: Date, until: Date): Promise<boolean>;
   release(name: string, owner: string): Promise<void>;
 }
