@@ -2,11 +2,7 @@ import {
   handleReconcileRequest,
   type ReconcileServices,
 } from '../core/reconcile/handle-request.js';
-import {
-  outcomeMetric,
-  quotaMetrics,
-  RECONCILE_METRICS,
-} from '../core/reconcile/run-metrics.js';
+import { outcomeMetric, quotaMetrics, RECONCILE_METRICS } from '../core/reconcile/run-metrics.js';
 import { parseOrThrow } from '../core/shared/validation.js';
 import {
   type ReconcileResponse,

@@ -140,6 +140,15 @@ export const reconcileConfigSchema = z.strictObject({
       pagesPerInvocation: z.number().int().positive().max(20_000).default(6_000),
       /** Pages per checkpoint: the pagination tokens and the accounts so far are saved this often. */
       pagesPerCheckpoint: z.number().int().positive().max(1_000).default(100),
+      /**
+       * A listing cursor older than this is not trusted: Cognito documents no lifetime for its
+       * pagination tokens, so that source's listing starts over (docs/decisions/0023).
+       */
+      maxCursorAgeMinutes: z
+        .number()
+        .positive()
+        .max(24 * 60)
+        .default(60),
       /** Disables one invocation applies before it hands over. */
       disablesPerInvocation: z.number().int().positive().max(20_000).default(4_000),
     })

@@ -141,3 +141,16 @@ export interface FeedLocation {
   bucket: string;
   key: string;
 }
+
+/**
+ * A run's checkpoints, so that a run carried out in several invocations can resume from any
+ * step: named parts of JSON lines (compressed where stored), kept until the run ends.
+ */
+export interface CheckpointStore {
+  /** Writes (or overwrites) a part: writing the same part twice is harmless. */
+  put(runId: string, part: string, lines: readonly unknown[]): Promise<void>;
+  /** The lines of a part, or undefined when it was never written. */
+  get(runId: string, part: string): Promise<unknown[] | undefined>;
+  /** Removes every part of the run. */
+  clear(runId: string): Promise<void>;
+}

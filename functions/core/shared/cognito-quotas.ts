@@ -68,6 +68,26 @@ export function mergeUsage(a: QuotaUsage, b: QuotaUsage): QuotaUsage {
   return merged;
 }
 
+/** What one meter counted between two of its snapshots. */
+export function usageSince(before: QuotaUsage, after: QuotaUsage): QuotaUsage {
+  const delta: QuotaUsage = {};
+  for (const category of QUOTA_CATEGORIES) {
+    const now = after[category];
+    const was = before[category];
+    if (!now) continue;
+    delta[category] = was
+      ? {
+          calls: now.calls - was.calls,
+          throttles: now.throttles - was.throttles,
+          retries: now.retries - was.retries,
+          failures: now.failures - was.failures,
+          activeMs: now.activeMs - was.activeMs,
+        }
+      : { ...now };
+  }
+  return delta;
+}
+
 /** What a run's report says of each category: its rate against Warden's ceiling. */
 export interface CategoryThroughput extends CategoryUsage {
   /** Requests per second while the category was in use. */
