@@ -2,6 +2,7 @@
 import type { Account } from '../../../functions/core/account.js';
 import type {
   AccountDirectory,
+  CheckpointStore,
   FeedLocation,
   FeedSource,
   ListedPage,
@@ -28,8 +29,8 @@ export class MemoryDirectory implements AccountDirectory {
 
   /** Accounts per listed page; a token is the offset of the next page. */
   pageSize = 2;
-  /** Tokens it refuses, as Cognito refuses a stale one. */
-  expiredTokens = new Set<string>();
+  /** Tokens it refuses as expired, and how many more times: a listing begun afresh gets new ones. */
+  readonly expiredTokens = new Map<string, number>();
   readonly pagesListed: string[] = [];
 
   async *listAccounts(): AsyncIterable<Account> {
@@ -44,7 +45,11 @@ export class MemoryDirectory implements AccountDirectory {
     let token = cursor.segments[0]?.token;
     let done = cursor.segments[0]?.done ?? true;
     while (!done) {
-      if (token && this.expiredTokens.has(token)) throw new ListingExpiredError(this.source);
+      const refusals = (token && this.expiredTokens.get(token)) || 0;
+      if (token && refusals > 0) {
+        this.expiredTokens.set(token, refusals - 1);
+        throw new ListingExpiredError(this.source);
+      }
       const from = Number(token ?? 0);
       this.pagesListed.push(String(from));
       const accounts = this.accounts.slice(from, from + this.pageSize).map((a) => ({ ...a }));
@@ -138,5 +143,29 @@ export class MemoryLog implements EventLog {
   }
   warn(message: string, detail?: Record<string, unknown>): void {
     this.lines.push({ level: 'warn', message, detail });
+  }
+}
+
+/** Checkpoints as JSON text, as they are stored: dates come back as strings. */
+export class MemoryCheckpoints implements CheckpointStore {
+  readonly parts = new Map<string, string>();
+  /** Parts whose next write fails once, as a crashed invocation would leave them unwritten. */
+  readonly failNextPut = new Set<string>();
+
+  put(runId: string, part: string, lines: readonly unknown[]): Promise<void> {
+    if (this.failNextPut.delete(part)) return Promise.reject(new Error('the invocation crashed'));
+    this.parts.set(`${runId}/${part}`, JSON.stringify(lines));
+    return Promise.resolve();
+  }
+
+  get(runId: string, part: string): Promise<unknown[] | undefined> {
+    const text = this.parts.get(`${runId}/${part}`);
+    return Promise.resolve(text === undefined ? undefined : JSON.parse(text));
+  }
+
+  clear(runId: string): Promise<void> {
+    for (const key of [...this.parts.keys()])
+      if (key.startsWith(`${runId}/`)) this.parts.delete(key);
+    return Promise.resolve();
   }
 }
