@@ -46,16 +46,17 @@ export async function startQuotaSimulator(
   const admit = (category: QuotaCategory): boolean => {
     const rate = quotas[category];
     const entry = (counts[category] ??= { accepted: 0, throttled: 0 });
-    if (rate === undefined) return true;
     const at = now();
-    const window = admitted.get(category) ?? [];
-    while (window.length > 0 && at - (window[0] as number) >= WINDOW_MS) window.shift();
-    if (window.length >= rate) {
-      entry.throttled++;
-      return false;
+    if (rate !== undefined) {
+      const window = admitted.get(category) ?? [];
+      while (window.length > 0 && at - (window[0] as number) >= WINDOW_MS) window.shift();
+      if (window.length >= rate) {
+        entry.throttled++;
+        return false;
+      }
+      window.push(at);
+      admitted.set(category, window);
     }
-    window.push(at);
-    admitted.set(category, window);
     entry.accepted++;
     entry.firstAt ??= at;
     entry.lastAt = at;
