@@ -6,6 +6,10 @@ import type { RunDependencies } from './run-reconciliation.js';
 import type { ActionCounts, ActionOutcomeKind, RunRecord } from './run-record.js';
 import type { Finding } from './situation.js';
 
+/** Actions in flight at once; the quota bucket, shared by all of them, sets the rate. */
+const APPLY_CONCURRENCY = 16;
+const PROGRESS_EVERY = 100;
+
 export interface Applied {
   outcomes: Map<string, ActionOutcomeKind>;
   actions: ActionCounts;
@@ -26,7 +30,7 @@ export async function applyPlan(
   const directories = new Map(deps.directories.map((d) => [d.source, d]));
   const outcomes = new Map<string, ActionOutcomeKind>();
   const counts = { ...actions };
-  for (const finding of planned) {
+  const applyOne = async (finding: Finding) => {
     const intent = {
       actionId: finding.actionId as string,
       runId: run.runId,
@@ -40,7 +44,7 @@ export async function applyPlan(
     if ((await journal.beginAction(intent)) === 'done') {
       outcomes.set(intent.actionId, 'already_done');
       counts.alreadyDone++;
-      continue;
+      return;
     }
     const directory = directories.get(finding.source) as AccountDirectory;
     try {
@@ -58,8 +62,16 @@ export async function applyPlan(
       counts.failed++;
     }
     const done = counts.applied + counts.alreadyDone + counts.failed;
-    deps.log.info('applying', { done, of: counts.planned });
-  }
+    if (done % PROGRESS_EVERY === 0 || done === counts.planned)
+      deps.log.info('applying', { done, of: counts.planned });
+  };
+  // Several actions in flight, so that the UserUpdate quota, not one action's round trips
+  // (journal, sign-out, disable, journal), sets the pace. Each action is independent.
+  let next = 0;
+  const worker = async () => {
+    while (next < planned.length) await applyOne(planned[next++] as Finding);
+  };
+  await Promise.all(Array.from({ length: Math.min(APPLY_CONCURRENCY, planned.length) }, worker));
   return { outcomes, actions: counts };
 }
 

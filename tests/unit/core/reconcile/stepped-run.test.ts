@@ -132,6 +132,23 @@ describe('a run carried out in steps', () => {
     expect(w.storage.journal.audit.map((a) => a.username)).toEqual(LEAVERS);
   });
 
+  it('keeps several disables in flight, so that the quota rather than round trips sets the pace', async () => {
+    const w = world();
+    let inFlight = 0;
+    let most = 0;
+    const disable = w.directory.disable.bind(w.directory);
+    w.directory.disable = async (account) => {
+      most = Math.max(most, ++inFlight);
+      for (let tick = 0; tick < 5; tick++) await Promise.resolve();
+      inFlight--;
+      return disable(account);
+    };
+    const { run } = await runInSteps(w.deps);
+    expect(run.actions.applied).toBe(LEAVERS.length);
+    // A batch is 3 disables: all of them at once.
+    expect(most).toBe(3);
+  });
+
   it('restarts a listing cleanly when Cognito refuses a pagination token', async () => {
     const w = world();
     w.directory.expiredTokens.set('6', 1);
