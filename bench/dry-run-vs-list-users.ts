@@ -40,8 +40,11 @@ try {
   const client = cognitoClient();
   const listPage = (token: string | undefined) =>
     client.send(new ListUsersCommand({ UserPoolId: pool, Limit: 60, PaginationToken: token }));
-  // The same loop held to Warden's default ListUsers rate, to separate the quota guard from the rest.
-  const listPageAtWardenRate = pThrottle({ limit: DEFAULT_LIST_RATE, interval: 1000 })(listPage);
+  // The same loop held to Warden's default ListUsers rate by the same kind of bucket Warden uses
+  // (one request every 1/rate seconds), to separate the quota guard from the rest.
+  const listPageAtWardenRate = pThrottle({ limit: 1, interval: 1000 / DEFAULT_LIST_RATE })(
+    listPage,
+  );
   const bareLoop = async (fetchPage: typeof listPage) => {
     let token: string | undefined;
     let count = 0;
