@@ -45,7 +45,8 @@ export async function startQuotaSimulator(
 
   const admit = (category: QuotaCategory): boolean => {
     const rate = quotas[category];
-    const entry = (counts[category] ??= { accepted: 0, throttled: 0 });
+    const entry = counts[category] ?? { accepted: 0, throttled: 0 };
+    counts[category] = entry;
     const at = now();
     if (rate !== undefined) {
       const window = admitted.get(category) ?? [];
