@@ -4,7 +4,7 @@
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import pThrottle from 'p-throttle';
 import { cognitoClient } from '../functions/aws/clients/cognito.js';
-import { reconcileConfigSchema } from '../functions/core/config/reconcile-config.js';
+import { ratesOf, reconcileConfigSchema } from '../functions/core/config/reconcile-config.js';
 import { DEFAULT_FEED_KEY } from '../functions/core/shared/bucket-layout.js';
 import { startLocalWarden } from '../local/local-warden.js';
 import { seedUsers, uploadFeed } from '../local/seed.js';
@@ -13,7 +13,7 @@ const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-const DEFAULT_LIST_RATE = reconcileConfigSchema.parse({}).rateLimits.listUsersPerSecond;
+const DEFAULT_LIST_RATE = ratesOf(reconcileConfigSchema.parse({}).rateLimits).UserList;
 
 const warden = await startLocalWarden('warden-bench', (m) => console.error(m));
 try {
@@ -40,8 +40,11 @@ try {
   const client = cognitoClient();
   const listPage = (token: string | undefined) =>
     client.send(new ListUsersCommand({ UserPoolId: pool, Limit: 60, PaginationToken: token }));
-  // The same loop held to Warden's default ListUsers rate, to separate the quota guard from the rest.
-  const listPageAtWardenRate = pThrottle({ limit: DEFAULT_LIST_RATE, interval: 1000 })(listPage);
+  // The same loop held to Warden's default ListUsers rate by the same kind of bucket Warden uses
+  // (one request every 1/rate seconds), to separate the quota guard from the rest.
+  const listPageAtWardenRate = pThrottle({ limit: 1, interval: 1000 / DEFAULT_LIST_RATE })(
+    listPage,
+  );
   const bareLoop = async (fetchPage: typeof listPage) => {
     let token: string | undefined;
     let count = 0;

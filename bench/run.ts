@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 const benchmarks: [string, string[]][] = [
   ['bench/core-plan.ts', ['1000000']],
   ['bench/dry-run-vs-list-users.ts', ['10000', '3']],
+  ['bench/quota-ceiling.ts', ['100000', '5000']],
   ['bench/geo-decision-latency.ts', ['300']],
   ['bench/geo-cold-start.ts', ['5']],
   ['bench/offboarding-latency.ts', ['100']],

@@ -6,10 +6,10 @@ import type { Clock } from '../core/shared/clock.js';
 import { ENV, readEnvironment } from '../core/shared/environment.js';
 import { WardenError } from '../core/shared/errors.js';
 import type { EventLog } from '../core/shared/event-log.js';
-import { cognitoClient } from './clients/cognito.js';
 import { schedulerClient } from './clients/scheduler.js';
 import { snsClient } from './clients/sns.js';
 import { CognitoAccountLookup } from './cognito-account-lookup.js';
+import { governedCognitoClients } from './cognito-directories.js';
 import { CognitoDirectory } from './cognito-directory.js';
 import { DynamoAccessEndRegister } from './dynamo/access-end-register.js';
 import { DynamoAccountIndex } from './dynamo/account-index.js';
@@ -55,18 +55,21 @@ const NO_SCHEDULER: OffboardingScheduler = {
 /** The offboarding capability wired to AWS: Cognito, the governance table, Scheduler, SNS. */
 export function offboardingServices(settings: OffboardingSettings): OffboardingDependencies {
   const { table, config } = settings;
-  const cognito = cognitoClient();
+  const cognitoFor = governedCognitoClients(config);
   const accessEnds = new DynamoAccessEndRegister(table);
   return {
     store: new DynamoOffboardingStore(table),
     index: new DynamoAccountIndex(table),
     sources: config.accountSources.map((source) => ({
-      directory: new CognitoDirectory(cognito, {
+      directory: new CognitoDirectory(cognitoFor(source.userPoolId), {
         userPoolId: source.userPoolId,
         correlationAttribute: source.correlationAttribute,
-        ...config.rateLimits,
       }),
-      lookup: new CognitoAccountLookup(cognito, source.userPoolId, source.correlationAttribute),
+      lookup: new CognitoAccountLookup(
+        cognitoFor(source.userPoolId),
+        source.userPoolId,
+        source.correlationAttribute,
+      ),
     })),
     accessEnds,
     offboarded: new DynamoSourceMemory(table),

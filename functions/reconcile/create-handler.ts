@@ -2,7 +2,7 @@ import {
   handleReconcileRequest,
   type ReconcileServices,
 } from '../core/reconcile/handle-request.js';
-import { outcomeMetric, RECONCILE_METRICS } from '../core/reconcile/run-metrics.js';
+import { outcomeMetric, quotaMetrics, RECONCILE_METRICS } from '../core/reconcile/run-metrics.js';
 import { parseOrThrow } from '../core/shared/validation.js';
 import {
   type ReconcileResponse,
@@ -31,6 +31,7 @@ export function createReconcileHandler(
       metrics.add(outcomeMetric(run.status), 1);
       metrics.add(RECONCILE_METRICS.accountsDisabled, run.actions.applied);
       metrics.add(RECONCILE_METRICS.actionsFailed, run.actions.failed);
+      for (const [name, count] of quotaMetrics(run)) metrics.add(name, count);
       return responseOf(run);
     } catch (error) {
       metrics.add(RECONCILE_METRICS.failed, 1);

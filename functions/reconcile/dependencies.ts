@@ -1,11 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { z } from 'zod';
-import { cognitoClient } from '../aws/clients/cognito.js';
 import { documentClient } from '../aws/clients/dynamodb.js';
 import { s3Client } from '../aws/clients/s3.js';
 import { snsClient } from '../aws/clients/sns.js';
-import { CognitoDirectory } from '../aws/cognito-directory.js';
+import { cognitoDirectories } from '../aws/cognito-directories.js';
+import { QuotaMeter } from '../aws/cognito-quota.js';
 import { GovernanceTable } from '../aws/dynamo/governance-table.js';
 import { dynamoReconcileStorage } from '../aws/dynamo/reconcile-storage.js';
 import { DynamoRunStore } from '../aws/dynamo/run-store.js';
@@ -48,7 +48,7 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
   const env = readEnvironment(environment, process.env);
   const config = parseReconcileConfig(env.config, ENV.config);
   const s3 = s3Client();
-  const cognito = cognitoClient();
+  const meter = new QuotaMeter();
   const table = new GovernanceTable(documentClient(), env.table);
   const log = powertoolsLog(logger);
   // Where HR offboarding is deployed, runs keep the account index and future leavers' schedules.
@@ -58,14 +58,8 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
     feedBucket: env.feedBucket,
     feeds: new S3FeedSource(s3),
     storage: dynamoReconcileStorage(table),
-    directories: config.accountSources.map(
-      (source) =>
-        new CognitoDirectory(cognito, {
-          userPoolId: source.userPoolId,
-          correlationAttribute: source.correlationAttribute,
-          ...config.rateLimits,
-        }),
-    ),
+    directories: cognitoDirectories(config, meter),
+    quotaUsage: () => meter.snapshot(),
     reports: new S3ReportStore(s3, env.reportsBucket),
     htmlReport: htmlReportRenderer({
       runs: new DynamoRunStore(table),

@@ -54,6 +54,8 @@ export interface ReconcileResponse {
   guard?: { tripped: boolean; reasons: string[] };
   reports?: ReportFiles;
   notes: string[];
+  /** Cognito calls per quota category: achieved rate, ceiling, throttles, retries. */
+  throughput?: RunRecord['throughput'];
 }
 
 export function responseOf(run: RunRecord): ReconcileResponse {
@@ -66,5 +68,6 @@ export function responseOf(run: RunRecord): ReconcileResponse {
     guard: run.guard && { tripped: run.guard.tripped, reasons: run.guard.reasons },
     reports: run.reports,
     notes: [...run.notes],
+    ...(run.throughput ? { throughput: run.throughput } : {}),
   };
 }

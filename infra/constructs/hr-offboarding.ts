@@ -166,7 +166,7 @@ export class HrOffboarding extends Construct {
 
     // Reconciliation keeps one schedule per future leaver.
     for (const [name, value] of Object.entries(scheduling))
-      props.reconcile.function.addEnvironment(name, value);
+      props.reconcile.addEnvironment(name, value);
     maySchedule(props.reconcile.role, 'reconcile function');
 
     if (props.hrIntegrationRoleArn) {

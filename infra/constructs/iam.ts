@@ -6,8 +6,12 @@ import { type KEY_PREFIX, leadingKeyPattern } from '../../functions/core/shared/
 
 type KeyPrefix = (typeof KEY_PREFIX)[keyof typeof KEY_PREFIX];
 
-export function allow(actions: string[], resources: string[]): PolicyStatement {
-  return new PolicyStatement({ effect: Effect.ALLOW, actions, resources });
+export function allow(
+  actions: string[],
+  resources: string[],
+  conditions?: Record<string, unknown>,
+): PolicyStatement {
+  return new PolicyStatement({ effect: Effect.ALLOW, actions, resources, conditions });
 }
 
 /**

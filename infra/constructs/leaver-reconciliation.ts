@@ -1,5 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import {
   type DeploymentConfig,
@@ -13,6 +14,7 @@ import { DEFAULT_CORRELATION_ATTRIBUTE } from '../../functions/core/shared/emplo
 import type { Foundation } from './foundation.js';
 import { Monitoring } from './monitoring.js';
 import { ReconcileFunction } from './reconcile-function.js';
+import { ReconcileStateMachine } from './reconcile-state-machine.js';
 import { ReconcileTriggers } from './reconcile-triggers.js';
 
 /** Lambda's limit for all environment variables together is 4 KB; leave room for the rest. */
@@ -25,9 +27,11 @@ export interface LeaverReconciliationProps {
   extraUserPoolIds?: string[];
 }
 
-/** The main job: the reconcile function, its schedule and upload trigger, its alarms. */
+/** The main job: the reconcile functions and state machine, its schedule and upload trigger, its alarms. */
 export class LeaverReconciliation extends Construct {
   readonly reconcile: ReconcileFunction;
+  /** Runs a reconciliation: in one invocation, or in steps when the directory is large. */
+  readonly stateMachine: StateMachine;
   /** The governed user pools, which other capabilities act on too. */
   readonly userPoolArns: string[];
   readonly logRetention: RetentionDays;
@@ -81,14 +85,20 @@ export class LeaverReconciliation extends Construct {
       logRetention: this.logRetention,
       consoleUrl: config.consoleUrl,
     });
+    this.stateMachine = new ReconcileStateMachine(this, 'StateMachine', {
+      reconcile: this.reconcile,
+      logRetention: this.logRetention,
+    }).stateMachine;
     new ReconcileTriggers(this, 'Triggers', {
-      function: this.reconcile.function,
+      stateMachine: this.stateMachine,
       feedBucket: foundation.feedBucket,
       deadLetterQueue: this.reconcile.deadLetterQueue,
       schedule: config.schedule,
     });
     new Monitoring(this, 'Monitoring', {
       function: this.reconcile.function,
+      stepsFunction: this.reconcile.stepsFunction,
+      stateMachine: this.stateMachine,
       deadLetterQueue: this.reconcile.deadLetterQueue,
       topic: foundation.topic,
       intervalHours: config.schedule.intervalHours,

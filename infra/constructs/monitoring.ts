@@ -13,13 +13,18 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { RECONCILE_METRICS } from '../../functions/core/reconcile/run-metrics.js';
+import { QUOTA_CATEGORIES } from '../../functions/core/shared/cognito-quotas.js';
 import { anyOccurrenceAlarm } from './alarms.js';
 import { checkProps } from './check-props.js';
 
 export interface MonitoringProps {
   function: IFunction;
+  /** The function of the state machine's steps. */
+  stepsFunction: IFunction;
+  stateMachine: IStateMachine;
   deadLetterQueue: Queue;
   topic: Topic;
   /** Hours between scheduled runs: "no successful run" alarms after two of them. */
@@ -56,6 +61,11 @@ export class Monitoring extends Construct {
       'FunctionThrottles',
       'A reconcile invocation was throttled (runs never overlap; it is retried)',
       props.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
+    );
+    occurrence(
+      'ExecutionsFailed',
+      'A reconciliation execution failed (its run is recorded as failed)',
+      props.stateMachine.metricFailed({ period: fiveMinutes, statistic: 'Sum' }),
     );
     occurrence(
       'RunQuarantined',
@@ -116,6 +126,27 @@ export class Monitoring extends Construct {
               props.function.metricThrottles({ period: hour }),
             ],
             right: [props.function.metricDuration({ period: hour, statistic: 'Maximum' })],
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'Runs in steps',
+            left: [
+              props.stateMachine.metricSucceeded({ period: hour }),
+              props.stateMachine.metricFailed({ period: hour }),
+              props.stepsFunction.metricErrors({ period: hour }),
+            ],
+            right: [props.stateMachine.metricTime({ period: hour, statistic: 'Maximum' })],
+            width: 12,
+          }),
+        ],
+        [
+          new GraphWidget({
+            title: 'Cognito calls and throttles (per quota category)',
+            left: QUOTA_CATEGORIES.map((c) => runMetric(`${c}Calls`, hour)),
+            right: QUOTA_CATEGORIES.flatMap((c) => [
+              runMetric(`${c}Throttles`, hour),
+              runMetric(`${c}Retries`, hour),
+            ]),
             width: 24,
           }),
         ],

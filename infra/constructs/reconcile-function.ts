@@ -10,7 +10,11 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RECONCILE_METRICS } from '../../functions/core/reconcile/run-metrics.js';
-import { FEED_PREFIX, REPORTS_PREFIX } from '../../functions/core/shared/bucket-layout.js';
+import {
+  CHECKPOINTS_PREFIX,
+  FEED_PREFIX,
+  REPORTS_PREFIX,
+} from '../../functions/core/shared/bucket-layout.js';
 import { ENV } from '../../functions/core/shared/environment.js';
 import { checkProps } from './check-props.js';
 import { allow } from './iam.js';
@@ -31,13 +35,19 @@ export interface ReconcileFunctionProps {
   consoleUrl?: string;
 }
 
+/** Days a run's checkpoints are kept at most: they hold accounts, and a run lasts hours. */
+export const CHECKPOINT_DAYS = 3;
+
 /**
  * The reconcile Lambda function with a role that names every resource it touches, one run at a
  * time (reserved concurrency 1), and a dead-letter queue for invocations that fail for good.
+ * Beside it, on the same role and settings, the steps function that carries out the Tasks of
+ * runs too large for one invocation (the lock, not concurrency, keeps runs apart there).
  * Defaults: 1024 MB (a million findings fit), 15 minutes, 2 retries of an event up to an hour old.
  */
 export class ReconcileFunction extends Construct {
   readonly function: NodejsFunction;
+  readonly stepsFunction: NodejsFunction;
   readonly deadLetterQueue: Queue;
   readonly role: Role;
 
@@ -61,22 +71,23 @@ export class ReconcileFunction extends Construct {
     logGroup.grantWrite(this.role);
     this.grantLeastPrivilege(props);
 
+    const environment = {
+      [ENV.table]: props.table.tableName,
+      [ENV.reportsBucket]: props.reportsBucket.bucketName,
+      [ENV.feedBucket]: props.feedBucket.bucketName,
+      [ENV.topicArn]: props.topic.topicArn,
+      [ENV.config]: props.configJson,
+      ...(props.consoleUrl ? { [ENV.consoleUrl]: props.consoleUrl } : {}),
+      POWERTOOLS_SERVICE_NAME: RECONCILE_METRICS.service,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+    };
     this.function = wardenFunction(this, 'Function', {
       entry: 'functions/reconcile/handler.ts',
       role: this.role,
       logGroup,
       memorySize: 1024,
       timeout: Duration.minutes(15),
-      environment: {
-        [ENV.table]: props.table.tableName,
-        [ENV.reportsBucket]: props.reportsBucket.bucketName,
-        [ENV.feedBucket]: props.feedBucket.bucketName,
-        [ENV.topicArn]: props.topic.topicArn,
-        [ENV.config]: props.configJson,
-        ...(props.consoleUrl ? { [ENV.consoleUrl]: props.consoleUrl } : {}),
-        POWERTOOLS_SERVICE_NAME: RECONCILE_METRICS.service,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-      },
+      environment,
       extra: {
         reservedConcurrentExecutions: 1,
         onFailure: new SqsDestination(this.deadLetterQueue),
@@ -84,6 +95,28 @@ export class ReconcileFunction extends Construct {
         maxEventAge: Duration.hours(1),
       },
     });
+    this.stepsFunction = wardenFunction(this, 'StepsFunction', {
+      entry: 'functions/reconcile-steps/handler.ts',
+      role: this.role,
+      logGroup,
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      environment,
+      // Step Functions retries a Task itself; Lambda must not retry it behind its back.
+      extra: { retryAttempts: 0 },
+    });
+    // Checkpoints hold accounts: they go when their run ends, or within days at the latest.
+    props.reportsBucket.addLifecycleRule({
+      prefix: CHECKPOINTS_PREFIX,
+      expiration: Duration.days(CHECKPOINT_DAYS),
+      noncurrentVersionExpiration: Duration.days(1),
+    });
+  }
+
+  /** Sets a variable on both functions: they run the same code with the same settings. */
+  addEnvironment(name: string, value: string): void {
+    this.function.addEnvironment(name, value);
+    this.stepsFunction.addEnvironment(name, value);
   }
 
   /**
@@ -91,7 +124,7 @@ export class ReconcileFunction extends Construct {
    * only once its distribution exists).
    */
   linkConsole(consoleUrl: string): void {
-    this.function.addEnvironment(ENV.consoleUrl, consoleUrl);
+    this.addEnvironment(ENV.consoleUrl, consoleUrl);
   }
 
   private grantLeastPrivilege(props: ReconcileFunctionProps): void {
@@ -104,6 +137,8 @@ export class ReconcileFunction extends Construct {
         'cognito-idp:ListUsersInGroup',
         'cognito-idp:AdminUserGlobalSignOut',
         'cognito-idp:AdminDisableUser',
+        // Cognito's estimate of a pool's size, to choose one invocation or steps.
+        'cognito-idp:DescribeUserPool',
       ],
       props.userPoolArns,
     );
@@ -122,11 +157,17 @@ export class ReconcileFunction extends Construct {
     const stack = Stack.of(this);
     const logicalId = (bucket: Bucket) =>
       stack.getLogicalId(bucket.node.defaultChild as CfnElement);
-    for (const [action, bucket, prefix, what] of [
-      ['s3:GetObject', props.feedBucket, FEED_PREFIX, 'read the HR feeds'],
-      ['s3:PutObject', props.reportsBucket, REPORTS_PREFIX, 'write run reports'],
+    for (const [actions, bucket, prefix, what] of [
+      [['s3:GetObject'], props.feedBucket, FEED_PREFIX, 'read the HR feeds'],
+      [['s3:PutObject'], props.reportsBucket, REPORTS_PREFIX, 'write run reports'],
+      [
+        ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        props.reportsBucket,
+        CHECKPOINTS_PREFIX,
+        "keep a run's checkpoints",
+      ],
     ] as const) {
-      grant([action], [bucket.arnForObjects(`${prefix}*`)]);
+      grant([...actions], [bucket.arnForObjects(`${prefix}*`)]);
       Validations.of(this.role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${logicalId(bucket)}.Arn>/${prefix}*]`,
         reason: `Objects are named per run, so the function may ${what} under the ${prefix} prefix only; S3 needs a wildcard for a prefix.`,
@@ -139,6 +180,12 @@ export class ReconcileFunction extends Construct {
           'Added by CDK when the function is given its KMS-encrypted dead-letter queue as failure destination; limited to the data key.',
       });
     }
+    // Listing a run's checkpoints, to remove them when it ends: under checkpoints/ only.
+    this.role.addToPolicy(
+      allow(['s3:ListBucket'], [props.reportsBucket.bucketArn], {
+        StringLike: { 's3:prefix': `${CHECKPOINTS_PREFIX}*` },
+      }),
+    );
     grant(['sns:Publish'], [props.topic.topicArn]);
     grant(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], [props.key.keyArn]);
     if (props.topic.masterKey)

@@ -1,23 +1,24 @@
-import { type CfnElement, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { TimeZone } from 'aws-cdk-lib';
 import { EventField, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../../functions/core/config/deployment-config.js';
 import { FEED_PREFIX } from '../../functions/core/shared/bucket-layout.js';
 
 export interface ReconcileTriggersProps {
-  function: IFunction;
+  /** The reconciliation state machine: each trigger starts an execution. */
+  stateMachine: IStateMachine;
   feedBucket: Bucket;
   deadLetterQueue: Queue;
   schedule: DeploymentConfig['schedule'];
 }
 
-/** What starts a run: the schedule, and a new HR feed uploaded under `feeds/`. */
+/** What starts a run (an execution of the state machine): the schedule, and a new HR feed uploaded under `feeds/`. */
 export class ReconcileTriggers extends Construct {
   readonly schedule: Schedule;
 
@@ -29,26 +30,12 @@ export class ReconcileTriggers extends Construct {
         props.schedule.expression,
         TimeZone.of(props.schedule.timeZone),
       ),
-      target: new LambdaInvoke(props.function, {
+      target: new StepFunctionsStartExecution(props.stateMachine, {
         input: ScheduleTargetInput.fromObject({ trigger: 'schedule' }),
         deadLetterQueue: props.deadLetterQueue,
         retryAttempts: 2,
       }),
     });
-
-    // The Scheduler target shares one role per stack; find it to record why its grant is right.
-    const stack = Stack.of(this);
-    const schedulerRole = stack.node
-      .findAll()
-      .find((c) => c.node.id.startsWith('SchedulerRoleForTarget'));
-    if (schedulerRole) {
-      const functionId = stack.getLogicalId(props.function.node.defaultChild as CfnElement);
-      Validations.of(schedulerRole).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
-        reason:
-          'Granted by the Scheduler target: lambda:InvokeFunction on the reconcile function and its versions only.',
-      });
-    }
 
     // An upload is validated and reconciled at once: a bad feed is rejected and reported.
     new Rule(this, 'FeedUploaded', {
@@ -62,8 +49,8 @@ export class ReconcileTriggers extends Construct {
         },
       },
       targets: [
-        new LambdaFunction(props.function, {
-          event: RuleTargetInput.fromObject({
+        new SfnStateMachine(props.stateMachine, {
+          input: RuleTargetInput.fromObject({
             feed: {
               bucket: EventField.fromPath('$.detail.bucket.name'),
               key: EventField.fromPath('$.detail.object.key'),

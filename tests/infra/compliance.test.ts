@@ -17,7 +17,8 @@ beforeAll(() => {
     ...geo
   } = (configFile('example.json') as { geo: Record<string, unknown> }).geo;
   synthesised.set('demo pool with geo-fenced sign-in, no WAF', synth({ geo }));
-}, 120_000);
+  // Three synths bundle every function three times: minutes on a busy two-core machine.
+}, 300_000);
 
 /** Logical ids carry a hash; the documentation names them without it. */
 const withoutHashes = (id: string) => id.replace(/<([A-Za-z0-9]+?)[0-9A-F]{8}(\.Arn)?>/g, '<$1$2>');

@@ -9,14 +9,15 @@ import { configFile, synth } from './synth.js';
 describe('deployment configuration', () => {
   it('accepts the documented example and the minimal configuration', () => {
     expect(parseDeploymentConfig(configFile('example.json'), 'example').schedule).toEqual({
-      expression: 'cron(0 6 * * ? *)',
+      expression: 'cron(0 * * * ? *)',
       timeZone: 'America/Mexico_City',
-      intervalHours: 24,
+      intervalHours: 1,
     });
     const minimal = parseDeploymentConfig(configFile('minimal.json'), 'minimal');
     expect(minimal).toMatchObject({
       dryRun: true,
-      schedule: { expression: 'cron(0 6 * * ? *)', timeZone: 'UTC' },
+      // Hourly by default: the exposure window after HR's feed says someone left.
+      schedule: { expression: 'cron(0 * * * ? *)', timeZone: 'UTC', intervalHours: 1 },
     });
   });
 

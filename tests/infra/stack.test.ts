@@ -1,3 +1,4 @@
+import aslValidator from 'asl-validator';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReconcileConfig } from '../../functions/core/config/reconcile-config.js';
@@ -8,6 +9,21 @@ import {
   type Statement,
 } from './statements.js';
 import { configFile, synth } from './synth.js';
+
+/** A definition string as CloudFormation joins it, each function reference as an ARN of its logical id. */
+function resolveJoin(value: unknown): string {
+  const join = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  if (!join) return value as string;
+  return join[1]
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const ref =
+        (part as { Ref?: string; 'Fn::GetAtt'?: string[] }).Ref ??
+        (part as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+      return `arn:aws:lambda:us-east-1:111122223333:function:${String(ref).replace(/[0-9A-F]{8}$/, '')}`;
+    })
+    .join(join[0]);
+}
 
 let template: Template;
 
@@ -55,21 +71,32 @@ describe('the Warden stack (example configuration)', () => {
     expect(() => parseReconcileConfig(settings, 'WARDEN_CONFIG')).not.toThrow();
   });
 
-  it('schedules the run with EventBridge Scheduler in the configured time zone', () => {
+  it('starts the state machine hourly with EventBridge Scheduler in the configured time zone', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 6 * * ? *)',
+      ScheduleExpression: 'cron(0 * * * ? *)',
       ScheduleExpressionTimezone: 'America/Mexico_City',
-      Target: Match.objectLike({ Input: JSON.stringify({ trigger: 'schedule' }) }),
+      Target: Match.objectLike({
+        Arn: { Ref: Match.stringLikeRegexp('^LeaverReconciliationStateMachine') },
+        Input: JSON.stringify({ trigger: 'schedule' }),
+      }),
     });
   });
 
-  it('reconciles when HR uploads a feed under feeds/', () => {
+  it('reconciles at once when HR uploads a feed under feeds/: the rule starts the state machine', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({
         source: ['aws.s3'],
         'detail-type': ['Object Created'],
         detail: Match.objectLike({ object: { key: [{ prefix: 'feeds/' }] } }),
       }),
+      Targets: [
+        Match.objectLike({
+          Arn: { Ref: Match.stringLikeRegexp('^LeaverReconciliationStateMachine') },
+          InputTransformer: Match.objectLike({
+            InputTemplate: Match.stringLikeRegexp('"trigger":"upload"'),
+          }),
+        }),
+      ],
     });
     template.hasResourceProperties('AWS::S3::Bucket', {
       NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
@@ -117,7 +144,13 @@ describe('the Warden stack (example configuration)', () => {
     });
     expect(Object.keys(kmsBuckets)).toHaveLength(2);
     template.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 730 })] },
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({ ExpirationInDays: 730 }),
+          // A run's checkpoints hold accounts: they expire within days.
+          Match.objectLike({ Prefix: 'checkpoints/', ExpirationInDays: 3 }),
+        ],
+      },
     });
     template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30 })] },
@@ -153,6 +186,7 @@ describe('the Warden stack (example configuration)', () => {
     expect(actionsOf(cognito as Statement).sort()).toEqual([
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminUserGlobalSignOut',
+      'cognito-idp:DescribeUserPool',
       'cognito-idp:ListUsers',
       'cognito-idp:ListUsersInGroup',
     ]);
@@ -177,7 +211,14 @@ describe('the Warden stack (example configuration)', () => {
     expect(s3.map((s) => [actionsOf(s), JSON.stringify(s.Resource)])).toEqual([
       [['s3:GetObject'], expect.stringContaining('/feeds/*')],
       [['s3:PutObject'], expect.stringContaining('/runs/*')],
+      [
+        ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        expect.stringContaining('/checkpoints/*'),
+      ],
+      [['s3:ListBucket'], expect.not.stringContaining('/')],
     ]);
+    const listing = s3.find((s) => actionsOf(s).includes('s3:ListBucket'));
+    expect(listing?.Condition).toEqual({ StringLike: { 's3:prefix': 'checkpoints/*' } });
   });
 
   it('raises the alarms admins need, all to the notifications topic', () => {
@@ -189,6 +230,7 @@ describe('the Warden stack (example configuration)', () => {
     );
     expect(names.sort()).toEqual([
       'DeadLetters',
+      'ExecutionsFailed',
       'FunctionErrors',
       'FunctionThrottles',
       'NoSuccessfulRun',
@@ -198,7 +240,7 @@ describe('the Warden stack (example configuration)', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'RunsSucceeded',
       Namespace: 'Warden',
-      Period: 86_400,
+      Period: 3_600,
       EvaluationPeriods: 2,
       ComparisonOperator: 'LessThanThreshold',
       TreatMissingData: 'breaching',
@@ -208,6 +250,30 @@ describe('the Warden stack (example configuration)', () => {
       Threshold: 1,
     });
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('runs reconciliations on a Step Functions state machine whose definition is valid ASL', () => {
+    const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machine?.Properties).toMatchObject({
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+    });
+    const definition = JSON.parse(resolveJoin(machine?.Properties.DefinitionString));
+    expect(aslValidator(definition)).toMatchObject({ isValid: true, errors: [] });
+    // Small directories in one invocation of the reconcile function; large ones in steps.
+    expect(definition.States.RunInOneInvocation.Resource).toMatch(
+      /:function:LeaverReconciliationReconcileFunction/,
+    );
+    expect(definition.States.Begin.Resource).toMatch(
+      /:function:LeaverReconciliationReconcileStepsFunction/,
+    );
+    expect(definition.States.ListGroups.Type).toBe('Map');
+    // The state machine may invoke the two reconcile functions and nothing else.
+    const invoke = statementsOfRole('LeaverReconciliationStateMachineRole').find((s) =>
+      actionsOf(s).includes('lambda:InvokeFunction'),
+    );
+    expect(invoke?.Resource).toHaveLength(2);
   });
 
   it('creates no demo user pool when pools are configured', () => {

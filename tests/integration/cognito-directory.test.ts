@@ -33,8 +33,6 @@ beforeAll(async () => {
   directory = new CognitoDirectory(cognitoClient(), {
     userPoolId: pool,
     correlationAttribute: 'custom:employee_id',
-    listUsersPerSecond: 25,
-    updatesPerSecond: 20,
   });
 });
 

@@ -36,16 +36,23 @@ describe('DynamoDB storage roles on the governance table', () => {
     expect(
       await storage.lock.acquire('job', 'b', t('2026-01-01T00:10:00Z'), t('2026-01-01T00:30:00Z')),
     ).toBe(false);
+    // Its holder may take it again, to extend it; another may not.
+    expect(
+      await storage.lock.acquire('job', 'a', t('2026-01-01T00:05:00Z'), t('2026-01-01T00:25:00Z')),
+    ).toBe(true);
+    expect(
+      await storage.lock.acquire('job', 'b', t('2026-01-01T00:21:00Z'), t('2026-01-01T00:41:00Z')),
+    ).toBe(false);
     await storage.lock.release('job', 'b'); // not the holder: no effect
     expect(
       await storage.lock.acquire('job', 'b', t('2026-01-01T00:11:00Z'), t('2026-01-01T00:31:00Z')),
     ).toBe(false);
     expect(
-      await storage.lock.acquire('job', 'b', t('2026-01-01T00:21:00Z'), t('2026-01-01T00:41:00Z')),
+      await storage.lock.acquire('job', 'b', t('2026-01-01T00:26:00Z'), t('2026-01-01T00:46:00Z')),
     ).toBe(true);
     await storage.lock.release('job', 'b');
     expect(
-      await storage.lock.acquire('job', 'c', t('2026-01-01T00:22:00Z'), t('2026-01-01T00:42:00Z')),
+      await storage.lock.acquire('job', 'c', t('2026-01-01T00:27:00Z'), t('2026-01-01T00:47:00Z')),
     ).toBe(true);
   });
 

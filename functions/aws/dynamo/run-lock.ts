@@ -3,7 +3,10 @@ import type { RunLock } from '../../core/reconcile/ports.js';
 import { GOVERNANCE_TABLE, ITEM_KEY } from '../../core/shared/table-keys.js';
 import { epochSeconds, type GovernanceTable } from './governance-table.js';
 
-/** A lock item with an expiry; a lock whose holder died is taken over once it has expired. */
+/**
+ * A lock item with an expiry; a lock whose holder died is taken over once it has expired. Its
+ * owner may take it again to extend it.
+ */
 export class DynamoRunLock implements RunLock {
   constructor(private readonly table: GovernanceTable) {}
 
@@ -18,9 +21,14 @@ export class DynamoRunLock implements RunLock {
             until: until.toISOString(),
             [GOVERNANCE_TABLE.ttlAttribute]: epochSeconds(until),
           },
-          ConditionExpression: 'attribute_not_exists(#pk) OR #until < :now',
-          ExpressionAttributeNames: { '#pk': GOVERNANCE_TABLE.partitionKey, '#until': 'until' },
-          ExpressionAttributeValues: { ':now': now.toISOString() },
+          // Free, expired, or already this owner's (a run on Step Functions renews it each step).
+          ConditionExpression: 'attribute_not_exists(#pk) OR #until < :now OR #owner = :owner',
+          ExpressionAttributeNames: {
+            '#pk': GOVERNANCE_TABLE.partitionKey,
+            '#until': 'until',
+            '#owner': 'owner',
+          },
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':owner': owner },
         }),
       ),
     );

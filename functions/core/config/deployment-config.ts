@@ -18,7 +18,8 @@ const scheduleSchema = z
         (e) => RATE.test(e) || CRON.test(e),
         'must be cron(min hour day month weekday year) or rate(N minutes|hours|days)',
       )
-      .default('cron(0 6 * * ? *)'),
+      // Hourly: a leaver's account stays usable at most an hour after HR's feed says so.
+      .default('cron(0 * * * ? *)'),
     timeZone: z.string().refine(isKnownTimeZone, 'is not a known IANA time zone').default('UTC'),
     /** Hours between runs; worked out for rate() and daily/hourly cron, needed for other cron. */
     intervalHours: z

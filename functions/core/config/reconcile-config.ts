@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { geoPolicySchema } from '../geo/geo-policy.js';
 import { feedSettingsSchema } from '../hr/feed-settings.js';
+import {
+  DEFAULT_COGNITO_QUOTAS,
+  QUOTA_CATEGORIES,
+  type QuotaCategory,
+} from '../shared/cognito-quotas.js';
 import { DEFAULT_CORRELATION_ATTRIBUTE } from '../shared/employee-id-attribute.js';
 import { ConfigError } from '../shared/errors.js';
 import { parseOrThrow } from '../shared/validation.js';
@@ -69,6 +74,40 @@ export const guardSchema = z.strictObject({
 });
 export type GuardConfig = z.infer<typeof guardSchema>;
 
+const QUOTA_LIMIT = z.number().positive().max(100_000);
+
+/**
+ * Cognito's quotas, per category, for this account and Region (raise them here after a quota
+ * increase), and the share of each that Warden uses: the rest is left to other callers.
+ */
+export const rateLimitsSchema = z.strictObject(
+  {
+    quotas: z
+      .strictObject({
+        UserList: QUOTA_LIMIT.default(DEFAULT_COGNITO_QUOTAS.UserList),
+        UserUpdate: QUOTA_LIMIT.default(DEFAULT_COGNITO_QUOTAS.UserUpdate),
+        UserRead: QUOTA_LIMIT.default(DEFAULT_COGNITO_QUOTAS.UserRead),
+        UserPoolRead: QUOTA_LIMIT.default(DEFAULT_COGNITO_QUOTAS.UserPoolRead),
+      })
+      .prefault({}),
+    share: z.number().gt(0).max(1).default(0.95),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown key(s) ${issue.keys.join(', ')}: rates are now set per quota category, e.g. {"quotas": {"UserList": 30, "UserUpdate": 25}, "share": 0.95}`
+        : undefined,
+  },
+);
+export type RateLimits = z.infer<typeof rateLimitsSchema>;
+
+/** The rate Warden allows itself in each quota category: its share of the quota. */
+export function ratesOf(limits: RateLimits): Record<QuotaCategory, number> {
+  return Object.fromEntries(
+    QUOTA_CATEGORIES.map((category) => [category, limits.quotas[category] * limits.share]),
+  ) as Record<QuotaCategory, number>;
+}
+
 export const reconcileConfigSchema = z.strictObject({
   accountSources: z.array(cognitoSourceSchema).default([]),
   feed: feedSettingsSchema.prefault({}),
@@ -91,10 +130,27 @@ export const reconcileConfigSchema = z.strictObject({
   unfencedClients: z
     .array(z.strictObject({ clientId: z.string().min(1), reason: z.string().min(1) }))
     .default([]),
-  rateLimits: z
+  rateLimits: rateLimitsSchema.prefault({}),
+  /** How runs too large for one invocation are carried out on Step Functions. */
+  steps: z
     .strictObject({
-      listUsersPerSecond: z.number().positive().max(30).default(25),
-      updatesPerSecond: z.number().positive().max(25).default(20),
+      /** Directories of at most this many accounts (all pools) run in one invocation. */
+      singleInvocationMaxAccounts: z.number().int().nonnegative().default(100_000),
+      /** ListUsers pages one invocation lists before it hands over (each page is up to 60 accounts). */
+      pagesPerInvocation: z.number().int().positive().max(20_000).default(6_000),
+      /** Pages per checkpoint: the pagination tokens and the accounts so far are saved this often. */
+      pagesPerCheckpoint: z.number().int().positive().max(1_000).default(100),
+      /**
+       * A listing cursor older than this is not trusted: Cognito documents no lifetime for its
+       * pagination tokens, so that source's listing starts over (docs/decisions/0029).
+       */
+      maxCursorAgeMinutes: z
+        .number()
+        .positive()
+        .max(24 * 60)
+        .default(60),
+      /** Disables one invocation applies before it hands over. */
+      disablesPerInvocation: z.number().int().positive().max(20_000).default(4_000),
     })
     .prefault({}),
 });

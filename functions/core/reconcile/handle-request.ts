@@ -1,7 +1,9 @@
 import type { ReconcileConfig } from '../config/reconcile-config.js';
+import type { HrFeed } from '../hr/hr-record.js';
 import { parseFeed } from '../hr/parse-feed.js';
 import { DEFAULT_FEED_KEY, parseS3Uri } from '../shared/bucket-layout.js';
 import { ConfigError, ReviewError } from '../shared/errors.js';
+import type { Approval } from './conclude-plan.js';
 import type { FeedLocation, FeedSource } from './ports.js';
 import { rejectFeed } from './reject-feed.js';
 import { approvalOf, markApproved, type ReviewMark, rejectRun } from './review-quarantine.js';
@@ -24,11 +26,52 @@ export interface ReconcileServices extends RunDependencies {
   feedBucket: string;
 }
 
+/** What a run request resolves to: a feed to reconcile, or a run already closed (rejected feed). */
+export type RequestedRun =
+  | { kind: 'closed'; run: RunRecord }
+  | {
+      kind: 'run';
+      feed: HrFeed;
+      dryRun: boolean;
+      trigger: string;
+      /** The quarantined run an admin approved, what its approval lets through, and who approved. */
+      review?: { approval: Approval; run: RunRecord; mark?: ReviewMark };
+    };
+
 /** Routes a request: reject, approve (re-plan from the run's feed), or run on a feed. */
 export async function handleReconcileRequest(
   request: ReconcileRequest,
   deps: ReconcileServices,
 ): Promise<RunRecord> {
+  const requested = await resolveRequest(request, deps);
+  if (requested.kind === 'closed') return requested.run;
+  const { run } = await runReconciliation(
+    {
+      feed: requested.feed,
+      config: deps.config,
+      dryRun: requested.dryRun,
+      trigger: requested.trigger,
+      approval: requested.review?.approval,
+    },
+    deps,
+  );
+  if (requested.review)
+    await markApproved(deps.storage.runs, requested.review.run, run, {
+      mark: requested.review.mark,
+      at: deps.clock.now(),
+    });
+  deps.log.info('run finished', { runId: run.runId, status: run.status, actions: run.actions });
+  return run;
+}
+
+/**
+ * Checks the configuration, closes a rejection, and reads and validates the feed a run needs:
+ * an invalid feed is recorded as a rejected run and changes nothing.
+ */
+export async function resolveRequest(
+  request: ReconcileRequest,
+  deps: ReconcileServices,
+): Promise<RequestedRun> {
   const { config } = deps;
   if (config.accountSources.length === 0) {
     throw new ConfigError('configuration', [
@@ -36,11 +79,12 @@ export async function handleReconcileRequest(
     ]);
   }
   if (request.kind === 'reject') {
-    return rejectRun(
+    const run = await rejectRun(
       request.runId,
       { runs: deps.storage.runs, notifier: deps.notifier, clock: deps.clock },
       request.review,
     );
+    return { kind: 'closed', run };
   }
   const review =
     request.kind === 'approve' ? await approvalOf(deps.storage.runs, request.runId) : undefined;
@@ -59,30 +103,21 @@ export async function handleReconcileRequest(
       problems: parsed.problems.length,
       at: parsed.problems.slice(0, 20).map((p) => `${p.location ?? 'feed'}:${p.field ?? 'row'}`),
     });
-    return rejectFeed({ kind: config.feed.kind, source }, parsed.problems, trigger, {
+    const run = await rejectFeed({ kind: config.feed.kind, source }, parsed.problems, trigger, {
       runs: deps.storage.runs,
       notifier: deps.notifier,
       clock: deps.clock,
       ids: deps.ids,
     });
+    return { kind: 'closed', run };
   }
-  const { run } = await runReconciliation(
-    {
-      feed: parsed.feed,
-      config,
-      dryRun: config.dryRun || (request.kind === 'run' && request.forceDryRun),
-      trigger,
-      approval: review?.approval,
-    },
-    deps,
-  );
-  if (review && request.kind === 'approve')
-    await markApproved(deps.storage.runs, review.run, run, {
-      mark: request.review,
-      at: deps.clock.now(),
-    });
-  deps.log.info('run finished', { runId: run.runId, status: run.status, actions: run.actions });
-  return run;
+  return {
+    kind: 'run',
+    feed: parsed.feed,
+    dryRun: config.dryRun || (request.kind === 'run' && request.forceDryRun),
+    trigger,
+    review: review && { ...review, mark: request.kind === 'approve' ? request.review : undefined },
+  };
 }
 
 /** The feed a quarantined run read, which its approval re-plans from. */

@@ -6,11 +6,31 @@ import type { AccessEndRegister } from '../shared/access-end-register.js';
 import type { FeedBaseline } from './feed-baseline.js';
 import type { ReportFiles, RunRecord, StoredFinding } from './run-record.js';
 
+/**
+ * Where a listing stands, to resume it in another invocation: a pagination token per segment
+ * (a directory may list in several segments side by side). Plain JSON.
+ */
+export interface ListingCursor {
+  segments: { key: string; token?: string; done: boolean }[];
+}
+
+/** One page of a listing, and the cursor that resumes after it. */
+export interface ListedPage {
+  accounts: Account[];
+  cursor: ListingCursor;
+}
+
 /** One account source (a Cognito user pool today). */
 export interface AccountDirectory {
   readonly source: string;
   /** Every account, page by page, without holding the whole directory in memory. */
   listAccounts(): AsyncIterable<Account>;
+  /** The cursor of a listing not yet begun. */
+  startListing(): ListingCursor;
+  /** The pages from `cursor` on; ListingExpiredError when the directory refuses a stale cursor. */
+  listPages(cursor: ListingCursor): AsyncIterable<ListedPage>;
+  /** About how many accounts the source holds (cheap, approximate). */
+  estimatedSize(): Promise<number>;
   /** Ends every session and stops the account from signing in again; safe to repeat. */
   disable(account: Account): Promise<void>;
   /** Usernames of a group's members. */
@@ -19,7 +39,7 @@ export interface AccountDirectory {
 
 /** Keeps runs from overlapping. */
 export interface RunLock {
-  /** Takes the named lock until `until`; false when another live owner holds it. */
+  /** Takes (or, for its owner, extends) the named lock until `until`; false when another live owner holds it. */
   acquire(name: string, owner: string, now: Date, until: Date): Promise<boolean>;
   release(name: string, owner: string): Promise<void>;
 }
@@ -139,4 +159,17 @@ export interface FeedSource {
 export interface FeedLocation {
   bucket: string;
   key: string;
+}
+
+/**
+ * A run's checkpoints, so that a run carried out in several invocations can resume from any
+ * step: named parts of JSON lines (compressed where stored), kept until the run ends.
+ */
+export interface CheckpointStore {
+  /** Writes (or overwrites) a part: writing the same part twice is harmless. */
+  put(runId: string, part: string, lines: readonly unknown[]): Promise<void>;
+  /** The lines of a part, or undefined when it was never written. */
+  get(runId: string, part: string): Promise<unknown[] | undefined>;
+  /** Removes every part of the run. */
+  clear(runId: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { RunStatus } from './run-record.js';
+import type { RunRecord, RunStatus } from './run-record.js';
 
 /** CloudWatch metrics the reconcile function emits and the stack's alarms watch. */
 export const RECONCILE_METRICS = {
@@ -25,4 +25,16 @@ export function outcomeMetric(status: RunStatus): string {
     default:
       return RECONCILE_METRICS.failed;
   }
+}
+
+/**
+ * Cognito calls, throttles and retries of a run, per quota category (`UserListCalls`,
+ * `UserListThrottles`, `UserListRetries`, ...): what the stack's dashboard graphs.
+ */
+export function quotaMetrics(run: Pick<RunRecord, 'throughput'>): [string, number][] {
+  return Object.entries(run.throughput ?? {}).flatMap(([category, used]) => [
+    [`${category}Calls`, used.calls],
+    [`${category}Throttles`, used.throttles],
+    [`${category}Retries`, used.retries],
+  ]);
 }

@@ -1,4 +1,5 @@
 import type { FeedKind, HrFeed } from '../hr/hr-record.js';
+import type { CategoryThroughput, QuotaCategory } from '../shared/cognito-quotas.js';
 import type { OffboardingsSection } from '../shared/pending-offboardings.js';
 import type { GuardVerdict } from './guard.js';
 import { emptyCounts, type Finding, type Situation } from './situation.js';
@@ -90,6 +91,8 @@ export interface RunRecord {
   readonly expiringExemptions?: readonly ExpiringExemption[];
   /** An admin's approval or rejection of the run, when it was quarantined. */
   readonly review?: RunReview;
+  /** Cognito calls per quota category: the rate achieved against Warden's ceiling, throttles, retries. */
+  readonly throughput?: Partial<Record<QuotaCategory, CategoryThroughput>>;
   readonly reports?: ReportFiles;
   /** Error name only, for failed runs. */
   readonly error?: string;

@@ -3,8 +3,9 @@ import type { ReconcileConfig } from '../config/reconcile-config.js';
 import type { HrFeed } from '../hr/hr-record.js';
 import { concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
+import { withOutcomes } from './record-run.js';
 import { indexRoster } from './roster-index.js';
-import { type RunResult, withOutcomes } from './run-reconciliation.js';
+import type { RunResult } from './run-reconciliation.js';
 import { feedSummary, newRunRecord } from './run-record.js';
 import { SourcePlanner } from './source-plan.js';
 

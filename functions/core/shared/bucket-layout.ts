@@ -18,6 +18,17 @@ export function reportKey(runId: string, startedAt: Date, extension: ReportExten
   return `${REPORTS_PREFIX}${day}/${runId}/report.${extension}`;
 }
 
+/**
+ * A run's checkpoints (accounts listed so far, the plan, outcomes) live under this prefix of
+ * the reports bucket while the run lasts; they hold personal data, so they expire within days.
+ */
+export const CHECKPOINTS_PREFIX = 'checkpoints/';
+
+/** `checkpoints/<runId>/<part>.jsonl.gz` in the reports bucket. */
+export function checkpointKey(runId: string, part: string): string {
+  return `${CHECKPOINTS_PREFIX}${runId}/${part}.jsonl.gz`;
+}
+
 /** An `s3://bucket/key` URI split in two; undefined for anything else. */
 export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
   const [, bucket, key] = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri) ?? [];

@@ -35,6 +35,19 @@ export class RunInProgressError extends WardenError {
   }
 }
 
+/** A listing's pagination token the directory no longer accepts: that listing starts over. */
+export class ListingExpiredError extends WardenError {
+  constructor(
+    readonly source: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `the listing of ${source} can no longer be resumed: its pagination token expired`,
+      options,
+    );
+  }
+}
+
 /** An admin's approval or rejection that cannot apply to the run it names. */
 export class ReviewError extends WardenError {}
 

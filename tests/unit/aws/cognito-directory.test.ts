@@ -17,8 +17,7 @@ const cognito = mockClient(CognitoIdentityProviderClient);
 const directory = new CognitoDirectory(new CognitoIdentityProviderClient({ region: 'us-east-1' }), {
   userPoolId: POOL,
   correlationAttribute: 'custom:employee_id',
-  listUsersPerSecond: 25,
-  updatesPerSecond: 20,
+  segments: 1,
 });
 
 const user = (Username: string, attributes: Record<string, string> = {}): UserType => ({

@@ -2,14 +2,18 @@
 import type { Account } from '../../../functions/core/account.js';
 import type {
   AccountDirectory,
+  CheckpointStore,
   FeedLocation,
   FeedSource,
+  ListedPage,
+  ListingCursor,
   Notifier,
   ReportStore,
   RunNotice,
 } from '../../../functions/core/reconcile/ports.js';
 import type { ReportFiles } from '../../../functions/core/reconcile/run-record.js';
 import type { Clock, IdGenerator } from '../../../functions/core/shared/clock.js';
+import { ListingExpiredError } from '../../../functions/core/shared/errors.js';
 import type { EventLog } from '../../../functions/core/shared/event-log.js';
 
 export class MemoryDirectory implements AccountDirectory {
@@ -23,8 +27,41 @@ export class MemoryDirectory implements AccountDirectory {
     readonly accounts: Account[],
   ) {}
 
+  /** Accounts per listed page; a token is the offset of the next page. */
+  pageSize = 2;
+  /** Tokens it refuses as expired, and how many more times: a listing begun afresh gets new ones. */
+  readonly expiredTokens = new Map<string, number>();
+  readonly pagesListed: string[] = [];
+
   async *listAccounts(): AsyncIterable<Account> {
     for (const account of this.accounts) yield await Promise.resolve({ ...account });
+  }
+
+  startListing(): ListingCursor {
+    return { segments: [{ key: '', done: false }] };
+  }
+
+  async *listPages(cursor: ListingCursor): AsyncIterable<ListedPage> {
+    let token = cursor.segments[0]?.token;
+    let done = cursor.segments[0]?.done ?? true;
+    while (!done) {
+      const refusals = (token && this.expiredTokens.get(token)) || 0;
+      if (token && refusals > 0) {
+        this.expiredTokens.set(token, refusals - 1);
+        throw new ListingExpiredError(this.source);
+      }
+      const from = Number(token ?? 0);
+      this.pagesListed.push(String(from));
+      const accounts = this.accounts.slice(from, from + this.pageSize).map((a) => ({ ...a }));
+      const next = from + this.pageSize;
+      token = next < this.accounts.length ? String(next) : undefined;
+      done = token === undefined;
+      yield await Promise.resolve({ accounts, cursor: { segments: [{ key: '', token, done }] } });
+    }
+  }
+
+  estimatedSize(): Promise<number> {
+    return Promise.resolve(this.accounts.length);
   }
 
   async *groupMembers(group: string): AsyncIterable<string> {
@@ -106,5 +143,29 @@ export class MemoryLog implements EventLog {
   }
   warn(message: string, detail?: Record<string, unknown>): void {
     this.lines.push({ level: 'warn', message, detail });
+  }
+}
+
+/** Checkpoints as JSON text, as they are stored: dates come back as strings. */
+export class MemoryCheckpoints implements CheckpointStore {
+  readonly parts = new Map<string, string>();
+  /** Parts whose next write fails once, as a crashed invocation would leave them unwritten. */
+  readonly failNextPut = new Set<string>();
+
+  put(runId: string, part: string, lines: readonly unknown[]): Promise<void> {
+    if (this.failNextPut.delete(part)) return Promise.reject(new Error('the invocation crashed'));
+    this.parts.set(`${runId}/${part}`, JSON.stringify(lines));
+    return Promise.resolve();
+  }
+
+  get(runId: string, part: string): Promise<unknown[] | undefined> {
+    const text = this.parts.get(`${runId}/${part}`);
+    return Promise.resolve(text === undefined ? undefined : JSON.parse(text));
+  }
+
+  clear(runId: string): Promise<void> {
+    for (const key of [...this.parts.keys()])
+      if (key.startsWith(`${runId}/`)) this.parts.delete(key);
+    return Promise.resolve();
   }
 }

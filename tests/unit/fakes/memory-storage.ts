@@ -21,7 +21,7 @@ export class MemoryRunLock implements RunLock {
 
   acquire(name: string, owner: string, now: Date, until: Date): Promise<boolean> {
     const held = this.held.get(name);
-    if (held && held.until > now) return Promise.resolve(false);
+    if (held && held.until > now && held.owner !== owner) return Promise.resolve(false);
     this.held.set(name, { owner, until });
     return Promise.resolve(true);
   }

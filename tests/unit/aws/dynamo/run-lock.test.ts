@@ -22,8 +22,8 @@ describe('DynamoDB run lock', () => {
         until: '2026-11-29T12:20:00.000Z',
         expiresAt: 1_795_954_800,
       },
-      ConditionExpression: 'attribute_not_exists(#pk) OR #until < :now',
-      ExpressionAttributeValues: { ':now': '2026-11-29T12:00:00.000Z' },
+      ConditionExpression: 'attribute_not_exists(#pk) OR #until < :now OR #owner = :owner',
+      ExpressionAttributeValues: { ':now': '2026-11-29T12:00:00.000Z', ':owner': 'run-1' },
     });
   });
 

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../../../functions/core/account.js';
+import {
+  handleReconcileRequest,
+  type ReconcileRequest,
+} from '../../../../functions/core/reconcile/handle-request.js';
+import { RUN_LOCK } from '../../../../functions/core/reconcile/run-reconciliation.js';
+import { applyStep } from '../../../../functions/core/reconcile/step-apply.js';
+import { beginSteppedRun } from '../../../../functions/core/reconcile/step-begin.js';
+import {
+  failSteppedRun,
+  finishSteppedRun,
+} from '../../../../functions/core/reconcile/step-finish.js';
+import { listGroupStep } from '../../../../functions/core/reconcile/step-list.js';
+import { planStep } from '../../../../functions/core/reconcile/step-plan.js';
+import {
+  quotaGroups,
+  routeRequest,
+  type SteppedServices,
+} from '../../../../functions/core/reconcile/stepped-run.js';
+import {
+  ListingExpiredError,
+  RunInProgressError,
+} from '../../../../functions/core/shared/errors.js';
+import { account, config } from '../../fakes/builders.js';
+import { MemoryCheckpoints } from '../../fakes/memory-services.js';
+import { csv, FEED_BUCKET, reconcileWorld } from '../../fakes/reconcile-world.js';
+
+// 25 people, every fourth a leaver, and two accounts nobody on the roster owns.
+const PEOPLE = 25;
+const isLeaver = (i: number) => i % 4 === 1;
+const ROWS = Array.from(
+  { length: PEOPLE },
+  (_, i) => `E${i},p${i}@x.org,P${i},${isLeaver(i) ? 'leaver,2025-01-31' : 'active,'}`,
+);
+const ACCOUNTS: Account[] = [
+  ...Array.from({ length: PEOPLE }, (_, i) => account(`u${i}`, { employeeId: `E${i}` })),
+  account('press-ops', {}),
+  account('kiosk', {}),
+];
+const LEAVERS = ACCOUNTS.filter((_, i) => i < PEOPLE && isLeaver(i)).map((a) => a.username);
+
+/** Many small invocations: 2 accounts a page, 3 pages an invocation, 3 disables a batch. */
+const SMALL_STEPS = {
+  singleInvocationMaxAccounts: 0,
+  pagesPerInvocation: 3,
+  pagesPerCheckpoint: 2,
+  disablesPerInvocation: 3,
+};
+
+function world(settings: Record<string, unknown> = {}) {
+  const w = reconcileWorld(
+    { guard: { maxDisablePercent: 100, maxDisableCount: 100 }, steps: SMALL_STEPS, ...settings },
+    ACCOUNTS.map((a) => ({ ...a })),
+  );
+  w.feeds.put(FEED_BUCKET, 'feeds/roster.csv', csv(ROWS));
+  const checkpoints = new MemoryCheckpoints();
+  const deps: SteppedServices = { ...w.services, checkpoints };
+  return { ...w, checkpoints, deps };
+}
+
+const request = (forceDryRun = false): ReconcileRequest => ({
+  kind: 'run',
+  trigger: 'schedule',
+  forceDryRun,
+});
+
+/** Drives the steps as the state machine does, counting each step's invocations. */
+async function runInSteps(deps: SteppedServices, req = request()) {
+  const calls = { list: 0, apply: 0 };
+  const begun = await beginSteppedRun(req, deps);
+  if (begun.kind === 'closed') return { run: begun.run, calls };
+  for (const group of begun.groups) {
+    do calls.list++;
+    while (!(await listGroupStep(begun.runId, group, deps)).done);
+  }
+  const plan = await planStep(begun.runId, deps);
+  if (plan.status === 'applying' && plan.disables > 0) {
+    do calls.apply++;
+    while (!(await applyStep(begun.runId, deps)).done);
+  }
+  return { run: await finishSteppedRun(begun.runId, deps), calls };
+}
+
+const findingsOf = (w: ReturnType<typeof world>, runId: string) =>
+  JSON.parse(w.reports.written.get(runId)?.json as string).findings;
+
+describe('a run carried out in steps', () => {
+  it('is routed to steps only when the directory is larger than one invocation handles', async () => {
+    const small = world({ steps: { singleInvocationMaxAccounts: 27 } });
+    expect(await routeRequest(request(), small.deps)).toEqual({
+      path: 'single',
+      estimatedAccounts: 27,
+    });
+    const large = world({ steps: { singleInvocationMaxAccounts: 26 } });
+    expect((await routeRequest(request(), large.deps)).path).toBe('steps');
+    // Reviews of quarantined runs re-plan one run's feed: always one invocation.
+    expect((await routeRequest({ kind: 'reject', runId: 'r' }, large.deps)).path).toBe('single');
+  });
+
+  it('gives the same run, findings and changes as one invocation, in many small invocations', async () => {
+    for (const dryRun of [true, false]) {
+      const single = world();
+      const once = await handleReconcileRequest(request(dryRun), single.services);
+      const stepped = world();
+      const { run, calls } = await runInSteps(stepped.deps, request(dryRun));
+      expect(calls.list).toBeGreaterThan(3);
+      expect(calls.apply).toBe(dryRun ? 0 : Math.ceil(LEAVERS.length / 3));
+      expect({ ...run, throughput: undefined }).toEqual({ ...once, throughput: undefined });
+      expect(findingsOf(stepped, run.runId)).toEqual(findingsOf(single, once.runId));
+      expect(stepped.directory.disableCalls).toEqual(single.directory.disableCalls);
+      expect(stepped.storage.journal.audit).toEqual(single.storage.journal.audit);
+      // The lock is free and the checkpoints are gone.
+      expect(stepped.storage.lock.held.size).toBe(0);
+      expect(stepped.checkpoints.parts.size).toBe(0);
+    }
+  });
+
+  it('resumes an apply batch that crashed after its changes: nothing is done twice', async () => {
+    const w = world();
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    while (!(await listGroupStep(begun.runId, 0, w.deps)).done);
+    await planStep(begun.runId, w.deps);
+    w.checkpoints.failNextPut.add('outcomes/0');
+    await expect(applyStep(begun.runId, w.deps)).rejects.toThrow('crashed');
+    while (!(await applyStep(begun.runId, w.deps)).done);
+    const run = await finishSteppedRun(begun.runId, w.deps);
+    expect(run.actions).toEqual({ planned: 6, applied: 3, alreadyDone: 3, failed: 0 });
+    expect(run.status).toBe('completed');
+    expect(w.directory.disableCalls).toEqual(LEAVERS);
+    expect(w.storage.journal.audit.map((a) => a.username)).toEqual(LEAVERS);
+  });
+
+  it('keeps several disables in flight, so that the quota rather than round trips sets the pace', async () => {
+    const w = world();
+    let inFlight = 0;
+    let most = 0;
+    const disable = w.directory.disable.bind(w.directory);
+    w.directory.disable = async (account) => {
+      most = Math.max(most, ++inFlight);
+      for (let tick = 0; tick < 5; tick++) await Promise.resolve();
+      inFlight--;
+      return disable(account);
+    };
+    const { run } = await runInSteps(w.deps);
+    expect(run.actions.applied).toBe(LEAVERS.length);
+    // One at a time would never have two in flight.
+    expect(most).toBeGreaterThan(1);
+  });
+
+  it('restarts a listing cleanly when Cognito refuses a pagination token', async () => {
+    const w = world();
+    w.directory.expiredTokens.set('6', 1);
+    const { run } = await runInSteps(w.deps);
+    expect(run.counts).toMatchObject({ active: 19, leaver: 6, orphan: 2 });
+    // The pages up to the refused token were listed twice, in two generations.
+    expect(w.directory.pagesListed.filter((p) => p === '0')).toHaveLength(2);
+    expect(w.log.lines.some((l) => l.message.includes('pagination token expired'))).toBe(true);
+  });
+
+  it('fails the run when a listing keeps being refused', async () => {
+    const w = world();
+    w.directory.expiredTokens.set('2', 99);
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    const listing = async () => {
+      while (!(await listGroupStep(begun.runId, 0, w.deps)).done);
+    };
+    await expect(listing()).rejects.toThrow(ListingExpiredError);
+  });
+
+  it('restarts a listing whose cursor is older than it trusts', async () => {
+    const w = world({ steps: { ...SMALL_STEPS, maxCursorAgeMinutes: 30 } });
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    await listGroupStep(begun.runId, 0, w.deps);
+    w.clock.current = new Date(w.clock.current.getTime() + 31 * 60_000);
+    while (!(await listGroupStep(begun.runId, 0, w.deps)).done);
+    await planStep(begun.runId, w.deps);
+    while (!(await applyStep(begun.runId, w.deps)).done);
+    const run = await finishSteppedRun(begun.runId, w.deps);
+    expect(run.counts).toMatchObject({ active: 19, leaver: 6, orphan: 2 });
+    expect(w.directory.pagesListed.filter((p) => p === '0')).toHaveLength(2);
+  });
+
+  it('stops when another run took the lock after this one lost it', async () => {
+    const w = world();
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    w.storage.lock.held.set(RUN_LOCK, { owner: 'other', until: new Date('2099-01-01') });
+    await expect(listGroupStep(begun.runId, 0, w.deps)).rejects.toThrow(RunInProgressError);
+    await expect(beginSteppedRun(request(), w.deps)).rejects.toThrow(RunInProgressError);
+    expect(w.directory.pagesListed).toEqual([]);
+  });
+
+  it('records a failed step as a failed run, frees the lock and removes the checkpoints', async () => {
+    const w = world();
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    await listGroupStep(begun.runId, 0, w.deps);
+    const failed = await failSteppedRun(begun.runId, 'Sandbox.Timedout', w.deps);
+    expect(failed?.status).toBe('failed');
+    expect((await w.storage.runs.getRun(begun.runId))?.status).toBe('failed');
+    expect(w.storage.lock.held.size).toBe(0);
+    expect(w.checkpoints.parts.size).toBe(0);
+    expect(w.notifier.notices.map((n) => n.status)).toEqual(['failed']);
+    // A failure before the run had an id has nothing to record.
+    expect(await failSteppedRun(undefined, 'Error', w.deps)).toBeUndefined();
+  });
+
+  it('a step without its checkpoint cannot go on', async () => {
+    const w = world();
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    await expect(planStep(begun.runId, w.deps)).rejects.toThrow(/no checkpoint listing/);
+  });
+
+  it('closes a run on an invalid feed in its first step, changing nothing', async () => {
+    const w = world();
+    w.feeds.put(FEED_BUCKET, 'feeds/roster.csv', 'not,a,roster\n1,2,3');
+    const begun = await beginSteppedRun(request(), w.deps);
+    expect(begun.kind === 'closed' && begun.run.status).toBe('rejected');
+    expect(w.storage.lock.held.size).toBe(0);
+    expect(w.checkpoints.parts.size).toBe(0);
+  });
+});
+
+describe('quota groups', () => {
+  it('puts pools of one account and Region together, and others apart', () => {
+    const groups = quotaGroups(
+      config({
+        accountSources: [
+          { userPoolId: 'us-east-1_A' },
+          { userPoolId: 'us-east-1_B' },
+          { userPoolId: 'eu-west-1_C' },
+          {
+            userPoolId: 'us-east-1_D',
+            userPoolArn: 'arn:aws:cognito-idp:us-east-1:222222222222:userpool/us-east-1_D',
+          },
+        ],
+      }),
+    );
+    expect(groups).toEqual([['us-east-1_A', 'us-east-1_B'], ['eu-west-1_C'], ['us-east-1_D']]);
+  });
+});
