@@ -1,4 +1,4 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes } from '@aws-lambda-powertools/logger/types';
 import type { EventLog } from '../core/shared/event-log.js';
 
@@ -8,4 +8,9 @@ export function powertoolsLog(logger: Logger): EventLog {
     info: (message, detail = {}) => logger.info(message, detail as LogAttributes),
     warn: (message, detail = {}) => logger.warn(message, detail as LogAttributes),
   };
+}
+
+/** An event log of its own, for a function that has no other use for a logger. */
+export function serviceLog(serviceName: string): EventLog {
+  return powertoolsLog(new Logger({ serviceName }));
 }
