@@ -5,7 +5,7 @@ const benchmarks: [string, string[]][] = [
   ['bench/core-plan.ts', ['1000000']],
   ['bench/dry-run-vs-list-users.ts', ['10000', '3']],
   ['bench/geo-decision-latency.ts', ['300']],
-  ['bench/geo-cold-start.ts', ['5']],
+  ['bench/geo-cold-start.ts', ['10']],
   ['bench/offboarding-latency.ts', ['100']],
   ['bench/sign-in-timing.ts', ['200']],
 ];
