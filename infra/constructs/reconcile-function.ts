@@ -64,7 +64,7 @@ export class ReconcileFunction extends Construct {
       role: this.role,
       logGroup,
       // Lambda gives a whole vCPU at 1,769 MB, and classify + plan is single-threaded: less memory
-      // slows it in proportion. 1M accounts against a 1M-row roster peak at about 0.85 GB
+      // slows it in proportion. 1M accounts against a 1M-row roster peak at about 0.83 GB
       // (`bench/core-plan.ts`), which leaves room for the SDK and the reports (README, Benchmarks).
       memorySize: 1769,
       timeout: Duration.minutes(15),
