@@ -6,7 +6,7 @@ const benchmarks: [string, string[]][] = [
   ['bench/dry-run-vs-list-users.ts', ['10000', '3']],
   ['bench/quota-ceiling.ts', ['100000', '5000']],
   ['bench/geo-decision-latency.ts', ['300']],
-  ['bench/geo-cold-start.ts', ['5']],
+  ['bench/geo-cold-start.ts', ['10']],
   ['bench/offboarding-latency.ts', ['100']],
   ['bench/sign-in-timing.ts', ['200']],
 ];

@@ -1,5 +1,9 @@
 import middy from '@middy/core';
-import { triggerDependencies } from './dependencies.js';
 import { createCreateAuthChallengeHandler } from './handlers/create-auth-challenge.js';
 
-export const handler = middy(createCreateAuthChallengeHandler(triggerDependencies));
+// The wiring, and the AWS clients with it, load on the first invocation: init stays small.
+export const handler = middy(
+  createCreateAuthChallengeHandler(() =>
+    import('./wiring/code-sender.js').then((wiring) => wiring.dependencies()),
+  ),
+);

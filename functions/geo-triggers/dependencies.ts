@@ -1,63 +1,49 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
-import { cognitoClient } from '../aws/clients/cognito.js';
-import { documentClient } from '../aws/clients/dynamodb.js';
-import { secretsClient } from '../aws/clients/secrets-manager.js';
-import { CognitoGroupReader } from '../aws/cognito-group-reader.js';
-import { DynamoAccessEndRegister } from '../aws/dynamo/access-end-register.js';
-import { GovernanceTable } from '../aws/dynamo/governance-table.js';
-import { DynamoNonceRegister } from '../aws/dynamo/nonce-register.js';
-import { DynamoSignInGrants } from '../aws/dynamo/sign-in-grants.js';
-import { DynamoSignInLog } from '../aws/dynamo/sign-in-log.js';
-import { lazySesCodeSender } from '../aws/lazy-code-sender.js';
-import { powertoolsLog } from '../aws/powertools-log.js';
-import { secretsKeyRing } from '../aws/secrets-key-ring.js';
+import * as z from 'zod/mini';
 import { systemClock } from '../aws/system.js';
 import { parseGeoPolicy } from '../core/geo/geo-policy.js';
 import { ENV, idList, jsonVariable, readEnvironment } from '../core/shared/environment.js';
 import type { TriggerDependencies } from './handlers/trigger-dependencies.js';
 
-export const logger = new Logger({ serviceName: 'warden-geo' });
+// The composition root of the sign-in triggers, in parts: this module reads the environment
+// and builds what needs no AWS client; `wiring/` adds the AWS adapters, one module per set of
+// clients, so that each trigger's bundle holds only the clients it uses (only create-auth-
+// challenge sends email, only define-auth-challenge and pre-token generation read groups).
+// The handler entries load their wiring on the first invocation: no client is evaluated at init.
 
 const environment = {
-  table: z.string().min(1),
+  table: z.string().check(z.minLength(1)),
   geoPolicy: jsonVariable,
-  geoKeySecret: z.string().min(1),
-  codeSender: z.email().optional(),
+  geoKeySecret: z.string().check(z.minLength(1)),
+  codeSender: z.optional(z.email()),
   /** The gateway's client ids when the configuration names them (else the signed context does). */
-  gatewayClients: idList.optional(),
-  unfencedClients: idList.default([]),
-  signInRecordDays: z.coerce.number().int().positive().default(400),
+  gatewayClients: z.optional(idList),
+  unfencedClients: z._default(idList, []),
+  signInRecordDays: z._default(z.coerce.number().check(z.int(), z.positive()), 400),
 };
-
-let cached: { fingerprint: string; deps: Promise<TriggerDependencies> } | undefined;
+export type TriggerEnvironment = ReturnType<typeof readEnvironment<typeof environment>>;
 
 /**
- * The composition root of the sign-in triggers: policy, key, stores and clients, built once
- * per container (again if the environment changes, as it does between local runs).
+ * A trigger's dependencies, wired once per container (again if the environment changes, as it
+ * does between local runs).
  */
-export function triggerDependencies(): Promise<TriggerDependencies> {
-  const env = readEnvironment(environment, process.env);
-  const fingerprint = JSON.stringify(env);
-  if (cached?.fingerprint !== fingerprint) cached = { fingerprint, deps: build(env) };
-  return cached.deps;
+export function containerDependencies<D>(wire: (env: TriggerEnvironment) => D): () => Promise<D> {
+  let cached: { fingerprint: string; deps: Promise<D> } | undefined;
+  return () => {
+    const env = readEnvironment(environment, process.env);
+    const fingerprint = JSON.stringify(env);
+    if (cached?.fingerprint !== fingerprint)
+      cached = { fingerprint, deps: Promise.resolve(wire(env)) };
+    return cached.deps;
+  };
 }
 
-function build(
-  env: ReturnType<typeof readEnvironment<typeof environment>>,
-): Promise<TriggerDependencies> {
-  const table = new GovernanceTable(documentClient(), env.table);
-  return Promise.resolve({
+/** The policy, the app clients and the clock: what every trigger decides with. */
+export function settings(
+  env: TriggerEnvironment,
+): Pick<TriggerDependencies, 'policy' | 'clients' | 'clock'> {
+  return {
     policy: parseGeoPolicy(env.geoPolicy, ENV.geoPolicy),
-    keys: secretsKeyRing(secretsClient(), env.geoKeySecret, systemClock),
-    nonces: new DynamoNonceRegister(table),
-    accessEnds: new DynamoAccessEndRegister(table),
-    signIns: new DynamoSignInLog(table, env.signInRecordDays),
-    grants: new DynamoSignInGrants(table),
     clients: { gateways: env.gatewayClients, unfenced: env.unfencedClients },
-    groups: new CognitoGroupReader(cognitoClient()),
-    codeSender: env.codeSender ? lazySesCodeSender(env.codeSender) : undefined,
     clock: systemClock,
-    log: powertoolsLog(logger),
-  });
+  };
 }

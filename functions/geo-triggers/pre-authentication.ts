@@ -1,5 +1,9 @@
 import middy from '@middy/core';
-import { triggerDependencies } from './dependencies.js';
 import { createPreAuthenticationHandler } from './handlers/pre-authentication.js';
 
-export const handler = middy(createPreAuthenticationHandler(triggerDependencies));
+// The wiring, and the AWS clients with it, load on the first invocation: init stays small.
+export const handler = middy(
+  createPreAuthenticationHandler(() =>
+    import('./wiring/stores.js').then((wiring) => wiring.dependencies()),
+  ),
+);

@@ -1,5 +1,9 @@
 import middy from '@middy/core';
-import { triggerDependencies } from './dependencies.js';
 import { createPreTokenGenerationHandler } from './handlers/pre-token-generation.js';
 
-export const handler = middy(createPreTokenGenerationHandler(triggerDependencies));
+// The wiring, and the AWS clients with it, load on the first invocation: init stays small.
+export const handler = middy(
+  createPreTokenGenerationHandler(() =>
+    import('./wiring/stores-and-groups.js').then((wiring) => wiring.dependencies()),
+  ),
+);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SignInAttempt } from '../core/geo/assess-sign-in.js';
 import {
   type ContextBinding,
@@ -10,24 +10,25 @@ import { parseOrThrow } from '../core/shared/validation.js';
 
 // The parts of Cognito's trigger events Warden reads; other fields pass through untouched,
 // because Cognito expects the event back with only `response` changed.
-const attributes = z.record(z.string(), z.string()).default({});
-const metadata = z.record(z.string(), z.string()).nullish();
+const attributes = z._default(z.record(z.string(), z.string()), {});
+const metadata = z.nullish(z.record(z.string(), z.string()));
 const base = {
-  version: z.string().default('1'),
-  triggerSource: z.string().default(''),
-  userPoolId: z.string().min(1),
-  userName: z.string().min(1),
-  callerContext: z.looseObject({ clientId: z.string().optional() }).default({}),
+  version: z._default(z.string(), '1'),
+  triggerSource: z._default(z.string(), ''),
+  userPoolId: z.string().check(z.minLength(1)),
+  userName: z.string().check(z.minLength(1)),
+  callerContext: z._default(z.looseObject({ clientId: z.optional(z.string()) }), {}),
 };
 const session = z.array(
   z.looseObject({
     challengeName: z.string(),
     challengeResult: z.boolean(),
-    challengeMetadata: z.string().nullish(),
+    challengeMetadata: z.nullish(z.string()),
   }),
 );
 /** Set when PreventUserExistenceErrors is on and no user has the name: handled like any other. */
-const userNotFound = z.boolean().optional();
+const userNotFound = z.optional(z.boolean());
+const response = z._default(z.looseObject({}), {});
 
 export const preAuthenticationEvent = z.looseObject({
   ...base,
@@ -42,7 +43,7 @@ export const defineAuthChallengeEvent = z.looseObject({
     clientMetadata: metadata,
     userNotFound,
   }),
-  response: z.looseObject({}).default({}),
+  response,
 });
 
 export const createAuthChallengeEvent = z.looseObject({
@@ -54,25 +55,25 @@ export const createAuthChallengeEvent = z.looseObject({
     clientMetadata: metadata,
     userNotFound,
   }),
-  response: z.looseObject({}).default({}),
+  response,
 });
 
 export const verifyAuthChallengeEvent = z.looseObject({
   ...base,
   request: z.looseObject({
     userAttributes: attributes,
-    privateChallengeParameters: z.record(z.string(), z.string()).default({}),
-    challengeAnswer: z.string().default(''),
+    privateChallengeParameters: z._default(z.record(z.string(), z.string()), {}),
+    challengeAnswer: z._default(z.string(), ''),
     clientMetadata: metadata,
     userNotFound,
   }),
-  response: z.looseObject({}).default({}),
+  response,
 });
 
 export const preTokenGenerationEvent = z.looseObject({
   ...base,
   request: z.looseObject({ userAttributes: attributes, clientMetadata: metadata }),
-  response: z.looseObject({}).default({}),
+  response,
 });
 
 type TriggerEvent = {
@@ -121,6 +122,6 @@ export function geoToken(data: Record<string, string> | null | undefined): strin
 }
 
 /** Parses an event or fails the trigger (and with it the sign-in): bad input never signs anyone in. */
-export function parseEvent<T extends z.ZodType>(schema: T, event: unknown): z.infer<T> {
+export function parseEvent<T extends z.ZodMiniType>(schema: T, event: unknown): z.infer<T> {
   return parseOrThrow(schema, event, 'trigger event');
 }

@@ -1,5 +1,9 @@
 import middy from '@middy/core';
-import { triggerDependencies } from './dependencies.js';
 import { createVerifyAuthChallengeHandler } from './handlers/verify-auth-challenge.js';
 
-export const handler = middy(createVerifyAuthChallengeHandler(triggerDependencies));
+// The wiring, and the AWS clients with it, load on the first invocation: init stays small.
+export const handler = middy(
+  createVerifyAuthChallengeHandler(() =>
+    import('./wiring/stores.js').then((wiring) => wiring.dependencies()),
+  ),
+);

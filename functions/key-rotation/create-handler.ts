@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type RotatingSecret, rotateKeysStep } from '../core/geo/key-rotation.js';
 import { parseOrThrow } from '../core/shared/validation.js';
 
 /** The event Secrets Manager invokes a rotation function with, once per step. */
 const rotationEventSchema = z.looseObject({
-  SecretId: z.string().min(1),
-  ClientRequestToken: z.string().min(1),
+  SecretId: z.string().check(z.minLength(1)),
+  ClientRequestToken: z.string().check(z.minLength(1)),
   Step: z.enum(['createSecret', 'setSecret', 'testSecret', 'finishSecret']),
 });
 

@@ -18,7 +18,7 @@ export const logger = new Logger({ serviceName: 'warden-offboarding-api' });
 const environment = {
   table: z.string().min(1),
   topicArn: z.string().startsWith('arn:'),
-  config: jsonVariable.prefault('{}'),
+  config: z.prefault(jsonVariable, '{}'),
   hrRoleArn: z.string().refine(isRoleArn, 'must be an IAM role ARN'),
   ...scheduleEnvironment,
 };

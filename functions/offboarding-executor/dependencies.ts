@@ -15,7 +15,7 @@ export const logger = new Logger({ serviceName: 'warden-offboarding-executor' })
 const environment = {
   table: z.string().min(1),
   topicArn: z.string().startsWith('arn:'),
-  config: jsonVariable.prefault('{}'),
+  config: z.prefault(jsonVariable, '{}'),
 };
 
 /** The executor's composition root, from the environment; `clock` is injected for local runs. */

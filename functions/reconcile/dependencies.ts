@@ -36,7 +36,7 @@ const environment = {
   reportsBucket: z.string().min(1),
   feedBucket: z.string().min(1),
   topicArn: z.string().startsWith('arn:'),
-  config: jsonVariable.prefault('{}'),
+  config: z.prefault(jsonVariable, '{}'),
   consoleUrl: z.url({ protocol: /^https?$/ }).optional(),
 };
 

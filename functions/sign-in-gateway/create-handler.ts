@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   type GatewayDependencies,
   type GatewayResult,
@@ -7,7 +7,7 @@ import {
   gatewayRespond,
   gatewaySignIn,
 } from '../core/geo/gateway.js';
-import { formatIssues } from '../core/shared/validation.js';
+import { formatIssues, tryParse } from '../core/shared/validation.js';
 import {
   gatewayEventSchema,
   refreshBodySchema,
@@ -30,15 +30,16 @@ type Route = (
 ) => Promise<APIGatewayProxyResult>;
 
 /** A route: validate the body with its schema, then run the core step with the caller's address. */
-function route<T extends z.ZodType<object>>(
+function route<T extends z.ZodMiniType<object>>(
   schema: T,
   step: (input: z.infer<T> & { ip: string }, deps: GatewayDependencies) => Promise<GatewayResult>,
 ): Route {
   return async (body, ip, deps) => {
-    const input = validate(schema, body);
-    return 'error' in input
-      ? badRequest(input.error)
-      : respond(await step({ ...input.value, ip }, deps));
+    // Names the field that is wrong, never echoes a value (it may be a password).
+    const input = tryParse(schema, body);
+    return input.ok
+      ? respond(await step({ ...input.value, ip }, deps))
+      : badRequest(formatIssues(input.issues).join('; '));
   };
 }
 
@@ -51,13 +52,13 @@ const ROUTES: Record<string, Route> = {
 /** The gateway's routes; what Cognito and the geo database are comes from `dependencies`. */
 export function createGatewayHandler(dependencies: () => Promise<GatewayDependencies>) {
   return async (raw: unknown): Promise<APIGatewayProxyResult> => {
-    const event = gatewayEventSchema.safeParse(raw);
-    if (!event.success) return badRequest('malformed request');
-    const { path, httpMethod, requestContext } = event.data;
+    const event = tryParse(gatewayEventSchema, raw);
+    if (!event.ok) return badRequest('malformed request');
+    const { path, httpMethod, requestContext } = event.value;
     if (httpMethod !== 'POST') return json(405, { status: 'invalid', message: 'use POST' });
     const handle = Object.entries(ROUTES).find(([suffix]) => path.endsWith(suffix))?.[1];
     if (!handle) return json(404, { status: 'invalid', message: 'no such route' });
-    const body = parseBody(event.data.body, event.data.isBase64Encoded);
+    const body = parseBody(event.value.body, event.value.isBase64Encoded);
     return handle(body, requestContext.identity.sourceIp, await dependencies());
   };
 }
@@ -69,16 +70,6 @@ function parseBody(body: string | null, base64: boolean | undefined): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Names the field that is wrong, never echoes a value (it may be a password). */
-function validate<T extends z.ZodType>(
-  schema: T,
-  body: unknown,
-): { value: z.infer<T> } | { error: string } {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { value: parsed.data };
-  return { error: formatIssues(parsed.error.issues).join('; ') };
 }
 
 function respond(result: GatewayResult): APIGatewayProxyResult {

@@ -1,6 +1,6 @@
 import { DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cognitoClient } from '../aws/clients/cognito.js';
 import { documentClient } from '../aws/clients/dynamodb.js';
 import { secretsClient } from '../aws/clients/secrets-manager.js';
@@ -15,19 +15,22 @@ import { readEnvironment } from '../core/shared/environment.js';
 import { WardenError } from '../core/shared/errors.js';
 
 const environment = {
-  table: z.string().min(1),
-  geoKeySecret: z.string().min(1),
-  userPoolId: z.string().min(1),
-  appClientId: z.string().min(1),
+  table: z.string().check(z.minLength(1)),
+  geoKeySecret: z.string().check(z.minLength(1)),
+  userPoolId: z.string().check(z.minLength(1)),
+  appClientId: z.string().check(z.minLength(1)),
   /** Secret holding the app client's secret; without it, the secret is read from Cognito. */
-  appClientSecret: z.string().min(1).optional(),
-  attemptsPerMinute: z.coerce.number().int().positive().default(10),
-  attemptsPerUsername: z.coerce.number().int().positive().default(5),
+  appClientSecret: z.optional(z.string().check(z.minLength(1))),
+  attemptsPerMinute: z._default(z.coerce.number().check(z.int(), z.positive()), 10),
+  attemptsPerUsername: z._default(z.coerce.number().check(z.int(), z.positive()), 5),
 };
 
 let dependencies: Promise<GatewayDependencies> | undefined;
 
-/** The gateway's composition root, built once per container: database, keys and clients. */
+/**
+ * The gateway's composition root, built once per container: database, keys and clients. The
+ * handler entry loads this module on the first invocation, so none of it is evaluated during init.
+ */
 export function gatewayDependencies(): Promise<GatewayDependencies> {
   dependencies ??= build().catch((error: unknown) => {
     dependencies = undefined; // let the next invocation try again

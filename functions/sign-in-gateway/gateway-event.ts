@@ -1,30 +1,31 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
 /** The parts of an API Gateway (REST, proxy) event the gateway reads. */
 export const gatewayEventSchema = z.looseObject({
-  resource: z.string().optional(),
+  resource: z.optional(z.string()),
   path: z.string(),
   httpMethod: z.string(),
-  body: z.string().nullable(),
-  isBase64Encoded: z.boolean().optional(),
+  body: z.nullable(z.string()),
+  isBase64Encoded: z.optional(z.boolean()),
   // The address of the connection that reached API Gateway; headers such as X-Forwarded-For
   // are the client's to write and are never read.
-  requestContext: z.looseObject({ identity: z.looseObject({ sourceIp: z.string().min(1) }) }),
+  requestContext: z.looseObject({
+    identity: z.looseObject({ sourceIp: z.string().check(z.minLength(1)) }),
+  }),
 });
 
 export const signInBodySchema = z.strictObject({
-  username: z.string().trim().min(1).max(128),
-  password: z.string().min(1).max(256),
+  username: z.string().check(z.trim(), z.minLength(1), z.maxLength(128)),
+  password: text(1, 256),
 });
 
 export const respondBodySchema = z.strictObject({
-  session: z.string().min(1).max(8192),
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'must be the 6-digit code'),
+  session: text(1, 8192),
+  code: z.string().check(z.trim(), z.regex(/^\d{6}$/, 'must be the 6-digit code')),
 });
 
 export const refreshBodySchema = z.strictObject({
-  refreshToken: z.string().min(1).max(16384),
+  refreshToken: text(1, 16384),
 });

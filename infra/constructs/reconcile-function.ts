@@ -85,7 +85,10 @@ export class ReconcileFunction extends Construct {
       entry: 'functions/reconcile/handler.ts',
       role: this.role,
       logGroup,
-      memorySize: 1024,
+      // Lambda gives a whole vCPU at 1,769 MB, and classify + plan is single-threaded: less memory
+      // slows it in proportion. 1M accounts against a 1M-row roster peak at about 0.83 GB
+      // (`bench/core-plan.ts`), which leaves room for the SDK and the reports (README, Benchmarks).
+      memorySize: 1769,
       timeout: Duration.minutes(15),
       environment,
       extra: {

@@ -9,7 +9,7 @@ import {
   MethodLoggingLevel,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -19,7 +19,7 @@ import { ROLE_PARTITIONS } from '../../functions/core/shared/table-keys.js';
 import { checkProps } from './check-props.js';
 import type { Foundation } from './foundation.js';
 import { allow, lambdaRole, leadingKeys } from './iam.js';
-import { wardenFunction } from './warden-function.js';
+import { signInFunction } from './warden-function.js';
 
 /** The app client the gateway signs in through. */
 export interface GatewayAppClient {
@@ -53,7 +53,7 @@ const SIGN_IN_AUTHORISATION =
  */
 export class SignInGateway extends Construct {
   readonly api: RestApi;
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: SignInGatewayProps) {
     super(scope, id);
@@ -92,7 +92,7 @@ export class SignInGateway extends Construct {
     const logs = new LogGroup(this, 'Logs', { retention: props.logRetention });
     logs.grantWrite(role);
     const database = bundledCountryDatabase();
-    this.function = wardenFunction(this, 'Function', {
+    this.function = signInFunction(this, 'Function', {
       entry: 'functions/sign-in-gateway/handler.ts',
       role,
       logGroup: logs,
@@ -109,13 +109,7 @@ export class SignInGateway extends Construct {
         [ENV.attemptsPerUsername]: String(attemptsPerUsername),
         POWERTOOLS_SERVICE_NAME: 'warden-gateway',
       },
-      commandHooks: {
-        beforeBundling: () => [],
-        beforeInstall: () => [],
-        afterBundling: (_input: string, output: string) => [
-          `cp "${database}" "${output}/${basename(database)}"`,
-        ],
-      },
+      files: [database],
     });
     this.api = this.restApi(props.logRetention);
     new CfnOutput(this, 'SignInUrl', { value: this.api.urlForPath('/auth/sign-in') });

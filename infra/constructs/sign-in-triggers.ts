@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { type UserPool, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import { Policy, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -11,7 +11,7 @@ import { ROLE_PARTITIONS } from '../../functions/core/shared/table-keys.js';
 import { checkProps } from './check-props.js';
 import type { Foundation } from './foundation.js';
 import { allow, lambdaRole, leadingKeys } from './iam.js';
-import { wardenFunction } from './warden-function.js';
+import { signInFunction } from './warden-function.js';
 
 export const TRIGGERS = [
   ['PreAuthentication', 'pre-authentication', UserPoolOperation.PRE_AUTHENTICATION],
@@ -50,7 +50,7 @@ export interface SignInTriggersProps {
  * ends, writes only nonces and sign-in decisions, reads groups, and sends codes from one address.
  */
 export class SignInTriggers extends Construct {
-  readonly functions: Record<(typeof TRIGGERS)[number][0], NodejsFunction>;
+  readonly functions: Record<(typeof TRIGGERS)[number][0], LambdaFunction>;
 
   constructor(scope: Construct, id: string, props: SignInTriggersProps) {
     super(scope, id);
@@ -84,7 +84,7 @@ export class SignInTriggers extends Construct {
 
     const functions: Partial<SignInTriggers['functions']> = {};
     for (const [name, file, operation] of TRIGGERS) {
-      const fn = wardenFunction(this, name, {
+      const fn = signInFunction(this, name, {
         entry: `functions/geo-triggers/${file}.ts`,
         role,
         logGroup: logs,

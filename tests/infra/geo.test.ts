@@ -1,16 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type SignInBundle, signInBundles } from '../../infra/sign-in-bundles.js';
 import { configFile, synth } from './synth.js';
 
 let external: Template;
 let demo: Template;
+let bundles: SignInBundle[];
 
 beforeAll(() => {
   const example = configFile('example.json') as { geo: Record<string, unknown> };
-  external = synth(example).template;
+  const synthesised = synth(example);
+  external = synthesised.template;
+  bundles = signInBundles(synthesised.outdir);
   const { gateway: _g, waf: _w, ...geo } = example.geo;
   demo = synth({ geo }).template;
 }, 180_000);
+
+// Budgets for the sign-in functions' bundles, as the stack deploys them (docs/decisions/0031).
+// Sizes are deterministic where timings are not: a budget that trips is a cold start that grew.
+const KIB = 1024;
+/**
+ * What Node parses during init: the handler, its event schemas (zod/mini) and middy, about
+ * 40-50 KiB. Any AWS client loaded at init (its SDK core alone is over 100 KiB), the full zod
+ * (about 450 KiB) or the country database reader would break it.
+ */
+const INIT_BUDGET = 64 * KIB;
+/**
+ * All the JavaScript of a bundle, which the first invocation loads: about 430-500 KiB for a
+ * trigger and 780 KiB for the gateway, with about 15% of room. An AWS client a function does
+ * not use, or the full zod, would break it.
+ */
+const TOTAL_BUDGET: Record<string, number> = {
+  'pre-authentication': 576 * KIB,
+  'define-auth-challenge': 576 * KIB,
+  'create-auth-challenge': 576 * KIB,
+  'verify-auth-challenge': 576 * KIB,
+  'pre-token-generation': 576 * KIB,
+  gateway: 896 * KIB,
+};
 
 const functionsWithEnv = (template: Template, name: string) =>
   Object.values(template.findResources('AWS::Lambda::Function')).filter(
@@ -144,5 +173,40 @@ describe('geo-fenced sign-in in the stack', () => {
     expect(client?.Properties.CallbackURLs).toBeUndefined();
     const [gateway] = functionsWithEnv(demo, 'WARDEN_APP_CLIENT_ID');
     expect(gateway?.Properties.Environment.Variables.WARDEN_APP_CLIENT_SECRET).toBeUndefined();
+  });
+});
+
+const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
+
+describe('the sign-in functions as the stack bundles them', () => {
+  it('finds the five triggers and the gateway, each with source maps enabled', () => {
+    expect(bundles.map((b) => b.name)).toEqual(Object.keys(TOTAL_BUDGET));
+    for (const bundle of bundles) expect(bundle.nodeOptions).toBe('--enable-source-maps');
+  });
+
+  it('keeps what each function parses during init under the budget', () => {
+    const over = bundles.filter((b) => b.initBytes > INIT_BUDGET);
+    expect(over.map((b) => `${b.name}: ${kib(b.initBytes)}`)).toEqual([]);
+  });
+
+  it('keeps each whole bundle under its budget', () => {
+    const over = bundles.filter((b) => b.totalBytes > (TOTAL_BUDGET[b.name] as number));
+    expect(over.map((b) => `${b.name}: ${kib(b.totalBytes)}`)).toEqual([]);
+  });
+
+  it('loads no AWS client during init: the SDK and its HTTP handler come with the first invocation', () => {
+    for (const bundle of bundles) {
+      const initCode = bundle.initFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+      expect(initCode, bundle.name).not.toMatch(/"node:https?"/);
+      expect(bundle.firstUseFiles.length, bundle.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('still names the wrong field of a bad event, in English, from the bundled code', async () => {
+    const preAuthentication = bundles.find((b) => b.name === 'pre-authentication') as SignInBundle;
+    const { handler } = await import(join(preAuthentication.dir, 'index.mjs'));
+    await expect(handler({ userName: 'ana.lopez', request: {} }, {})).rejects.toThrow(
+      /^invalid trigger event: userPoolId: Invalid input: expected string, received undefined$/,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
-import { logger as triggerLogger } from '../../functions/geo-triggers/dependencies.js';
+import { logger as triggerLogger } from '../../functions/geo-triggers/wiring/stores.js';
 import { logger as apiLogger } from '../../functions/offboarding-api/dependencies.js';
 import { logger as executorLogger } from '../../functions/offboarding-executor/dependencies.js';
 import { logger as reconcileLogger } from '../../functions/reconcile/dependencies.js';

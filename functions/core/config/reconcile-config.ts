@@ -123,7 +123,7 @@ export const reconcileConfigSchema = z.strictObject({
     .prefault({}),
   exemptions: z.array(exemptionSchema).default([]),
   /** The geo policy, when sign-in is geo-fenced: each run then checks MFA posture against it. */
-  geoPolicy: geoPolicySchema.optional(),
+  geoPolicy: z.optional(geoPolicySchema),
   /** What the posture check does about those who cannot receive a code: report them, or disable them. */
   postureAction: z.enum(['report', 'disable']).default('report'),
   /** App clients that sign people in without the geo fence, each with its reason: every run reports them. */

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Clock } from '../shared/clock.js';
+import { tryParse } from '../shared/validation.js';
 import { GEO_CONTEXT_FIELD, seal, signGeoContext, unseal } from './geo-context.js';
 import type { KeySet } from './key-set.js';
 import type {
@@ -110,7 +111,7 @@ export function gatewayRefresh(
  * token): counts the attempt, refuses what was not sealed by the gateway for this purpose, and
  * runs the step for the person it was sealed for, with fresh contexts for this address.
  */
-async function continuing<T extends z.ZodType<{ username: string }>>(
+async function continuing<T extends z.ZodMiniType<{ username: string }>>(
   schema: T,
   purpose: string,
   token: string,
@@ -175,7 +176,7 @@ function sealRefresh(refreshToken: string, username: string, keys: KeySet): stri
   return seal('refresh', keys.signing, { refreshToken, username });
 }
 
-function open<T extends z.ZodType>(
+function open<T extends z.ZodMiniType>(
   schema: T,
   purpose: string,
   keys: KeySet,
@@ -183,6 +184,6 @@ function open<T extends z.ZodType>(
 ): z.infer<T> | undefined {
   const opened = unseal(purpose, keys, token);
   if (!opened.ok) return undefined;
-  const parsed = schema.safeParse(opened.payload);
-  return parsed.success ? parsed.data : undefined;
+  const parsed = tryParse(schema, opened.payload);
+  return parsed.ok ? parsed.value : undefined;
 }

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { tryParse } from '../shared/validation.js';
 import type { KeySet, SigningKey } from './key-set.js';
 
 /** What the sign-in gateway vouches for: where a call to Cognito came from, for whom, through which client. */
@@ -21,12 +22,12 @@ export const GEO_CONTEXT_TTL_MS = 60_000;
 export const GEO_CONTEXT_FIELD = 'warden_geo';
 
 const payloadSchema = z.strictObject({
-  ip: z.string().min(1).max(45),
-  country: z.string().length(2).nullable(),
-  username: z.string().min(1).max(128),
-  clientId: z.string().min(1).max(128),
-  issuedAt: z.number().int().positive(),
-  nonce: z.string().regex(/^[0-9a-f]{32}$/),
+  ip: z.string().check(z.minLength(1), z.maxLength(45)),
+  country: z.nullable(z.string().check(z.length(2))),
+  username: z.string().check(z.minLength(1), z.maxLength(128)),
+  clientId: z.string().check(z.minLength(1), z.maxLength(128)),
+  issuedAt: z.int().check(z.positive()),
+  nonce: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
 });
 
 export type GeoContextFailure =
@@ -110,9 +111,9 @@ export function verifyGeoContext(
   if (!token) return { ok: false, failure: 'missing' };
   const opened = unseal('geo', keys, token);
   if (!opened.ok) return opened;
-  const parsed = payloadSchema.safeParse(opened.payload);
-  if (!parsed.success) return { ok: false, failure: 'malformed' };
-  const context = parsed.data;
+  const parsed = tryParse(payloadSchema, opened.payload);
+  if (!parsed.ok) return { ok: false, failure: 'malformed' };
+  const context = parsed.value;
   const age = now.getTime() - context.issuedAt;
   if (age > GEO_CONTEXT_TTL_MS) return { ok: false, failure: 'expired' };
   // A little clock skew between the gateway and the triggers is tolerated, no more.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigError } from '../shared/errors.js';
 import { parseOrThrow } from '../shared/validation.js';
 import { isCountryCode } from './country-code.js';
@@ -9,18 +9,22 @@ const outsideAction = z.enum(['require_mfa', 'deny'], { error: 'must be "require
 
 const countryList = z
   .array(
-    z
-      .string()
-      .refine((c) => isCountryCode(c.trim().toUpperCase()), {
-        error: (issue) =>
-          `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code`,
-      })
-      .transform((c) => c.trim().toUpperCase()),
+    z.pipe(
+      z.string().check(
+        z.refine((c) => isCountryCode(c.trim().toUpperCase()), {
+          error: (issue) =>
+            `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code`,
+        }),
+      ),
+      z.transform((c: string) => c.trim().toUpperCase()),
+    ),
   )
-  .refine((list) => new Set(list).size === list.length, 'lists a country twice');
+  .check(z.refine((list) => new Set(list).size === list.length, 'lists a country twice'));
 
 const fenceSchema = z.strictObject({
-  allowedCountries: countryList.refine((list) => list.length > 0, 'must list at least one country'),
+  allowedCountries: countryList.check(
+    z.refine((list) => list.length > 0, 'must list at least one country'),
+  ),
   outside: outsideAction,
 });
 export type Fence = z.infer<typeof fenceSchema>;
@@ -29,32 +33,34 @@ export const geoPolicySchema = z
   .strictObject({
     /** The fence of users in no fenced group. */
     default: fenceSchema,
-    groups: z.record(z.string().min(1), fenceSchema).default({}),
+    groups: z._default(z.record(z.string().check(z.minLength(1)), fenceSchema), {}),
     /** Unknown, private, reserved or unresolvable addresses, and missing or invalid geo context. */
-    unknown: outsideAction.default('require_mfa'),
+    unknown: z._default(outsideAction, 'require_mfa'),
     /** Refused whoever signs in. */
-    deniedCountries: countryList.default([]),
+    deniedCountries: z._default(countryList, []),
   })
-  .superRefine((policy, ctx) => {
-    const fences: [string[], Fence][] = [
-      [['default'], policy.default],
-      ...Object.entries(policy.groups).map(([name, fence]): [string[], Fence] => [
-        ['groups', name],
-        fence,
-      ]),
-    ];
-    for (const [path, fence] of fences) {
-      for (const country of fence.allowedCountries.filter((c) =>
-        policy.deniedCountries.includes(c),
-      )) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, 'allowedCountries'],
-          message: `${country} is allowed here but listed in deniedCountries`,
-        });
+  .check(
+    z.superRefine((policy, ctx) => {
+      const fences: [string[], Fence][] = [
+        [['default'], policy.default],
+        ...Object.entries(policy.groups).map(([name, fence]): [string[], Fence] => [
+          ['groups', name],
+          fence,
+        ]),
+      ];
+      for (const [path, fence] of fences) {
+        for (const country of fence.allowedCountries.filter((c) =>
+          policy.deniedCountries.includes(c),
+        )) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'allowedCountries'],
+            message: `${country} is allowed here but listed in deniedCountries`,
+          });
+        }
       }
-    }
-  });
+    }),
+  );
 export type GeoPolicy = z.infer<typeof geoPolicySchema>;
 
 export function parseGeoPolicy(input: unknown, origin: string): GeoPolicy {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigError } from '../shared/errors.js';
-import { formatIssues } from '../shared/validation.js';
+import { parseOrThrow } from '../shared/validation.js';
 
 /**
  * The HMAC keys of geo contexts and session envelopes. The gateway signs with `current`;
@@ -21,11 +21,11 @@ export interface SigningKey {
 }
 
 /** The secret's JSON: key material only; key ids are derived from it. */
-const keyMaterial = z.string().min(32, 'must hold at least 32 characters');
+const keyMaterial = z.string().check(z.minLength(32, 'must hold at least 32 characters'));
 export const storedKeysSchema = z.strictObject({
-  previous: keyMaterial.optional(),
+  previous: z.optional(keyMaterial),
   current: keyMaterial,
-  next: keyMaterial.optional(),
+  next: z.optional(keyMaterial),
 });
 export type StoredKeys = z.infer<typeof storedKeysSchema>;
 
@@ -44,12 +44,12 @@ export function parseStoredKeys(secret: string): StoredKeys {
       throw new ConfigError('geo-context key secret', ['is not valid JSON']);
     }
   }
-  const parsed = storedKeysSchema.safeParse(
+  return parseOrThrow(
+    storedKeysSchema,
     typeof document === 'string' ? { current: document } : document,
+    'geo-context key secret',
+    ConfigError,
   );
-  if (!parsed.success)
-    throw new ConfigError('geo-context key secret', formatIssues(parsed.error.issues));
-  return parsed.data;
 }
 
 export function keySetOf(stored: StoredKeys): KeySet {

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigError } from './errors.js';
+import { tryParse } from './validation.js';
 
 /**
  * Every environment variable a Warden function reads, by the name the code uses for it. The
@@ -42,7 +43,7 @@ export const ENV = {
 } as const;
 export type EnvName = keyof typeof ENV;
 
-type EnvShape = Partial<Record<EnvName, z.ZodType>>;
+type EnvShape = Partial<Record<EnvName, z.core.$ZodType>>;
 
 /**
  * Reads and validates the variables `shape` names from `env` (the function's `process.env`).
@@ -51,32 +52,38 @@ type EnvShape = Partial<Record<EnvName, z.ZodType>>;
 export function readEnvironment<S extends EnvShape>(
   shape: S,
   env: Record<string, string | undefined>,
-): { [K in keyof S]: S[K] extends z.ZodType ? z.infer<S[K]> : never } {
+): { [K in keyof S]: S[K] extends z.core.$ZodType ? z.infer<S[K]> : never } {
   const names = Object.keys(shape) as EnvName[];
   const input = Object.fromEntries(names.map((name) => [name, env[ENV[name]]]));
-  const parsed = z.object(shape as z.ZodRawShape).safeParse(input);
-  if (parsed.success) return parsed.data as never;
+  const parsed = tryParse(z.object(shape as Record<string, z.core.$ZodType>), input);
+  if (parsed.ok) return parsed.value as never;
   throw new ConfigError(
     'function environment',
-    parsed.error.issues.map((issue) => `${ENV[issue.path[0] as EnvName]}: ${issue.message}`),
+    parsed.issues.map((issue) => `${ENV[issue.path[0] as EnvName]}: ${issue.message}`),
   );
 }
 
 /** A JSON document carried in an environment variable (the settings, the geo policy). */
-export const jsonVariable = z.string().transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    // The parser's message quotes the text, which may hold personal data (exemption owners).
-    ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
-    return z.NEVER;
-  }
-});
+export const jsonVariable = z.pipe(
+  z.string(),
+  z.transform((text: string, payload) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // The parser's message quotes the text, which may hold personal data (exemption owners).
+      payload.issues.push({ code: 'custom', message: 'is not valid JSON', input: text });
+      return undefined;
+    }
+  }),
+);
 
 /** A comma-separated list of ids in an environment variable; empty entries are dropped. */
-export const idList = z.string().transform((text) =>
-  text
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean),
+export const idList = z.pipe(
+  z.string(),
+  z.transform((text: string) =>
+    text
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  ),
 );

@@ -1,7 +1,18 @@
 import { challengeCode, challengeResponse } from '../../core/geo/code-challenge.js';
 import { SignInRefusedError, WardenError } from '../../core/shared/errors.js';
 import { createAuthChallengeEvent } from '../trigger-events.js';
-import { roleOf, triggerHandler, withResponse } from './trigger-dependencies.js';
+import {
+  roleOf,
+  type TriggerDependencies,
+  triggerHandler,
+  withResponse,
+} from './trigger-dependencies.js';
+
+/** What create-auth-challenge reads and writes: its composition builds only these. */
+export type CreateAuthChallengeDependencies = Pick<
+  TriggerDependencies,
+  'keys' | 'clients' | 'codeSender' | 'clock'
+>;
 
 /**
  * Issues the one-time code for a sign-in from outside the fence and emails it. A retry after a
@@ -10,7 +21,7 @@ import { roleOf, triggerHandler, withResponse } from './trigger-dependencies.js'
  */
 export const createCreateAuthChallengeHandler = triggerHandler(
   createAuthChallengeEvent,
-  async (event, deps, raw) => {
+  async (event, deps: CreateAuthChallengeDependencies, raw) => {
     if (event.request.challengeName !== 'CUSTOM_CHALLENGE') return raw;
     const { email, email_verified: verified } = event.request.userAttributes;
     if (!email || verified !== 'true' || roleOf(deps, event) !== 'gateway')

@@ -1,14 +1,21 @@
-import { assessSignIn } from '../../core/geo/assess-sign-in.js';
+import { type AssessDependencies, assessSignIn } from '../../core/geo/assess-sign-in.js';
 import { defineChallenge } from '../../core/geo/define-challenge.js';
 import { needsVerdict } from '../../core/geo/sign-in-steps.js';
 import { attemptOf, defineAuthChallengeEvent } from '../trigger-events.js';
 import {
   recordDecision,
   roleOf,
+  type TriggerDependencies,
   triggerHandler,
   WRONG_CLIENT,
   withResponse,
 } from './trigger-dependencies.js';
+
+/** What define-auth-challenge reads and writes: its composition builds only these. */
+export type DefineAuthChallengeDependencies = Pick<
+  TriggerDependencies,
+  keyof AssessDependencies | 'grants' | 'clients' | 'signIns' | 'clock' | 'log'
+>;
 
 /** A grant only has to outlive the call that earned it: pre-token generation runs within it. */
 const GRANT_TTL_MS = 5 * 60_000;
@@ -20,7 +27,7 @@ const GRANT_TTL_MS = 5 * 60_000;
  */
 export const createDefineAuthChallengeHandler = triggerHandler(
   defineAuthChallengeEvent,
-  async (event, deps, raw) => {
+  async (event, deps: DefineAuthChallengeDependencies, raw) => {
     const session = event.request.session.map((s) => ({
       ...s,
       challengeMetadata: s.challengeMetadata ?? undefined,

@@ -1,7 +1,19 @@
 import { checkContext } from '../../core/geo/assess-sign-in.js';
 import { preAuthenticationRefusal } from '../../core/geo/pre-authentication.js';
 import { attemptOf, preAuthenticationEvent } from '../trigger-events.js';
-import { refuse, roleOf, triggerHandler, WRONG_CLIENT } from './trigger-dependencies.js';
+import {
+  refuse,
+  roleOf,
+  type TriggerDependencies,
+  triggerHandler,
+  WRONG_CLIENT,
+} from './trigger-dependencies.js';
+
+/** What pre-authentication reads and writes: its composition builds only these. */
+export type PreAuthenticationDependencies = Pick<
+  TriggerDependencies,
+  'policy' | 'keys' | 'nonces' | 'accessEnds' | 'clients' | 'signIns' | 'clock' | 'log'
+>;
 
 const UNFENCED = { geo: { ok: false, failure: 'missing' } as const, replayed: false };
 
@@ -12,7 +24,7 @@ const UNFENCED = { geo: { ok: false, failure: 'missing' } as const, replayed: fa
  */
 export const createPreAuthenticationHandler = triggerHandler(
   preAuthenticationEvent,
-  async (event, deps, raw) => {
+  async (event, deps: PreAuthenticationDependencies, raw) => {
     const at = deps.clock.now();
     const role = roleOf(deps, event);
     if (role === 'other') return refuse(deps, event, { at, ...WRONG_CLIENT });

@@ -1,13 +1,20 @@
-import { assessSignIn } from '../../core/geo/assess-sign-in.js';
+import { type AssessDependencies, assessSignIn } from '../../core/geo/assess-sign-in.js';
 import { type TokenClaims, tokenDecision } from '../../core/geo/token-decision.js';
 import { attemptOf, preTokenGenerationEvent } from '../trigger-events.js';
 import {
   recordDecision,
   refuse,
   roleOf,
+  type TriggerDependencies,
   triggerHandler,
   withResponse,
 } from './trigger-dependencies.js';
+
+/** What pre-token-generation reads and writes: its composition builds only these. */
+export type PreTokenGenerationDependencies = Pick<
+  TriggerDependencies,
+  keyof AssessDependencies | 'grants' | 'clients' | 'signIns' | 'clock' | 'log'
+>;
 
 /**
  * The last word before any token is issued, on every path: a sign-in needs define-auth-
@@ -16,7 +23,7 @@ import {
  */
 export const createPreTokenGenerationHandler = triggerHandler(
   preTokenGenerationEvent,
-  async (event, deps, raw) => {
+  async (event, deps: PreTokenGenerationDependencies, raw) => {
     const at = deps.clock.now();
     const verdict = await assessSignIn(
       attemptOf(event, event.request.clientMetadata, 'pre-token-generation', at),

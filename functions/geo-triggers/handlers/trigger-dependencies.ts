@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AssessDependencies } from '../../core/geo/assess-sign-in.js';
 import { type ClientRoles, clientRole } from '../../core/geo/client-roles.js';
 import type {
@@ -12,7 +12,7 @@ import { SignInRefusedError } from '../../core/shared/errors.js';
 import type { EventLog } from '../../core/shared/event-log.js';
 import { parseEvent } from '../trigger-events.js';
 
-/** What every sign-in trigger is built from; the composition root makes it from AWS. */
+/** Everything the sign-in triggers are built from; each trigger takes only the part it uses. */
 export interface TriggerDependencies extends AssessDependencies {
   signIns: SignInLog;
   grants: SignInGrants;
@@ -28,11 +28,11 @@ export type TriggerHandler = (raw: unknown) => Promise<unknown>;
  * A trigger handler factory: parse the event (bad input never signs anyone in), build the
  * dependencies, decide. `decide` answers with the event to give back to Cognito.
  */
-export function triggerHandler<S extends z.ZodType>(
+export function triggerHandler<S extends z.ZodMiniType, D extends Partial<TriggerDependencies>>(
   schema: S,
-  decide: (event: z.infer<S>, deps: TriggerDependencies, raw: unknown) => Promise<unknown>,
+  decide: (event: z.infer<S>, deps: D, raw: unknown) => Promise<unknown>,
 ) {
-  return (dependencies: () => Promise<TriggerDependencies>): TriggerHandler =>
+  return (dependencies: () => Promise<D>): TriggerHandler =>
     async (raw) =>
       decide(parseEvent(schema, raw), await dependencies(), raw);
 }
@@ -42,9 +42,12 @@ type Decision = Pick<SignInDecisionEntry, 'at' | 'outcome' | 'country' | 'rule' 
   ip?: string;
 };
 
+/** What recording a decision takes. */
+export type Recorder = Pick<TriggerDependencies, 'signIns' | 'log'>;
+
 /** Records a sign-in decision for the person's trail; the log gets the rule, never the person. */
 export async function recordDecision(
-  deps: TriggerDependencies,
+  deps: Recorder,
   event: EventFacts,
   entry: Decision,
 ): Promise<void> {
@@ -67,7 +70,7 @@ export async function recordDecision(
 
 /** Records the refusal, then refuses with the one generic message Cognito passes to the client. */
 export async function refuse(
-  deps: TriggerDependencies,
+  deps: Recorder,
   event: EventFacts,
   entry: Omit<Decision, 'outcome'>,
 ): Promise<never> {
@@ -76,7 +79,7 @@ export async function refuse(
 }
 
 /** The caller's app client, as the fence sees it. */
-export function roleOf(deps: TriggerDependencies, event: EventFacts) {
+export function roleOf(deps: Pick<TriggerDependencies, 'clients'>, event: EventFacts) {
   return clientRole(event.callerContext.clientId, deps.clients);
 }
 

@@ -2,12 +2,23 @@ import { checkAnswer } from '../../core/geo/code-challenge.js';
 import { CODE_RULE } from '../../core/geo/define-challenge.js';
 import { verifyGeoContext } from '../../core/geo/geo-context.js';
 import { bindingOf, geoToken, verifyAuthChallengeEvent } from '../trigger-events.js';
-import { recordDecision, triggerHandler, withResponse } from './trigger-dependencies.js';
+import {
+  recordDecision,
+  type TriggerDependencies,
+  triggerHandler,
+  withResponse,
+} from './trigger-dependencies.js';
+
+/** What verify-auth-challenge reads and writes: its composition builds only these. */
+export type VerifyAuthChallengeDependencies = Pick<
+  TriggerDependencies,
+  'keys' | 'signIns' | 'clock' | 'log'
+>;
 
 /** Checks the one-time code in constant time and records the attempt; the code is never logged. */
 export const createVerifyAuthChallengeHandler = triggerHandler(
   verifyAuthChallengeEvent,
-  async (event, deps, raw) => {
+  async (event, deps: VerifyAuthChallengeDependencies, raw) => {
     const now = deps.clock.now();
     const keys = await deps.keys();
     const { correct, reason } = checkAnswer(

@@ -1,8 +1,9 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lazySesCodeSender } from '../../../functions/aws/lazy-code-sender.js';
 import { SesCodeSender } from '../../../functions/aws/ses-code-sender.js';
+import type { TriggerEnvironment } from '../../../functions/geo-triggers/dependencies.js';
+import { codeSender } from '../../../functions/geo-triggers/wiring/code-sender.js';
 
 const ses = mockClient(SESv2Client);
 const FROM = 'codes@presidencia.example';
@@ -29,13 +30,14 @@ describe('SES code sender', () => {
     expect(text).toMatch(/If it was not you, do not share the code/);
   });
 
-  it('sends through SES when loaded on first use, as create-auth-challenge does', async () => {
-    const sender = lazySesCodeSender(FROM);
-    expect(ses.commandCalls(SendEmailCommand)).toEqual([]);
-    await sender.send('ana@presidencia.example', '111111');
-    await sender.send('ben@presidencia.example', '222222');
+  it('is what create-auth-challenge is wired with when a sender address is configured', async () => {
+    const env = { codeSender: FROM } as TriggerEnvironment;
+    const sender = codeSender(env);
+    await sender?.send('ana@presidencia.example', '111111');
+    await sender?.send('ben@presidencia.example', '222222');
     expect(
       ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input.Destination?.ToAddresses),
     ).toEqual([['ana@presidencia.example'], ['ben@presidencia.example']]);
+    expect(codeSender({ ...env, codeSender: undefined })).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ const shape = {
   table: z.string().min(1),
   topicArn: z.string().startsWith('arn:'),
   attemptsPerMinute: z.coerce.number().int().positive().default(10),
-  config: jsonVariable.prefault('{}'),
+  config: z.prefault(jsonVariable, '{}'),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
