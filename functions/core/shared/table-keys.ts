@@ -47,6 +47,8 @@ export const KEY_PREFIX = {
   accountIndex: 'INDEX#',
   /** IDEMPOTENCY#offboarding / <key hash>: Powertools idempotency records of the offboarding API. */
   idempotency: 'IDEMPOTENCY#',
+  /** CONSOLECALL#<YYYY-MM-DD> / <at>#<callId>: every call of the console API, with its staff member. */
+  consoleCall: 'CONSOLECALL#',
 } as const;
 
 const SK_PREFIX = {
@@ -96,6 +98,7 @@ export const PARTITION = {
   indexPeople: `${KEY_PREFIX.accountIndex}${INDEX_PEOPLE}`,
   /** The static partition Powertools' idempotency records of the offboarding API live in. */
   idempotency: `${KEY_PREFIX.idempotency}offboarding`,
+  consoleCalls: (day: string) => `${KEY_PREFIX.consoleCall}${day}`,
 } as const;
 
 /** The key of each kind of item. */
@@ -131,6 +134,8 @@ export const ITEM_KEY = {
   indexedAccount: (source: string, employeeId: string, username: string) =>
     key(PARTITION.indexAccounts(source), `${employeeId}${SEP}${username}`),
   indexedPerson: (employeeId: string) => key(PARTITION.indexPeople, employeeId),
+  consoleCall: (at: Date, callId: string) =>
+    key(PARTITION.consoleCalls(at.toISOString().slice(0, 10)), `${at.toISOString()}#${callId}`),
 } as const;
 
 /** Sort-key prefixes that select one person's or one account's items in a partition. */
@@ -184,6 +189,24 @@ export const ROLE_PARTITIONS = {
       KEY_PREFIX.audit,
       KEY_PREFIX.source,
       KEY_PREFIX.idempotency,
+    ],
+  },
+  /**
+   * The console API reads what admins review (runs, findings, the account index, trails and
+   * sign-in decisions) and writes what its actions change: offboardings (as the offboarding API
+   * does), a rejected run, a restored account's memory and audit, and its own calls.
+   */
+  console: {
+    read: [KEY_PREFIX.runs, KEY_PREFIX.findings, KEY_PREFIX.accountIndex, KEY_PREFIX.signIn],
+    write: [
+      KEY_PREFIX.runs,
+      KEY_PREFIX.consoleCall,
+      KEY_PREFIX.offboardings,
+      KEY_PREFIX.accessEnd,
+      KEY_PREFIX.action,
+      KEY_PREFIX.pending,
+      KEY_PREFIX.audit,
+      KEY_PREFIX.source,
     ],
   },
 } as const;

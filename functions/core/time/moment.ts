@@ -43,3 +43,24 @@ export function nearOffsetChange(instant: Date, timeZone: string): boolean {
   const t = instant.getTime();
   return offset(t - THREE_HOURS_MS) !== offset(t + THREE_HOURS_MS);
 }
+
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The instant a wall-clock time (`YYYY-MM-DDThh:mm[:ss]`) names in a time zone; undefined for a
+ * malformed or impossible time, and for one the zone skips (clocks jump over it). Of a time the
+ * zone shows twice (clocks go back), the earlier instant.
+ */
+export function instantOfWallClock(wall: string, timeZone: string): Date | undefined {
+  const [, date, hours, minutes, seconds = '00'] = WALL_CLOCK.exec(wall) ?? [];
+  if (date === undefined || !isCalendarDate(date)) return undefined;
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
+  const normalised = `${date}T${hours}:${minutes}:${seconds}`;
+  const asUtc = Date.parse(`${normalised}Z`);
+  const offsetAt = (t: number) => Date.parse(`${wallClockInZone(new Date(t), timeZone)}Z`) - t;
+  // The offsets a little before and after: the earlier of the two readings that fit wins.
+  const candidates = [asUtc - offsetAt(asUtc - 86_400_000), asUtc - offsetAt(asUtc + 86_400_000)]
+    .filter((t) => wallClockInZone(new Date(t), timeZone) === normalised)
+    .sort((a, b) => a - b);
+  return candidates[0] === undefined ? undefined : new Date(candidates[0]);
+}
