@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerConsole } from './commands/console.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGeoCheck } from './commands/geo-check.js';
 import { registerGeoSimulate } from './commands/geo-simulate.js';
@@ -24,6 +25,7 @@ registerDemo(program);
 registerAudit(program);
 registerOffboard(program);
 registerLocal(program);
+registerConsole(program);
 const geo = program.command('geo').description('geo-fenced sign-in: what-if checks');
 registerGeoCheck(geo);
 registerGeoSimulate(geo);

@@ -5,8 +5,8 @@ import { buildSync } from 'esbuild';
 
 const CONSOLE_DIR = fileURLToPath(new URL('.', import.meta.url));
 
-/** The static files the console is: `index.html`, `app.js`, `app.css`. */
-export const CONSOLE_FILES = ['index.html', 'app.js', 'app.css'] as const;
+/** The static files the console is. */
+export const CONSOLE_FILES = ['index.html', 'app.js', 'app.css', 'favicon.svg'] as const;
 
 /**
  * Builds the console with the project's esbuild into `outdir` (created if needed): one bundled,
@@ -30,6 +30,7 @@ export function buildConsole(outdir: string, config?: Record<string, string>): s
   });
   copyFileSync(join(CONSOLE_DIR, 'index.html'), join(outdir, 'index.html'));
   copyFileSync(join(CONSOLE_DIR, 'styles.css'), join(outdir, 'app.css'));
+  copyFileSync(join(CONSOLE_DIR, 'favicon.svg'), join(outdir, 'favicon.svg'));
   if (config) writeFileSync(join(outdir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   return outdir;
 }

@@ -2,14 +2,14 @@
 export function formatInstant(iso: string, timeZone = 'UTC'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const text = new Intl.DateTimeFormat('en-GB', {
+  // Swedish dates read as ISO: 2026-12-15 17:30.
+  const text = new Intl.DateTimeFormat('sv-SE', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    hourCycle: 'h23',
   }).format(date);
   return `${text} ${timeZone}`;
 }

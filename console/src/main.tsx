@@ -71,6 +71,7 @@ function SignedOut({ config, error }: { config: ConsoleConfig; error?: Error }) 
 
 async function start(root: HTMLElement): Promise<void> {
   const config = await loadConfig();
+  root.replaceChildren();
   let error: Error | undefined;
   try {
     await completeSignIn(config);
