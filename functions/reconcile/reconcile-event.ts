@@ -15,16 +15,27 @@ export const reconcileEventSchema = z
     approve: z.string().min(1).optional(),
     /** Close this quarantined run without applying it. */
     reject: z.string().min(1).optional(),
+    /** Who approves or rejects, and why (the console and `warden runs approve|reject` send it). */
+    review: z
+      .strictObject({
+        by: z.string().min(1).max(2048),
+        reason: z.string().trim().min(1, 'is required').max(2000),
+      })
+      .optional(),
   })
   .refine(
     (e) => !(e.approve && (e.reject || e.feed)),
     "approve takes neither reject nor feed: it reuses the run's feed",
-  );
+  )
+  .refine((e) => !e.review || e.approve || e.reject, {
+    message: 'goes with approve or reject',
+    path: ['review'],
+  });
 export type ReconcileEvent = z.input<typeof reconcileEventSchema>;
 
 export function requestOf(event: z.infer<typeof reconcileEventSchema>): ReconcileRequest {
-  if (event.reject) return { kind: 'reject', runId: event.reject };
-  if (event.approve) return { kind: 'approve', runId: event.approve };
+  if (event.reject) return { kind: 'reject', runId: event.reject, review: event.review };
+  if (event.approve) return { kind: 'approve', runId: event.approve, review: event.review };
   return {
     kind: 'run',
     feed: event.feed,

@@ -16,6 +16,7 @@ export class DynamoAuditLog implements AuditLog {
       username: item.username as string,
       reason: item.reason as string,
       at: new Date(item.at as string),
+      ...(item.actor ? { actor: item.actor as string } : {}),
     }));
   }
 }

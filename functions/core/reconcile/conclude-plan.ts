@@ -1,4 +1,5 @@
 import type { ReconcileConfig } from '../config/reconcile-config.js';
+import { expiringWithin } from './exemptions.js';
 import type { FeedBaseline } from './feed-baseline.js';
 import { evaluateGuard, type GuardVerdict } from './guard.js';
 import type { PostureReport, RunRecord } from './run-record.js';
@@ -77,6 +78,7 @@ export function concludePlan({
       actions: { ...run.actions, planned: disableCount },
       posture: mergePosture(sources),
       ...(config.unfencedClients.length > 0 ? { unfencedClients: config.unfencedClients } : {}),
+      expiringExemptions: expiringWithin(config.exemptions, run.startedAt, config.feed.timeZone),
     },
     findings,
   };

@@ -4,7 +4,7 @@ import { DEFAULT_FEED_KEY, parseS3Uri } from '../shared/bucket-layout.js';
 import { ConfigError, ReviewError } from '../shared/errors.js';
 import type { FeedLocation, FeedSource } from './ports.js';
 import { rejectFeed } from './reject-feed.js';
-import { approvalOf, markApproved, rejectRun } from './review-quarantine.js';
+import { approvalOf, markApproved, type ReviewMark, rejectRun } from './review-quarantine.js';
 import { type RunDependencies, runReconciliation } from './run-reconciliation.js';
 import type { RunRecord } from './run-record.js';
 
@@ -13,9 +13,9 @@ export type ReconcileRequest =
   /** A run, on the feed named (or the default one); `forceDryRun` can never force the reverse. */
   | { kind: 'run'; feed?: { bucket?: string; key: string }; forceDryRun: boolean; trigger: string }
   /** Apply exactly the plan of a quarantined run, re-planned from its own feed. */
-  | { kind: 'approve'; runId: string }
+  | { kind: 'approve'; runId: string; review?: ReviewMark }
   /** Close a quarantined run without applying it. */
-  | { kind: 'reject'; runId: string };
+  | { kind: 'reject'; runId: string; review?: ReviewMark };
 
 export interface ReconcileServices extends RunDependencies {
   config: ReconcileConfig;
@@ -36,11 +36,11 @@ export async function handleReconcileRequest(
     ]);
   }
   if (request.kind === 'reject') {
-    return rejectRun(request.runId, {
-      runs: deps.storage.runs,
-      notifier: deps.notifier,
-      clock: deps.clock,
-    });
+    return rejectRun(
+      request.runId,
+      { runs: deps.storage.runs, notifier: deps.notifier, clock: deps.clock },
+      request.review,
+    );
   }
   const review =
     request.kind === 'approve' ? await approvalOf(deps.storage.runs, request.runId) : undefined;
@@ -75,7 +75,11 @@ export async function handleReconcileRequest(
     },
     deps,
   );
-  if (review) await markApproved(deps.storage.runs, review.run, run);
+  if (review && request.kind === 'approve')
+    await markApproved(deps.storage.runs, review.run, run, {
+      mark: request.review,
+      at: deps.clock.now(),
+    });
   deps.log.info('run finished', { runId: run.runId, status: run.status, actions: run.actions });
   return run;
 }

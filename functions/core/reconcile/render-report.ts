@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { RunRecord, StoredFinding } from './run-record.js';
+import type { ActionOutcomeKind, RunRecord, StoredFinding } from './run-record.js';
+import type { ActionKind, MatchKind, Situation } from './situation.js';
 
 export const REPORT_CSV_COLUMNS = [
   'source',
@@ -14,28 +15,40 @@ export const REPORT_CSV_COLUMNS = [
   'reason',
 ] as const;
 
+/** One finding as reports (JSON, HTML) and the console show it. */
+export interface ReportFinding {
+  source: string;
+  username: string;
+  situation: Situation;
+  match: MatchKind;
+  employeeId: string | null;
+  enabled: boolean;
+  action: ActionKind;
+  actionId: string | null;
+  outcome: ActionOutcomeKind | null;
+  offboardingId?: string;
+  reason: string;
+}
+
+export function reportFinding(f: StoredFinding): ReportFinding {
+  return {
+    source: f.source,
+    username: f.username,
+    situation: f.situation,
+    match: f.match,
+    employeeId: f.employeeId ?? null,
+    enabled: f.enabled,
+    action: f.action,
+    actionId: f.actionId ?? null,
+    outcome: f.outcome ?? null,
+    ...(f.offboardingId ? { offboardingId: f.offboardingId } : {}),
+    reason: f.reason,
+  };
+}
+
 /** The report admins review: the run, the guard's verdict, and one finding per account. */
 export function renderJsonReport(run: RunRecord, findings: readonly StoredFinding[]): string {
-  return JSON.stringify(
-    {
-      ...run,
-      findings: findings.map((f) => ({
-        source: f.source,
-        username: f.username,
-        situation: f.situation,
-        match: f.match,
-        employeeId: f.employeeId ?? null,
-        enabled: f.enabled,
-        action: f.action,
-        actionId: f.actionId ?? null,
-        outcome: f.outcome ?? null,
-        ...(f.offboardingId ? { offboardingId: f.offboardingId } : {}),
-        reason: f.reason,
-      })),
-    },
-    null,
-    2,
-  );
+  return JSON.stringify({ ...run, findings: findings.map(reportFinding) }, null, 2);
 }
 
 export function renderCsvReport(findings: readonly StoredFinding[]): string {

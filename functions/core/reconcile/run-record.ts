@@ -16,10 +16,35 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export type RunMode = 'dry-run' | 'apply';
 
-/** Where a run's report artifacts are (URIs). */
+/** Where a run's report artifacts are (URIs); runs before the HTML report have none. */
 export interface ReportFiles {
   json: string;
   csv: string;
+  html?: string;
+}
+
+/** An admin's decision on a quarantined run: who, why, when, and (approved) the run that applied it. */
+export interface RunReview {
+  readonly decision: 'approved' | 'rejected';
+  /** The admin's identity: an IAM ARN, a console staff member, or a local identity. */
+  readonly by: string;
+  readonly reason: string;
+  readonly at: Date;
+  /** The run that applied the approved plan, and how it ended. */
+  readonly appliedBy?: { runId: string; status: RunStatus };
+}
+
+/** An exemption that ends within the next 30 days of the run, as configured. */
+export interface ExpiringExemption {
+  username?: string;
+  employeeId?: string;
+  userPoolId?: string;
+  owner: string;
+  reason: string;
+  /** The last day it holds (YYYY-MM-DD, in the deployment's time zone). */
+  expires: string;
+  /** Whole days from the run's start to the end of that day. */
+  daysLeft: number;
 }
 
 /** Disable actions in the plan, and how applying them went. */
@@ -61,6 +86,10 @@ export interface RunRecord {
   readonly offboardings?: OffboardingsSection;
   /** App clients that sign people in without the geo fence, as configured, with their reasons. */
   readonly unfencedClients?: readonly { clientId: string; reason: string }[];
+  /** Exemptions that end within 30 days of the run. */
+  readonly expiringExemptions?: readonly ExpiringExemption[];
+  /** An admin's approval or rejection of the run, when it was quarantined. */
+  readonly review?: RunReview;
   readonly reports?: ReportFiles;
   /** Error name only, for failed runs. */
   readonly error?: string;

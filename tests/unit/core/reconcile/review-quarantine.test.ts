@@ -74,19 +74,59 @@ describe('approving a quarantined run', () => {
   it('records on the quarantined run which run applied it and how that ended', async () => {
     const quarantined = runWith('q-1', 'quarantined');
     const deps = await store(quarantined);
-    await markApproved(deps.runs, quarantined, runWith('r-2', 'completed_with_errors'));
-    expect(deps.runs.records.get('q-1')?.notes).toEqual([
+    await markApproved(deps.runs, quarantined, runWith('r-2', 'completed_with_errors'), {
+      mark: { by: 'arn:aws:sts::1:assumed-role/Admin/ops', reason: 'HR confirmed the leavers' },
+      at: NOW,
+    });
+    const recorded = deps.runs.records.get('q-1');
+    expect(recorded?.notes).toEqual([
       'earlier note',
       'approved by an admin; run r-2 ended completed_with_errors',
     ]);
+    expect(recorded?.review).toEqual({
+      decision: 'approved',
+      by: 'arn:aws:sts::1:assumed-role/Admin/ops',
+      reason: 'HR confirmed the leavers',
+      at: NOW,
+      appliedBy: { runId: 'r-2', status: 'completed_with_errors' },
+    });
+  });
+
+  it('names nobody for a direct invocation without a reviewer', async () => {
+    const quarantined = runWith('q-1', 'quarantined');
+    const deps = await store(quarantined);
+    await markApproved(deps.runs, quarantined, runWith('r-2', 'completed'), { at: NOW });
+    expect(deps.runs.records.get('q-1')?.review).toMatchObject({
+      decision: 'approved',
+      by: 'unnamed (the reconcile function was invoked directly)',
+      reason: 'none given',
+    });
+  });
+
+  it('refuses a run an admin already decided', async () => {
+    const quarantined = runWith('q-1', 'quarantined');
+    const deps = await store(quarantined);
+    await markApproved(deps.runs, quarantined, runWith('r-2', 'completed'), { at: NOW });
+    await expect(approvalOf(deps.runs, 'q-1')).rejects.toThrow(
+      'run q-1 was already approved at 2026-11-29T12:00:00.000Z',
+    );
+    await expect(rejectRun('q-1', deps)).rejects.toBeInstanceOf(ReviewError);
   });
 });
 
 describe('rejecting a quarantined run', () => {
   it('closes it for good, says when, and tells the admins', async () => {
     const deps = await store(runWith('q-1', 'quarantined'));
-    const rejected = await rejectRun('q-1', deps);
+    const rejected = await rejectRun('q-1', deps, { by: 'local:ops', reason: 'truncated feed' });
     expect(rejected.status).toBe('rejected');
+    expect(rejected.review).toEqual({
+      decision: 'rejected',
+      by: 'local:ops',
+      reason: 'truncated feed',
+      at: NOW,
+    });
+    // Who decided is in the record, never in the notification.
+    expect(deps.notifier.notices[0]?.message).not.toContain('local:ops');
     expect(rejected.notes).toEqual([
       'earlier note',
       'rejected by an admin at 2026-11-29T12:00:00.000Z; nothing was changed',

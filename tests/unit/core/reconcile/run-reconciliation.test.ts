@@ -393,9 +393,7 @@ describe('a reconciliation run', () => {
     expect(rejected.status).toBe('rejected');
     expect(w.storage.runs.records.get(run.runId)?.status).toBe('rejected');
     expect(w.notifier.notices.at(-1)?.status).toBe('rejected');
-    await expect(approvalOf(w.storage.runs, run.runId)).rejects.toThrow(
-      /is rejected, not quarantined/,
-    );
+    await expect(approvalOf(w.storage.runs, run.runId)).rejects.toThrow(/was already rejected at/);
     await expect(rejectRun('r-nope', w.review)).rejects.toThrow(/no run r-nope/);
   });
 });
