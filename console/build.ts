@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { REPORT_CSS } from '../functions/report-views/report-css.js';
 
 const CONSOLE_DIR = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,7 +30,11 @@ export function buildConsole(outdir: string, config?: Record<string, string>): s
     logLevel: 'silent',
   });
   copyFileSync(join(CONSOLE_DIR, 'index.html'), join(outdir, 'index.html'));
-  copyFileSync(join(CONSOLE_DIR, 'styles.css'), join(outdir, 'app.css'));
+  // The run page's components bring the report's classes; the console's own rules follow.
+  writeFileSync(
+    join(outdir, 'app.css'),
+    `${REPORT_CSS}\n${readFileSync(join(CONSOLE_DIR, 'styles.css'), 'utf8')}`,
+  );
   copyFileSync(join(CONSOLE_DIR, 'favicon.svg'), join(outdir, 'favicon.svg'));
   if (config) writeFileSync(join(outdir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   return outdir;

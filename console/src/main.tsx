@@ -6,6 +6,10 @@ import { ErrorNotice, Loading } from './components/notice.js';
 import { type ConsoleConfig, loadConfig } from './config.js';
 import { Layout, type Me } from './layout.js';
 import { OffboardPage } from './pages/offboard.js';
+import { PersonPage } from './pages/person.js';
+import { RunPage } from './pages/run.js';
+import { RunsPage } from './pages/runs.js';
+import { SignInsPage } from './pages/sign-ins.js';
 import { useRoute } from './router.js';
 
 function App({ config }: { config: ConsoleConfig }) {
@@ -34,10 +38,18 @@ function App({ config }: { config: ConsoleConfig }) {
 }
 
 function Page({ me, route }: { me: Me; route: string[] }) {
-  const [page] = route;
+  const [page, id, sub] = route;
   const may = (permission: string) => me.permissions.includes(permission);
+  if (page === 'runs' && id && may('runs.read'))
+    return <RunPage key={id} runId={id} review={sub === 'review'} mayReview={may('runs.review')} />;
+  if (page === 'runs' && may('runs.read')) return <RunsPage />;
+  if (page === 'people' && may('people.read'))
+    return (
+      <PersonPage mayRestore={may('accounts.restore')} mayOverride={may('accounts.override')} />
+    );
   if (page === 'offboard' && may('offboarding.read'))
     return <OffboardPage deploymentZone={me.timeZone} />;
+  if (page === 'sign-ins' && may('signins.read')) return <SignInsPage />;
   return <Home me={me} />;
 }
 

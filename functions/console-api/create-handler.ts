@@ -4,22 +4,30 @@ import { type ConsoleRouteId, routeOf } from '../core/console/routes.js';
 import { may, staffFromClaims } from '../core/console/staff.js';
 import { OffboardingConflictError, OffboardingNotFoundError } from '../core/offboarding/errors.js';
 import type { OffboardingDependencies } from '../core/offboarding/execute-offboarding.js';
+import { NotFoundError, RestoreRefusedError, RunNotFoundError } from '../core/review/errors.js';
 import { conflict, invalid, json, notFound, parseBody } from '../core/shared/api-answer.js';
 import { errorName, InvalidInputError, ReviewError } from '../core/shared/errors.js';
 import { consoleEventSchema } from './api-event.js';
 import type { RouteHandler, RouteResult } from './console-call.js';
 import { me } from './routes/me.js';
 import { offboardingRoutes } from './routes/offboardings.js';
+import { peopleRoutes } from './routes/people.js';
+import type { ReviewServices } from './routes/review-services.js';
+import { runRoutes } from './routes/runs.js';
 
 export interface ConsoleApiDependencies {
   /** The HR offboarding core, as the offboarding API and executor use it. */
   offboarding: OffboardingDependencies;
+  /** The review capability: runs, reports, quarantine decisions, people, restores, sign-ins. */
+  review: ReviewServices;
   calls: ConsoleAudit;
 }
 
-const ROUTES: Partial<Record<ConsoleRouteId, RouteHandler<ConsoleApiDependencies>>> = {
+const ROUTES: Record<ConsoleRouteId, RouteHandler<ConsoleApiDependencies>> = {
   me,
   ...offboardingRoutes,
+  ...runRoutes,
+  ...peopleRoutes,
 };
 
 /**
@@ -38,7 +46,6 @@ export function createConsoleApiHandler(dependencies: () => Promise<ConsoleApiDe
     const deps = await dependencies();
     const { clock, log } = deps.offboarding;
     const route = routeOf(event.httpMethod, event.resource);
-    const handler = route && ROUTES[route.id];
     const audit = (status: number, target?: string) =>
       deps.calls.recordCall({
         callId: event.requestContext.requestId,
@@ -61,13 +68,9 @@ export function createConsoleApiHandler(dependencies: () => Promise<ConsoleApiDe
         message: `your roles do not allow this (${route.permission})`,
       });
     }
-    if (!handler) {
-      await audit(404);
-      return notFound('no such route');
-    }
     let result: RouteResult;
     try {
-      result = await handler(
+      result = await ROUTES[route.id](
         {
           staff,
           event,
@@ -91,7 +94,18 @@ export function createConsoleApiHandler(dependencies: () => Promise<ConsoleApiDe
 }
 
 function errorAnswer(error: unknown) {
-  if (error instanceof OffboardingNotFoundError) return notFound(error.message);
+  if (
+    error instanceof OffboardingNotFoundError ||
+    error instanceof RunNotFoundError ||
+    error instanceof NotFoundError
+  )
+    return notFound(error.message);
+  if (error instanceof RestoreRefusedError)
+    return json(409, {
+      status: 'refused',
+      message: error.message,
+      needsOverride: error.needsOverride,
+    });
   if (error instanceof OffboardingConflictError || error instanceof ReviewError)
     return conflict(error.message);
   if (error instanceof InvalidInputError) return invalid(error.problems);

@@ -29,6 +29,10 @@ export const ENV = {
   offboardingDeadLetterArn: 'WARDEN_OFFBOARDING_DLQ_ARN',
   /** The HR integration role, the only caller the offboarding API serves. */
   hrRoleArn: 'WARDEN_HR_ROLE_ARN',
+  /** The reconcile function, which the console invokes to approve or reject a quarantined run. */
+  reconcileFunction: 'WARDEN_RECONCILE_FUNCTION',
+  /** The console's address (https://…), for links to run pages. */
+  consoleUrl: 'WARDEN_CONSOLE_URL',
   /** CLI only: the file where `warden local up` records the running local AWS. */
   localInstance: 'WARDEN_LOCAL_INSTANCE',
   attemptsPerUsername: 'WARDEN_ATTEMPTS_PER_USERNAME',

@@ -194,12 +194,12 @@ export const ROLE_PARTITIONS = {
   /**
    * The console API reads what admins review (runs, findings, the account index, trails and
    * sign-in decisions) and writes what its actions change: offboardings (as the offboarding API
-   * does), a rejected run, a restored account's memory and audit, and its own calls.
+   * does), a restored account's memory and audit, and its own calls. Approvals and rejections go
+   * through the reconcile function, which writes the runs.
    */
   console: {
     read: [KEY_PREFIX.runs, KEY_PREFIX.findings, KEY_PREFIX.accountIndex, KEY_PREFIX.signIn],
     write: [
-      KEY_PREFIX.runs,
       KEY_PREFIX.consoleCall,
       KEY_PREFIX.offboardings,
       KEY_PREFIX.accessEnd,
