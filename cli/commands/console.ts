@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { saveInstance } from '../../local/background-emulator.js';
 import { startLocalConsole } from '../../local/console/local-console.js';
 import { createLocalStaffPool, totpCode } from '../../local/console/staff-pool.js';
+import { localQuarantineDecisions } from '../../local/local-review.js';
 import { connectToLocal, localUp } from '../../local/local-up.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { stackOutput } from '../offboarding-client.js';
@@ -69,6 +70,7 @@ async function serveLocally(options: ConsoleOptions): Promise<void> {
     config: instance.config,
     staff: instance.staff,
     port,
+    decisions: localQuarantineDecisions(warden, instance.config),
   });
   console.log(`\nWarden console (local): ${served.url}/`);
   console.log('\nSample sign-ins (password, then the authenticator code):');

@@ -1,7 +1,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ReportStore } from '../core/reconcile/ports.js';
+import type { ReportArtifacts, ReportStore } from '../core/reconcile/ports.js';
 import type { ReportFiles } from '../core/reconcile/run-record.js';
-import { reportKey } from '../core/shared/bucket-layout.js';
+import { type ReportExtension, reportKey } from '../core/shared/bucket-layout.js';
 
 export class S3ReportStore implements ReportStore {
   constructor(
@@ -9,12 +9,8 @@ export class S3ReportStore implements ReportStore {
     private readonly bucket: string,
   ) {}
 
-  async write(
-    runId: string,
-    startedAt: Date,
-    files: { json: string; csv: string },
-  ): Promise<ReportFiles> {
-    const put = async (extension: 'json' | 'csv', body: string, contentType: string) => {
+  async write(runId: string, startedAt: Date, files: ReportArtifacts): Promise<ReportFiles> {
+    const put = async (extension: ReportExtension, body: string, contentType: string) => {
       const key = reportKey(runId, startedAt, extension);
       await this.s3.send(
         new PutObjectCommand({
@@ -29,6 +25,9 @@ export class S3ReportStore implements ReportStore {
     return {
       json: await put('json', files.json, 'application/json'),
       csv: await put('csv', files.csv, 'text/csv; charset=utf-8'),
+      ...(files.html === undefined
+        ? {}
+        : { html: await put('html', files.html, 'text/html; charset=utf-8') }),
     };
   }
 }

@@ -12,7 +12,7 @@ import type { RouteHandler, RouteResult } from './console-call.js';
 import { me } from './routes/me.js';
 import { offboardingRoutes } from './routes/offboardings.js';
 import { peopleRoutes } from './routes/people.js';
-import type { ReviewServices } from './routes/review-services.js';
+import type { ReviewServices } from '../aws/review-services.js';
 import { runRoutes } from './routes/runs.js';
 
 export interface ConsoleApiDependencies {

@@ -8,6 +8,7 @@ import { snsClient } from '../aws/clients/sns.js';
 import { CognitoDirectory } from '../aws/cognito-directory.js';
 import { GovernanceTable } from '../aws/dynamo/governance-table.js';
 import { dynamoReconcileStorage } from '../aws/dynamo/reconcile-storage.js';
+import { DynamoRunStore } from '../aws/dynamo/run-store.js';
 import { offboardingServices, scheduleSettings } from '../aws/offboarding-services.js';
 import { powertoolsLog } from '../aws/powertools-log.js';
 import { S3FeedSource } from '../aws/s3-feed-reader.js';
@@ -18,7 +19,10 @@ import { parseReconcileConfig } from '../core/config/reconcile-config.js';
 import { runOffboarding } from '../core/offboarding/run-offboarding.js';
 import type { ReconcileServices } from '../core/reconcile/handle-request.js';
 import { RECONCILE_METRICS } from '../core/reconcile/run-metrics.js';
+import { withRunLinks } from '../core/review/console-link.js';
+import { reportKey } from '../core/shared/bucket-layout.js';
 import { ENV, jsonVariable, readEnvironment } from '../core/shared/environment.js';
+import { htmlReportRenderer } from '../report-views/html-report-renderer.js';
 import type { MetricsSink } from './create-handler.js';
 
 export const logger = new Logger({ serviceName: RECONCILE_METRICS.service });
@@ -33,6 +37,7 @@ const environment = {
   feedBucket: z.string().min(1),
   topicArn: z.string().startsWith('arn:'),
   config: jsonVariable.prefault('{}'),
+  consoleUrl: z.url({ protocol: /^https?$/ }).optional(),
 };
 
 /**
@@ -62,7 +67,19 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
         }),
     ),
     reports: new S3ReportStore(s3, env.reportsBucket),
-    notifier: new SnsNotifier(snsClient(), env.topicArn),
+    htmlReport: htmlReportRenderer({
+      runs: new DynamoRunStore(table),
+      clock: systemClock,
+      log,
+      consoleUrl: env.consoleUrl,
+      artifactsOf: (run) => {
+        const uri = (extension: 'json' | 'csv' | 'html') =>
+          `s3://${env.reportsBucket}/${reportKey(run.runId, run.startedAt, extension)}`;
+        return { json: uri('json'), csv: uri('csv'), html: uri('html') };
+      },
+    }),
+    // Every run notice ends with a link to the run's page in the console, where one is deployed.
+    notifier: withRunLinks(new SnsNotifier(snsClient(), env.topicArn), env.consoleUrl),
     clock: systemClock,
     ids: randomRunIds,
     log,

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { buildConsole } from '../../console/build.js';
-import { systemClock } from '../../functions/aws/system.js';
 import { createConsoleApiHandler } from '../../functions/console-api/create-handler.js';
 import { consoleApiDependencies } from '../../functions/console-api/dependencies.js';
+import type { QuarantineDecisions } from '../../functions/core/review/ports.js';
 import type { Clock } from '../../functions/core/shared/clock.js';
 import { consoleEnvironment, type LocalResources } from '../provision.js';
 import { type ConsoleServer, startConsoleServer } from './server.js';
@@ -26,11 +26,13 @@ export async function startLocalConsole(options: {
   staff: LocalStaffPool;
   port?: number;
   clock?: Clock;
+  /** Approvals and rejections: the reconcile handler run in this process (no Lambda locally). */
+  decisions: QuarantineDecisions;
 }): Promise<LocalConsole> {
   const assetsDir = buildConsole(mkdtempSync(join(tmpdir(), 'warden-console-')));
   const handler = createConsoleApiHandler(() => {
     Object.assign(process.env, consoleEnvironment(options.resources, options.config));
-    return consoleApiDependencies(options.clock ?? systemClock);
+    return consoleApiDependencies({ clock: options.clock, decisions: options.decisions });
   });
   const server = await startConsoleServer({
     assetsDir,

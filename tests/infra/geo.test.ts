@@ -67,7 +67,7 @@ describe('geo-fenced sign-in in the stack', () => {
     expect(conditions).toEqual(
       expect.arrayContaining([
         ['dynamodb:GetItem', ['ACCESS#*', 'GRANT#*']],
-        ['dynamodb:PutItem', ['NONCE#*', 'SIGNIN#*', 'GRANT#*']],
+        ['dynamodb:PutItem', ['NONCE#*', 'SIGNIN#*', 'SIGNINDAY#*', 'GRANT#*']],
         [['dynamodb:UpdateItem', 'dynamodb:GetItem'], ['RATE#*']],
         [['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], ['FENCE#*']],
       ]),

@@ -6,7 +6,7 @@ import { restoreAccount } from '../../core/review/restore-account.js';
 import { invalid, json, validate } from '../../core/shared/api-answer.js';
 import { textField } from '../../core/shared/request-fields.js';
 import type { RouteHandler } from '../console-call.js';
-import type { ReviewServices } from './review-services.js';
+import type { ReviewServices } from '../../aws/review-services.js';
 
 type Deps = { review: ReviewServices };
 

@@ -7,7 +7,7 @@ import { reportArtifact, showFindings, showRun } from '../../core/review/show-ru
 import { invalid, json, validate } from '../../core/shared/api-answer.js';
 import { reasonSchema } from '../api-event.js';
 import type { ConsoleCall, RouteHandler } from '../console-call.js';
-import type { ReviewServices } from './review-services.js';
+import type { ReviewServices } from '../../aws/review-services.js';
 
 type Deps = { review: ReviewServices };
 

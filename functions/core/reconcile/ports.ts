@@ -95,9 +95,25 @@ export interface ReconcileStorage {
   accessEnds: AccessEndRegister;
 }
 
+/** A run's report artifacts; the HTML report is written where a renderer is deployed. */
+export interface ReportArtifacts {
+  json: string;
+  csv: string;
+  html?: string;
+}
+
 export interface ReportStore {
   /** Writes the run's report artifacts; returns where they are. */
-  write(runId: string, startedAt: Date, files: { json: string; csv: string }): Promise<ReportFiles>;
+  write(runId: string, startedAt: Date, files: ReportArtifacts): Promise<ReportFiles>;
+}
+
+/**
+ * Renders a run's self-contained HTML report (functions/report-views/, composed by the reconcile
+ * function's dependencies: the core does not render HTML). Never fails the run: a report it
+ * cannot render is left out and the reason logged.
+ */
+export interface HtmlReportRenderer {
+  render(run: RunRecord, findings: readonly StoredFinding[]): Promise<string | undefined>;
 }
 
 export interface RunNotice {

@@ -7,7 +7,13 @@ import { errorName, RunInProgressError } from '../shared/errors.js';
 import type { EventLog } from '../shared/event-log.js';
 import { type Approval, concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
-import type { AccountDirectory, Notifier, ReconcileStorage, ReportStore } from './ports.js';
+import type {
+  AccountDirectory,
+  HtmlReportRenderer,
+  Notifier,
+  ReconcileStorage,
+  ReportStore,
+} from './ports.js';
 import { PostureCheck } from './posture-check.js';
 import { renderCsvReport, renderJsonReport } from './render-report.js';
 import { indexRoster } from './roster-index.js';
@@ -30,6 +36,8 @@ export interface RunDependencies {
   directories: readonly AccountDirectory[];
   storage: ReconcileStorage;
   reports: ReportStore;
+  /** Renders the self-contained HTML report beside the JSON and the CSV, where deployed. */
+  htmlReport?: HtmlReportRenderer;
   notifier: Notifier;
   clock: Clock;
   ids: IdGenerator;
@@ -104,6 +112,7 @@ export async function runReconciliation(
     const reports = await deps.reports.write(runId, startedAt, {
       json: renderJsonReport(run, findings),
       csv: renderCsvReport(findings),
+      html: await deps.htmlReport?.render(run, findings),
     });
     run = { ...run, finishedAt: deps.clock.now(), reports };
     await runs.saveRun(run);

@@ -10,8 +10,10 @@ export const DEFAULT_FEED_KEY = `${FEED_PREFIX}roster.csv`;
 /** Report artifacts live under this prefix of the reports bucket. */
 export const REPORTS_PREFIX = 'runs/';
 
-/** `runs/YYYY/MM/DD/<runId>/report.{json,csv}` in the reports bucket. */
-export function reportKey(runId: string, startedAt: Date, extension: 'json' | 'csv'): string {
+export type ReportExtension = 'json' | 'csv' | 'html';
+
+/** `runs/YYYY/MM/DD/<runId>/report.{json,csv,html}` in the reports bucket. */
+export function reportKey(runId: string, startedAt: Date, extension: ReportExtension): string {
   const day = startedAt.toISOString().slice(0, 10).replaceAll('-', '/');
   return `${REPORTS_PREFIX}${day}/${runId}/report.${extension}`;
 }

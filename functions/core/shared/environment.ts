@@ -29,16 +29,16 @@ export const ENV = {
   offboardingDeadLetterArn: 'WARDEN_OFFBOARDING_DLQ_ARN',
   /** The HR integration role, the only caller the offboarding API serves. */
   hrRoleArn: 'WARDEN_HR_ROLE_ARN',
-  /** The reconcile function, which the console invokes to approve or reject a quarantined run. */
-  reconcileFunction: 'WARDEN_RECONCILE_FUNCTION',
-  /** The console's address (https://…), for links to run pages. */
-  consoleUrl: 'WARDEN_CONSOLE_URL',
   /** CLI only: the file where `warden local up` records the running local AWS. */
   localInstance: 'WARDEN_LOCAL_INSTANCE',
   attemptsPerUsername: 'WARDEN_ATTEMPTS_PER_USERNAME',
   gatewayClients: 'WARDEN_GATEWAY_CLIENTS',
   unfencedClients: 'WARDEN_UNFENCED_CLIENTS',
   signInRecordDays: 'WARDEN_SIGN_IN_RECORD_DAYS',
+  /** The console's address (`https://...`): notifications and reports point at a run's page there. */
+  consoleUrl: 'WARDEN_CONSOLE_URL',
+  /** The reconcile function, which the console API and the CLI invoke to approve or reject a quarantined run. */
+  reconcileFunction: 'WARDEN_RECONCILE_FUNCTION',
 } as const;
 export type EnvName = keyof typeof ENV;
 

@@ -49,6 +49,10 @@ export const KEY_PREFIX = {
   idempotency: 'IDEMPOTENCY#',
   /** CONSOLECALL#<YYYY-MM-DD> / <at>#<callId>: every call of the console API, with its staff member. */
   consoleCall: 'CONSOLECALL#',
+  /** SIGNINDAY#<YYYY-MM-DD> / <at>#<outcome>#<random>: every sign-in decision of a day, with a TTL. */
+  signInDay: 'SIGNINDAY#',
+  /** ADMINACTION#<YYYY-MM-DD> / <at>#<id>: admins' approvals, rejections and restores. */
+  adminAction: 'ADMINACTION#',
 } as const;
 
 const SK_PREFIX = {
@@ -75,6 +79,9 @@ export type TableKey = Record<
   string
 >;
 
+/** The UTC day (YYYY-MM-DD) of an instant: day partitions are UTC days. */
+export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+
 const key = (pk: string, sk: string): TableKey => ({
   [GOVERNANCE_TABLE.partitionKey]: pk,
   [GOVERNANCE_TABLE.sortKey]: sk,
@@ -99,6 +106,8 @@ export const PARTITION = {
   /** The static partition Powertools' idempotency records of the offboarding API live in. */
   idempotency: `${KEY_PREFIX.idempotency}offboarding`,
   consoleCalls: (day: string) => `${KEY_PREFIX.consoleCall}${day}`,
+  signInDay: (day: string) => `${KEY_PREFIX.signInDay}${day}`,
+  adminActions: (day: string) => `${KEY_PREFIX.adminAction}${day}`,
 } as const;
 
 /** The key of each kind of item. */
@@ -121,6 +130,11 @@ export const ITEM_KEY = {
   /** The random tail keeps two decisions in the same millisecond apart. */
   signIn: (source: string, username: string, at: Date, outcome: string, tail: string) =>
     key(PARTITION.signIns(source, username), `${at.toISOString()}#${outcome}#${tail}`),
+  /** The same decision in its day's partition, which the console's sign-ins page reads. */
+  signInOfDay: (at: Date, outcome: string, tail: string) =>
+    key(PARTITION.signInDay(dayOf(at)), `${at.toISOString()}#${outcome}#${tail}`),
+  adminAction: (at: Date, id: string) =>
+    key(PARTITION.adminActions(dayOf(at)), `${at.toISOString()}#${id}`),
   rate: (rateKey: string, window: number) => key(`${KEY_PREFIX.rate}${rateKey}`, String(window)),
   grant: (nonce: string) => key(`${KEY_PREFIX.grant}${nonce}`, 'GRANT'),
   fence: (userPoolId: string) => key(`${KEY_PREFIX.fence}${userPoolId}`, 'PREVIOUS'),
@@ -167,7 +181,7 @@ export const ROLE_PARTITIONS = {
   /** The sign-in triggers read access ends and grants, and write nonces, grants and decisions. */
   signInTriggers: {
     read: [KEY_PREFIX.accessEnd, KEY_PREFIX.grant],
-    write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn, KEY_PREFIX.grant],
+    write: [KEY_PREFIX.nonce, KEY_PREFIX.signIn, KEY_PREFIX.signInDay, KEY_PREFIX.grant],
   },
   /** The gateway counts attempts (and reads the last window's count). */
   gateway: { counters: [KEY_PREFIX.rate] },
@@ -194,13 +208,20 @@ export const ROLE_PARTITIONS = {
   /**
    * The console API reads what admins review (runs, findings, the account index, trails and
    * sign-in decisions) and writes what its actions change: offboardings (as the offboarding API
-   * does), a restored account's memory and audit, and its own calls. Approvals and rejections go
+   * does), a restored account's memory and audit, admins' decisions, and its own calls. Approvals and rejections go
    * through the reconcile function, which writes the runs.
    */
   console: {
-    read: [KEY_PREFIX.runs, KEY_PREFIX.findings, KEY_PREFIX.accountIndex, KEY_PREFIX.signIn],
+    read: [
+      KEY_PREFIX.runs,
+      KEY_PREFIX.findings,
+      KEY_PREFIX.accountIndex,
+      KEY_PREFIX.signIn,
+      KEY_PREFIX.signInDay,
+    ],
     write: [
       KEY_PREFIX.consoleCall,
+      KEY_PREFIX.adminAction,
       KEY_PREFIX.offboardings,
       KEY_PREFIX.accessEnd,
       KEY_PREFIX.action,

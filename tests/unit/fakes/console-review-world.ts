@@ -1,7 +1,7 @@
 // The review capability in memory, for unit tests of the console API: small stand-ins for each port
 // that record what was asked of them.
 
-import type { ReviewServices } from '../../../functions/console-api/routes/review-services.js';
+import type { ReviewServices } from '../../../functions/aws/review-services.js';
 import type { SignInDecisionEntry } from '../../../functions/core/geo/ports.js';
 import type { OffboardingDependencies } from '../../../functions/core/offboarding/execute-offboarding.js';
 import {

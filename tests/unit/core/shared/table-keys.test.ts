@@ -27,9 +27,11 @@ const EVERY_KIND: Record<string, TableKey> = {
   accessEnd: ITEM_KEY.accessEnd(POOL, 'ana'),
   nonce: ITEM_KEY.nonce('n1', 'pre-authentication'),
   signIn: ITEM_KEY.signIn(POOL, 'ana', AT, 'denied', 'ab12cd34'),
+  signInDay: ITEM_KEY.signInOfDay(AT, 'denied', 'ab12cd34'),
   rate: ITEM_KEY.rate('ip:1.2.3.4', 29_000_000),
   grant: ITEM_KEY.grant('n1'),
   fence: ITEM_KEY.fence(POOL),
+  adminAction: ITEM_KEY.adminAction(AT, 'review-1'),
 };
 
 /** What IAM's dynamodb:LeadingKeys does with a `prefix*` pattern. */
@@ -50,9 +52,11 @@ describe('governance table keys', () => {
       { pk: `ACCESS#${POOL}`, sk: 'ana' },
       { pk: 'NONCE#n1', sk: 'pre-authentication' },
       { pk: `SIGNIN#${POOL}#ana`, sk: '2026-11-29T12:00:00.000Z#denied#ab12cd34' },
+      { pk: 'SIGNINDAY#2026-11-29', sk: '2026-11-29T12:00:00.000Z#denied#ab12cd34' },
       { pk: 'RATE#ip:1.2.3.4', sk: '29000000' },
       { pk: 'GRANT#n1', sk: 'GRANT' },
       { pk: `FENCE#${POOL}`, sk: 'PREVIOUS' },
+      { pk: 'ADMINACTION#2026-11-29', sk: '2026-11-29T12:00:00.000Z#review-1' },
     ]);
     expect([GOVERNANCE_TABLE.partitionKey, GOVERNANCE_TABLE.sortKey]).toEqual(['pk', 'sk']);
   });
@@ -65,6 +69,8 @@ describe('governance table keys', () => {
     expect(EVERY_KIND.audit?.pk).toBe(PARTITION.audit(POOL, 'ana'));
     expect(EVERY_KIND.accessEnd?.pk).toBe(PARTITION.accessEnds(POOL));
     expect(EVERY_KIND.signIn?.pk).toBe(PARTITION.signIns(POOL, 'ana'));
+    expect(EVERY_KIND.signInDay?.pk).toBe(PARTITION.signInDay('2026-11-29'));
+    expect(EVERY_KIND.adminAction?.pk).toBe(PARTITION.adminActions('2026-11-29'));
   });
 
   it('sorts the audit trail of an account by time', () => {
@@ -94,9 +100,14 @@ describe('least-privilege partitions', () => {
       .filter(([, key]) => prefixes.some((p) => matches(leadingKeyPattern(p as never), key)))
       .map(([kind]) => kind);
 
-  it('lets the sign-in triggers read access ends and grants, and write only nonces, decisions and grants', () => {
+  it('lets the sign-in triggers read access ends and grants, and write only nonces, decisions (per person and per day) and grants', () => {
     expect(allowed(ROLE_PARTITIONS.signInTriggers.read)).toEqual(['accessEnd', 'grant']);
-    expect(allowed(ROLE_PARTITIONS.signInTriggers.write)).toEqual(['nonce', 'signIn', 'grant']);
+    expect(allowed(ROLE_PARTITIONS.signInTriggers.write)).toEqual([
+      'nonce',
+      'signIn',
+      'signInDay',
+      'grant',
+    ]);
   });
 
   it('lets the gateway touch only its attempt counters, and the pool fence only its memory', () => {

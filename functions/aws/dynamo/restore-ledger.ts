@@ -1,0 +1,124 @@
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccountRestore, RestoreLedger, WardenMarks } from '../../core/review/ports.js';
+import {
+  GOVERNANCE_TABLE,
+  ITEM_KEY,
+  PARTITION,
+  SORT_KEY_PREFIX,
+} from '../../core/shared/table-keys.js';
+import type { GovernanceTable } from './governance-table.js';
+
+/** DynamoDB takes at most 100 writes in one transaction. */
+const TRANSACTION_ITEMS = 100;
+
+type Write = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+/**
+ * What Warden remembers of the accounts it disabled (the action journal, the source memory, the
+ * access-end register) and what a restore changes there, with its audit entry.
+ */
+export class DynamoRestoreLedger implements RestoreLedger {
+  constructor(private readonly table: GovernanceTable) {}
+
+  async marks(source: string, accountKey: string): Promise<WardenMarks> {
+    const [disabled, offboarded] = await Promise.all([
+      this.table.get(ITEM_KEY.disabledByWarden(source, accountKey), true),
+      this.table.get(ITEM_KEY.offboardedAccount(source, accountKey), true),
+    ]);
+    return {
+      ...(disabled ? { disabledBy: disabled.actionId as string } : {}),
+      ...(offboarded ? { offboardedBy: offboarded.offboardingId as string } : {}),
+    };
+  }
+
+  async accessEnds(source: string, username: string) {
+    const [reconciliation, offboardings] = await Promise.all([
+      this.table.get(ITEM_KEY.accessEnd(source, username), true),
+      this.table.db.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: {
+            '#pk': GOVERNANCE_TABLE.partitionKey,
+            '#sk': GOVERNANCE_TABLE.sortKey,
+          },
+          ExpressionAttributeValues: {
+            ':pk': PARTITION.offboardingAccessEnds(source),
+            ':prefix': SORT_KEY_PREFIX.offboardingAccessEnds(username),
+          },
+          ConsistentRead: true,
+        }),
+      ),
+    ]);
+    return {
+      ...(reconciliation
+        ? { reconciliation: new Date(reconciliation.accessEndsAt as string) }
+        : {}),
+      offboardings: (offboardings.Items ?? []).map((item) => ({
+        offboardingId: item.offboardingId as string,
+        at: new Date(item.accessEndsAt as string),
+      })),
+    };
+  }
+
+  async recordRestore(restore: AccountRestore): Promise<void> {
+    const { source, username, accountKey } = restore;
+    const at = restore.at.toISOString();
+    const table = this.table.name;
+    const remove = (key: Record<string, string>): Write => ({
+      Delete: { TableName: table, Key: key },
+    });
+    const writes: Write[] = [
+      // The next disable of this account is a new change, audited again, not "already done".
+      ...restore.disableActionIds.map(
+        (actionId): Write => ({
+          Update: {
+            TableName: table,
+            Key: ITEM_KEY.action(actionId),
+            UpdateExpression: 'SET #status = :undone, restoredBy = :restore, restoredAt = :at',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':undone': 'undone',
+              ':restore': restore.restoreId,
+              ':at': at,
+            },
+          },
+        }),
+      ),
+      remove(ITEM_KEY.disabledByWarden(source, accountKey)),
+      remove(ITEM_KEY.offboardedAccount(source, accountKey)),
+      ...(restore.liftAccessEnds?.reconciliation
+        ? [remove(ITEM_KEY.accessEnd(source, username))]
+        : []),
+      ...(restore.liftAccessEnds?.offboardingIds ?? []).map((id) =>
+        remove(ITEM_KEY.offboardingAccessEnd(source, username, id)),
+      ),
+      {
+        Put: {
+          TableName: table,
+          Item: {
+            ...ITEM_KEY.audit(source, username, restore.at, restore.restoreId),
+            actionId: restore.restoreId,
+            runId: restore.restoreId,
+            kind: 'restore',
+            source,
+            username,
+            reason: restore.overrideReason
+              ? `${restore.reason} (override: ${restore.overrideReason})`
+              : restore.reason,
+            at,
+            actor: restore.actor,
+          },
+        },
+      },
+    ];
+    // The audit entry goes in the last transaction: it is written only once everything else is.
+    for (let i = 0; i < writes.length; i += TRANSACTION_ITEMS) {
+      await this.table.db.send(
+        new TransactWriteCommand({ TransactItems: writes.slice(i, i + TRANSACTION_ITEMS) }),
+      );
+    }
+  }
+}
