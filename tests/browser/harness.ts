@@ -2,7 +2,7 @@
 // fresh context per staff member, a screenshot per step, and the checks every page must pass.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { totpCode } from '../../local/console/staff-pool.js';
 
