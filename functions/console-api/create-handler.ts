@@ -1,4 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import type { ReviewServices } from '../aws/review-services.js';
 import type { ConsoleAudit } from '../core/console/ports.js';
 import { type ConsoleRouteId, routeOf } from '../core/console/routes.js';
 import { may, staffFromClaims } from '../core/console/staff.js';
@@ -12,7 +13,6 @@ import type { RouteHandler, RouteResult } from './console-call.js';
 import { me } from './routes/me.js';
 import { offboardingRoutes } from './routes/offboardings.js';
 import { peopleRoutes } from './routes/people.js';
-import type { ReviewServices } from '../aws/review-services.js';
 import { runRoutes } from './routes/runs.js';
 
 export interface ConsoleApiDependencies {

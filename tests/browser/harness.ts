@@ -93,7 +93,9 @@ export async function signIn(
     .waitFor({ timeout: 15_000 })
     .catch(async (error: Error) => {
       await screenshot(page, `sign-in-failed-${user.username}`);
-      throw new Error(`${error.message}\nthe page says: ${await page.locator('body').innerText()}`);
+      throw new Error(
+        `${error.message}\nthe page says: ${await page.locator('body').textContent()}`,
+      );
     });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReviewServices } from '../../aws/review-services.js';
 import { actorOf, may } from '../../core/console/staff.js';
 import { findPerson } from '../../core/review/find-person.js';
 import { recentSignIns } from '../../core/review/recent-sign-ins.js';
@@ -6,7 +7,6 @@ import { restoreAccount } from '../../core/review/restore-account.js';
 import { invalid, json, validate } from '../../core/shared/api-answer.js';
 import { textField } from '../../core/shared/request-fields.js';
 import type { RouteHandler } from '../console-call.js';
-import type { ReviewServices } from '../../aws/review-services.js';
 
 type Deps = { review: ReviewServices };
 

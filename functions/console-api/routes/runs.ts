@@ -1,3 +1,4 @@
+import type { ReviewServices } from '../../aws/review-services.js';
 import { actorOf } from '../../core/console/staff.js';
 import { decideQuarantine } from '../../core/review/decide-quarantine.js';
 import { parseFindingsQuery } from '../../core/review/findings-query-input.js';
@@ -7,7 +8,6 @@ import { reportArtifact, showFindings, showRun } from '../../core/review/show-ru
 import { invalid, json, validate } from '../../core/shared/api-answer.js';
 import { reasonSchema } from '../api-event.js';
 import type { ConsoleCall, RouteHandler } from '../console-call.js';
-import type { ReviewServices } from '../../aws/review-services.js';
 
 type Deps = { review: ReviewServices };
 
