@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAccounts } from './commands/accounts.js';
 import { registerAudit } from './commands/audit.js';
 import { registerConsole } from './commands/console.js';
 import { registerDemo } from './commands/demo.js';
@@ -9,6 +10,8 @@ import { registerHrValidate } from './commands/hr-validate.js';
 import { registerLocal } from './commands/local.js';
 import { registerOffboard } from './commands/offboard.js';
 import { registerReconcile } from './commands/reconcile.js';
+import { registerReport } from './commands/report.js';
+import { registerRuns } from './commands/runs.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 const program = new Command('warden')
@@ -23,6 +26,9 @@ registerHrPresets(hr);
 registerReconcile(program);
 registerDemo(program);
 registerAudit(program);
+registerRuns(program);
+registerReport(program);
+registerAccounts(program);
 registerOffboard(program);
 registerLocal(program);
 registerConsole(program);

@@ -138,7 +138,8 @@ async function saveReports(warden: LocalWarden, response: ReconcileResponse): Pr
   const dir = join(ROOT, '.local', 'demo-reports', response.runId);
   mkdirSync(dir, { recursive: true });
   const saved: string[] = [];
-  for (const uri of [response.reports.json, response.reports.csv]) {
+  const { json, csv, html } = response.reports;
+  for (const uri of [json, csv, ...(html ? [html] : [])]) {
     const file = join(dir, uri.slice(uri.lastIndexOf('/') + 1));
     writeFileSync(file, await warden.readObject(uri));
     saved.push(file);
@@ -178,6 +179,11 @@ function formatResponse(response: ReconcileResponse): string {
     );
   for (const note of response.notes) lines.push(`  note: ${note}`);
   if (response.reports)
-    lines.push(`  report: ${response.reports.json}`, `          ${response.reports.csv}`);
+    lines.push(
+      `  report: ${response.reports.json}`,
+      ...[response.reports.csv, response.reports.html]
+        .filter((uri) => uri !== undefined)
+        .map((uri) => `          ${uri}`),
+    );
   return lines.join('\n');
 }

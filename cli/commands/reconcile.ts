@@ -1,9 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { toAccount } from '../../functions/aws/cognito-user.js';
 import { randomRunIds, systemClock } from '../../functions/aws/system.js';
 import { renderJsonReport } from '../../functions/core/reconcile/render-report.js';
 import { whatIf } from '../../functions/core/reconcile/what-if.js';
 import { DEFAULT_CORRELATION_ATTRIBUTE } from '../../functions/core/shared/employee-id-attribute.js';
+import { offlineReportHtml } from '../../functions/report-views/html-report-renderer.js';
 import { loadAccountsFile } from '../accounts-input.js';
 import { EXIT } from '../exit-codes.js';
 import { type FeedCliOptions, loadConfig, loadFeed } from '../feed-input.js';
@@ -18,6 +20,7 @@ interface ReconcileOptions extends FeedCliOptions {
   json?: boolean;
   at?: string;
   allowPartial?: boolean;
+  html?: string;
 }
 
 export function registerReconcile(program: Command): void {
@@ -38,6 +41,7 @@ export function registerReconcile(program: Command): void {
         '--at <datetime>',
         'plan as if it were this moment (ISO 8601 with offset; default now)',
       )
+      .option('--html <file>', 'also write the self-contained HTML report of the plan to this file')
       .option(
         '--allow-partial',
         'accept an export whose last page still has a pagination token; orphans are then not decided',
@@ -58,6 +62,7 @@ export function registerReconcile(program: Command): void {
     const { run, findings } = whatIf(feed, accounts, config, now, randomRunIds.runId(now), {
       accountsIncomplete: incomplete,
     });
+    if (options.html) writeFileSync(options.html, offlineReportHtml(run, findings, now));
     if (options.json) console.log(renderJsonReport(run, findings));
     else {
       console.log(formatRun(run, findings));

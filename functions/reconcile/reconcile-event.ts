@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReconcileRequest } from '../core/reconcile/handle-request.js';
-import type { RunRecord, RunStatus } from '../core/reconcile/run-record.js';
+import type { ReportFiles, RunRecord, RunStatus } from '../core/reconcile/run-record.js';
 
 /** The event that starts the function; every field is optional. */
 export const reconcileEventSchema = z
@@ -52,7 +52,7 @@ export interface ReconcileResponse {
   counts: Record<string, number>;
   actions: { planned: number; applied: number; alreadyDone: number; failed: number };
   guard?: { tripped: boolean; reasons: string[] };
-  reports?: { json: string; csv: string };
+  reports?: ReportFiles;
   notes: string[];
 }
 

@@ -79,6 +79,7 @@ export class LeaverReconciliation extends Construct {
       userPoolArns,
       configJson: this.configJson,
       logRetention: this.logRetention,
+      consoleUrl: config.consoleUrl,
     });
     new ReconcileTriggers(this, 'Triggers', {
       function: this.reconcile.function,

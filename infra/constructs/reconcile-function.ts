@@ -27,6 +27,8 @@ export interface ReconcileFunctionProps {
   /** The reconcile settings, already rendered as JSON (tokens resolved by the stack). */
   configJson: string;
   logRetention: RetentionDays;
+  /** The console's address, which run notifications and HTML reports link to (see linkConsole). */
+  consoleUrl?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export class ReconcileFunction extends Construct {
         [ENV.feedBucket]: props.feedBucket.bucketName,
         [ENV.topicArn]: props.topic.topicArn,
         [ENV.config]: props.configJson,
+        ...(props.consoleUrl ? { [ENV.consoleUrl]: props.consoleUrl } : {}),
         POWERTOOLS_SERVICE_NAME: RECONCILE_METRICS.service,
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
@@ -81,6 +84,14 @@ export class ReconcileFunction extends Construct {
         maxEventAge: Duration.hours(1),
       },
     });
+  }
+
+  /**
+   * Points run notifications and HTML reports at the console (a deployed console's address, known
+   * only once its distribution exists).
+   */
+  linkConsole(consoleUrl: string): void {
+    this.function.addEnvironment(ENV.consoleUrl, consoleUrl);
   }
 
   private grantLeastPrivilege(props: ReconcileFunctionProps): void {

@@ -20,6 +20,13 @@ describe('deployment configuration', () => {
     });
   });
 
+  it('takes the console address only over https', () => {
+    expect(() =>
+      parseDeploymentConfig({ consoleUrl: 'http://console.example.org' }, 'test'),
+    ).toThrow(/consoleUrl: must be an https:\/\/ address/);
+    expect(parseDeploymentConfig({}, 'test').consoleUrl).toBeUndefined();
+  });
+
   it('a minimal configuration without pools deploys a demo user pool to govern', () => {
     const { template } = synth({});
     // The demo pool, beside the console's staff pool.

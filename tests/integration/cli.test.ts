@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +64,8 @@ describe('warden CLI', () => {
     ).toMatch(/feed\.timeZone: is not a known IANA time zone/);
   });
 
-  it('reconcile --json: the report of an offline what-if from list-users pages', () => {
+  it('reconcile --json --html: the reports of an offline what-if from list-users pages', () => {
+    const html = join(tmpdir(), `warden-cli-${process.pid}.html`);
     const r = warden(
       'reconcile',
       '--hr',
@@ -73,9 +74,14 @@ describe('warden CLI', () => {
       fixture('accounts-small.json'),
       '--dry-run',
       '--json',
+      '--html',
+      html,
     );
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain(`Warden run <code>${report.runId}</code>`);
     expect(report.runId).toMatch(/^r-/);
     expect(report.status).toBe('planned');
     expect(report.counts).toMatchObject({ active: 2, leaver: 1, future_leaver: 1, orphan: 1 });

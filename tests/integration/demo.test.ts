@@ -24,6 +24,9 @@ describe('warden demo', () => {
       /second run: nothing left to change\n\s+completed: 0 actions planned, 0 applied/,
     );
     expect(out).toMatch(/stopped the local AWS/);
+    expect(out).toMatch(
+      /copied out of the local AWS\):\n.*report\.json\n.*report\.csv\n.*report\.html/,
+    );
 
     const endpoint = /starting the local AWS on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
     await expect(fetch(`${endpoint}/moto-api/`)).rejects.toThrow();

@@ -95,7 +95,7 @@ describe('recent sign-in decisions', () => {
     await log.recordDecision(
       decision('2026-11-30T08:00:00Z', { outcome: 'denied', country: 'RU' }),
     );
-    await log.recordDecision(decision('2026-11-30T09:00:00Z', { country: undefined }));
+    await log.recordDecision(decision('2026-11-30T09:00:00Z', { country: null }));
     const now = new Date('2026-11-30T12:00:00Z');
 
     const page = await log.recent({ limit: 2, days: 7 }, now);

@@ -18,8 +18,21 @@ export class DynamoAccessEndRegister implements AccessEndRegister, OffboardingAc
   constructor(private readonly table: GovernanceTable) {}
 
   async accessEndsAt(source: string, username: string): Promise<Date | undefined> {
+    const { reconciliation, offboardings } = await this.endsByOrigin(source, username);
+    const ends = [reconciliation, ...offboardings.map((e) => e.at)]
+      .filter((at) => at !== undefined)
+      .map((at) => at.getTime());
+    return ends.length > 0 ? new Date(Math.min(...ends)) : undefined;
+  }
+
+  /** The account's access ends by origin: reconciliation's, and each offboarding's. */
+  async endsByOrigin(
+    source: string,
+    username: string,
+    consistent = false,
+  ): Promise<{ reconciliation?: Date; offboardings: { offboardingId: string; at: Date }[] }> {
     const [item, offboardings] = await Promise.all([
-      this.table.get(ITEM_KEY.accessEnd(source, username)),
+      this.table.get(ITEM_KEY.accessEnd(source, username), consistent),
       this.table.db.send(
         new QueryCommand({
           TableName: this.table.name,
@@ -32,13 +45,17 @@ export class DynamoAccessEndRegister implements AccessEndRegister, OffboardingAc
             ':pk': PARTITION.offboardingAccessEnds(source),
             ':prefix': SORT_KEY_PREFIX.offboardingAccessEnds(username),
           },
+          ...(consistent ? { ConsistentRead: true } : {}),
         }),
       ),
     ]);
-    const ends = [item, ...(offboardings.Items ?? [])]
-      .filter((i) => i !== undefined)
-      .map((i) => new Date(i.accessEndsAt as string).getTime());
-    return ends.length > 0 ? new Date(Math.min(...ends)) : undefined;
+    return {
+      ...(item ? { reconciliation: new Date(item.accessEndsAt as string) } : {}),
+      offboardings: (offboardings.Items ?? []).map((i) => ({
+        offboardingId: i.offboardingId as string,
+        at: new Date(i.accessEndsAt as string),
+      })),
+    };
   }
 
   async recordOffboardingEnd(

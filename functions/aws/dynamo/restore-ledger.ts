@@ -1,11 +1,7 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountRestore, RestoreLedger, WardenMarks } from '../../core/review/ports.js';
-import {
-  GOVERNANCE_TABLE,
-  ITEM_KEY,
-  PARTITION,
-  SORT_KEY_PREFIX,
-} from '../../core/shared/table-keys.js';
+import { ITEM_KEY } from '../../core/shared/table-keys.js';
+import { DynamoAccessEndRegister } from './access-end-register.js';
 import type { GovernanceTable } from './governance-table.js';
 
 /** DynamoDB takes at most 100 writes in one transaction. */
@@ -33,34 +29,9 @@ export class DynamoRestoreLedger implements RestoreLedger {
     };
   }
 
-  async accessEnds(source: string, username: string) {
-    const [reconciliation, offboardings] = await Promise.all([
-      this.table.get(ITEM_KEY.accessEnd(source, username), true),
-      this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: {
-            '#pk': GOVERNANCE_TABLE.partitionKey,
-            '#sk': GOVERNANCE_TABLE.sortKey,
-          },
-          ExpressionAttributeValues: {
-            ':pk': PARTITION.offboardingAccessEnds(source),
-            ':prefix': SORT_KEY_PREFIX.offboardingAccessEnds(username),
-          },
-          ConsistentRead: true,
-        }),
-      ),
-    ]);
-    return {
-      ...(reconciliation
-        ? { reconciliation: new Date(reconciliation.accessEndsAt as string) }
-        : {}),
-      offboardings: (offboardings.Items ?? []).map((item) => ({
-        offboardingId: item.offboardingId as string,
-        at: new Date(item.accessEndsAt as string),
-      })),
-    };
+  /** Read consistently: a restore decides on them. */
+  accessEnds(source: string, username: string) {
+    return new DynamoAccessEndRegister(this.table).endsByOrigin(source, username, true);
   }
 
   async recordRestore(restore: AccountRestore): Promise<void> {

@@ -155,6 +155,11 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
   console: consoleSchema.prefault({}),
   /** Create a demo user pool to govern; the default when no account source is configured. */
   demoUserPool: z.boolean().optional(),
+  /**
+   * The console's address: run notifications and HTML reports link to a run's page there. The
+   * stack's own console sets it; name it here when the console is served from another address.
+   */
+  consoleUrl: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
   retention: z
     .strictObject({
       reportDays: z.number().int().min(30).default(730),
@@ -185,7 +190,8 @@ export function reconcileSettings(
     demoUserPool: _d,
     retention: _r,
     offboarding: _o,
-    console: _c,
+    console: _console,
+    consoleUrl: _consoleUrl,
     geo,
     ...settings
   } = config;

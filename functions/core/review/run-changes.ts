@@ -54,7 +54,7 @@ export function changesSince(
     const was = before.get(key);
     if (LEAVING.has(f.situation) && !(was && LEAVING.has(was.situation)))
       lists.newLeavers.push(changed(f, was));
-    if (disabledNow(f) && (!was || was.enabled)) lists.newlyDisabled.push(changed(f, was));
+    if (disabledNow(f) && !(was && disabledNow(was))) lists.newlyDisabled.push(changed(f, was));
     if (f.situation === 'orphan' && was?.situation !== 'orphan')
       lists.newOrphans.push(changed(f, was));
   }

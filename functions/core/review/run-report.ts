@@ -20,6 +20,7 @@ import {
   type FindingsQuery,
   queryFindings,
 } from './findings-query.js';
+import type { RunSummary } from './ports.js';
 import { changesSince, type RunChanges } from './run-changes.js';
 
 export interface RunHeader {
@@ -198,20 +199,7 @@ export interface RunListItem {
   review: { decision: 'approved' | 'rejected'; at: string } | null;
 }
 
-export function runListItem(
-  run: Pick<
-    RunRecord,
-    | 'runId'
-    | 'startedAt'
-    | 'trigger'
-    | 'mode'
-    | 'status'
-    | 'counts'
-    | 'guard'
-    | 'actions'
-    | 'review'
-  >,
-): RunListItem {
+export function runListItem(run: RunSummary): RunListItem {
   return {
     runId: run.runId,
     startedAt: run.startedAt.toISOString(),

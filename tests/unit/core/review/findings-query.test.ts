@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { reportFinding } from '../../../../functions/core/reconcile/render-report.js';
+import {
+  DEFAULT_FINDINGS_QUERY,
+  queryFindings,
+} from '../../../../functions/core/review/findings-query.js';
+import { parseFindingsQuery } from '../../../../functions/core/review/findings-query-input.js';
+import { InvalidInputError } from '../../../../functions/core/shared/errors.js';
+import { storedFinding } from '../../fakes/memory-review.js';
+
+const FINDINGS = [
+  storedFinding('dan', 'active'),
+  storedFinding('ana', 'orphan', { source: 'pool-b', outcome: 'disabled' }),
+  storedFinding('ben', 'leaver', { outcome: 'failed' }),
+  storedFinding('cai', 'leaver', { employeeId: 'E-777' }),
+].map(reportFinding);
+
+const query = (fields: Partial<typeof DEFAULT_FINDINGS_QUERY>) => ({
+  ...DEFAULT_FINDINGS_QUERY,
+  ...fields,
+});
+
+describe('the findings table', () => {
+  it('sorts by what needs attention first, then by username', () => {
+    const page = queryFindings(FINDINGS, DEFAULT_FINDINGS_QUERY);
+    expect(page.rows.map((f) => f.username)).toEqual(['ben', 'cai', 'ana', 'dan']);
+    expect(page).toMatchObject({ total: 4, matched: 4, pages: 1, pools: ['pool-a', 'pool-b'] });
+  });
+
+  it('sorts by any column, either way', () => {
+    expect(
+      queryFindings(FINDINGS, query({ sort: 'username', order: 'desc' })).rows.map(
+        (f) => f.username,
+      ),
+    ).toEqual(['dan', 'cai', 'ben', 'ana']);
+    expect(queryFindings(FINDINGS, query({ sort: 'source' })).rows.map((f) => f.username)).toEqual([
+      'ben',
+      'cai',
+      'dan',
+      'ana',
+    ]);
+  });
+
+  it('filters by situation, pool, action and outcome, and searches usernames, ids and reasons', () => {
+    const names = (q: Partial<typeof DEFAULT_FINDINGS_QUERY>) =>
+      queryFindings(FINDINGS, query(q)).rows.map((f) => f.username);
+    expect(names({ situation: ['leaver', 'active'] })).toEqual(['ben', 'cai', 'dan']);
+    expect(names({ pool: 'pool-b' })).toEqual(['ana']);
+    expect(names({ action: 'none' })).toEqual(['dan']);
+    expect(names({ outcome: 'failed' })).toEqual(['ben']);
+    expect(names({ search: 'e-777' })).toEqual(['cai']);
+    expect(names({ search: ' ORPHAN reason' })).toEqual(['ana']);
+    expect(names({ search: 'pool-b' })).toEqual(['ana']);
+  });
+
+  it('pages, and a page past the end is the last page', () => {
+    const page = queryFindings(FINDINGS, query({ pageSize: 3, page: 9 }));
+    expect(page).toMatchObject({ page: 2, pages: 2, matched: 4 });
+    expect(page.rows.map((f) => f.username)).toEqual(['dan']);
+    expect(page.query.page).toBe(2);
+    expect(queryFindings([], DEFAULT_FINDINGS_QUERY)).toMatchObject({ pages: 1, rows: [] });
+  });
+});
+
+describe('a findings query from a query string or options', () => {
+  it('reads lists and numbers, with defaults', () => {
+    expect(parseFindingsQuery({ situation: 'leaver, orphan', page: '2' })).toEqual({
+      ...DEFAULT_FINDINGS_QUERY,
+      situation: ['leaver', 'orphan'],
+      page: 2,
+    });
+    expect(parseFindingsQuery(undefined)).toEqual(DEFAULT_FINDINGS_QUERY);
+  });
+
+  it('names every bad field', () => {
+    expect(() => parseFindingsQuery({ situation: 'gone', pageSize: 5000 })).toThrow(
+      InvalidInputError,
+    );
+    expect(() => parseFindingsQuery({ situation: 'gone' })).toThrow(/situation/);
+  });
+});
