@@ -60,8 +60,6 @@ export class WardenStack extends Stack {
       accountLoggingRoleFrom: geoFenced?.gateway?.api ?? offboarding.api,
       logRetention: reconciliation.logRetention,
     });
-    // Notifications and reports link to this console, unless the configuration names another.
-    if (!config.consoleUrl) reconciliation.reconcile.linkConsole(staffConsole.url);
 
     new CfnOutput(this, 'GovernanceTableName', { value: foundation.table.tableName });
     new CfnOutput(this, 'ReportsBucketName', { value: foundation.reportsBucket.bucketName });
