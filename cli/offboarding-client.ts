@@ -8,22 +8,30 @@ import { CliError, EXIT } from './exit-codes.js';
 /** The stack output the CLI finds the offboarding API by. */
 export const API_URL_OUTPUT = 'OffboardingApiUrl';
 
-/** The URL of a deployed stack's offboarding API, read from its CloudFormation outputs. */
-export async function apiUrlOf(
+/** One output of a deployed stack; `missing` says what to do when the stack has none. */
+export async function stackOutput(
   cloudFormation: CloudFormationClient,
   stackName: string,
+  output: string,
+  missing: string,
 ): Promise<string> {
   const { Stacks = [] } = await cloudFormation.send(
     new DescribeStacksCommand({ StackName: stackName }),
   );
-  const url = Stacks[0]?.Outputs?.find((o) => o.OutputKey === API_URL_OUTPUT)?.OutputValue;
-  if (!url) {
-    throw new CliError(
-      `stack ${stackName} has no ${API_URL_OUTPUT} output: deploy it with offboarding.hrIntegrationRoleArn set`,
-      EXIT.failure,
-    );
-  }
-  return url;
+  const value = Stacks[0]?.Outputs?.find((o) => o.OutputKey === output)?.OutputValue;
+  if (!value)
+    throw new CliError(`stack ${stackName} has no ${output} output: ${missing}`, EXIT.failure);
+  return value;
+}
+
+/** The URL of a deployed stack's offboarding API, read from its CloudFormation outputs. */
+export function apiUrlOf(cloudFormation: CloudFormationClient, stackName: string): Promise<string> {
+  return stackOutput(
+    cloudFormation,
+    stackName,
+    API_URL_OUTPUT,
+    'deploy it with offboarding.hrIntegrationRoleArn set',
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { Foundation } from './constructs/foundation.js';
 import { GeoFencedSignIn } from './constructs/geo-fenced-sign-in.js';
 import { HrOffboarding } from './constructs/hr-offboarding.js';
 import { LeaverReconciliation } from './constructs/leaver-reconciliation.js';
+import { StaffConsole } from './constructs/staff-console.js';
 
 export interface WardenStackProps extends StackProps {
   config: DeploymentConfig;
@@ -49,6 +50,17 @@ export class WardenStack extends Stack {
       logRetention: reconciliation.logRetention,
     });
 
+    const staffConsole = new StaffConsole(this, 'Console', {
+      foundation,
+      settings: config.console,
+      configJson: reconciliation.configJson,
+      userPoolArns: reconciliation.userPoolArns,
+      reconcile: reconciliation.reconcile,
+      offboarding,
+      accountLoggingRoleFrom: geoFenced?.gateway?.api ?? offboarding.api,
+      logRetention: reconciliation.logRetention,
+    });
+
     new CfnOutput(this, 'GovernanceTableName', { value: foundation.table.tableName });
     new CfnOutput(this, 'ReportsBucketName', { value: foundation.reportsBucket.bucketName });
     new CfnOutput(this, 'HrFeedBucketName', { value: foundation.feedBucket.bucketName });
@@ -59,6 +71,8 @@ export class WardenStack extends Stack {
     if (demoPool) new CfnOutput(this, 'DemoUserPoolId', { value: demoPool.userPoolId });
     // The CLI finds the API by these names (`warden offboard`).
     if (offboarding.api) new CfnOutput(this, 'OffboardingApiUrl', { value: offboarding.api.url });
+    // `warden console` prints it.
+    new CfnOutput(this, 'ConsoleUrl', { value: `${staffConsole.url}/` });
     new CfnOutput(this, 'OffboardingScheduleGroup', {
       value: offboarding.scheduleGroupName,
     });

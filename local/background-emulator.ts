@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readEnvironment } from '../functions/core/shared/environment.js';
-import { ensureEmulatorInstalled, freeLoopbackPort, type Progress } from './emulator.js';
+import type { LocalStaffPool } from './console/staff-pool.js';
+import {
+  emulatorSettings,
+  ensureEmulatorInstalled,
+  freeLoopbackPort,
+  type Progress,
+} from './emulator.js';
 import type { LocalResources } from './provision.js';
 import { LOCAL_DIR } from './python-tool.js';
 
@@ -27,6 +33,8 @@ export interface LocalInstance {
   /** The configuration the local functions run with. */
   config: Record<string, unknown>;
   logFile: string;
+  /** The console's staff pool, once `warden console --local` has created it. */
+  staff?: LocalStaffPool;
 }
 
 /** The environment that points the AWS SDK at the local AWS, with throwaway credentials. */
@@ -72,6 +80,7 @@ export async function startBackgroundEmulator(
   const child = spawn(server, ['-H', '127.0.0.1', '-p', String(port)], {
     detached: true,
     stdio: ['ignore', log, log],
+    env: emulatorSettings(),
   });
   child.unref();
   const pid = child.pid as number;

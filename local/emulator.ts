@@ -14,6 +14,11 @@ const MOTO: PythonTool = {
 
 export type Progress = (message: string) => void;
 
+/** The emulator checks authenticator (TOTP) codes only when asked to; the staff pool needs it. */
+export function emulatorSettings(): NodeJS.ProcessEnv {
+  return { ...process.env, MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP: 'true' };
+}
+
 export interface RunningEmulator {
   endpoint: string;
   /** Environment that points the AWS SDK at the emulator, with throwaway credentials. */
@@ -62,6 +67,7 @@ export async function startEmulator(progress: Progress = () => {}): Promise<Runn
   progress(`starting the local AWS on ${endpoint}`);
   const child = spawn(server, ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', log, log],
+    env: emulatorSettings(),
   });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

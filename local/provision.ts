@@ -206,3 +206,11 @@ export async function createGovernedPool(
   );
   return { userPoolId, clientId: UserPoolClient?.ClientId as string };
 }
+
+/** The environment the console API gets from the stack, for these resources. */
+export function consoleEnvironment(
+  resources: LocalResources,
+  config: unknown,
+): Record<string, string> {
+  return functionEnvironment(resources, config);
+}

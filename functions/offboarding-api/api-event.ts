@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OFFBOARDING_STATUSES } from '../core/offboarding/offboarding.js';
+import { employeeIdField, textField } from '../core/shared/request-fields.js';
 
 /**
  * The parts of an API Gateway (REST, Lambda proxy) event the API reads. With IAM authorisation,
@@ -21,22 +22,10 @@ export const apiEventSchema = z.looseObject({
 });
 export type ApiEvent = z.infer<typeof apiEventSchema>;
 
-/** HR employee ids, as the feed allows them. */
-const textError = {
-  error: (issue: { input: unknown }) =>
-    issue.input === undefined ? 'is required' : 'must be text',
-};
-const employeeId = z
-  .string(textError)
-  .trim()
-  .min(1, 'is required')
-  .max(64, 'is longer than 64 characters')
-  .regex(/^[A-Za-z0-9._:-]+$/, 'may hold only letters, digits and . _ : -');
-// Each check names its own problem: the type error above would otherwise word a long value too.
-const text = (max: number) =>
-  z.string(textError).trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
+const employeeId = employeeIdField;
+const text = textField;
 /** A date (YYYY-MM-DD) or a date-time with offset; read into an instant by the handler. */
-const moment = z.string(textError).trim().min(1, 'is required').max(40);
+const moment = textField(40);
 
 export const createBodySchema = z.strictObject({
   employeeId,
@@ -50,9 +39,6 @@ export const moveBodySchema = z.strictObject({ effectiveAt: moment });
 export const cancelBodySchema = z.strictObject({ reason: text(500) });
 export const listQuerySchema = z.strictObject({ status: z.enum(OFFBOARDING_STATUSES).optional() });
 export const previewQuerySchema = z.strictObject({ employeeId });
-
-/** An offboarding id in a path: anything else names no offboarding. */
-export const OFFBOARDING_ID = /^(ob|lv)-[0-9a-f]{24}$/;
 
 /** The Idempotency-Key header: printable, at most 255 characters. */
 export const idempotencyKeySchema = z

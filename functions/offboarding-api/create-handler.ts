@@ -3,17 +3,24 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
 import { isHrIntegrationCaller } from '../core/offboarding/caller.js';
 import { cancelOffboarding, moveOffboarding } from '../core/offboarding/change-offboarding.js';
 import { OffboardingConflictError, OffboardingNotFoundError } from '../core/offboarding/errors.js';
 import type { OffboardingDependencies } from '../core/offboarding/execute-offboarding.js';
 import { findAccounts } from '../core/offboarding/find-accounts.js';
-import { hrOffboardingId, viewOf } from '../core/offboarding/offboarding.js';
+import { hrOffboardingId, OFFBOARDING_ID, viewOf } from '../core/offboarding/offboarding.js';
 import type { ApiCallAudit, ApiCallEntry } from '../core/offboarding/ports.js';
 import { getOffboarding, requestOffboarding } from '../core/offboarding/request-offboarding.js';
+import {
+  conflict,
+  headerOf,
+  invalid,
+  json,
+  notFound,
+  parseBody,
+  validate,
+} from '../core/shared/api-answer.js';
 import { errorName } from '../core/shared/errors.js';
-import { formatIssues } from '../core/shared/validation.js';
 import { resolveMoment } from '../core/time/moment.js';
 import {
   type ApiEvent,
@@ -24,7 +31,6 @@ import {
   idempotencyKeySchema,
   listQuerySchema,
   moveBodySchema,
-  OFFBOARDING_ID,
   previewQuerySchema,
   ROUTES,
 } from './api-event.js';
@@ -54,14 +60,7 @@ export interface OffboardingApiDependencies {
   ): (call: CreateCall) => Promise<ApiResponse>;
 }
 
-const json = (statusCode: number, body: unknown): ApiResponse => ({
-  statusCode,
-  headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-const invalid = (problems: string[]) => json(400, { status: 'invalid', problems });
-const notFound = (message: string) => json(404, { status: 'not_found', message });
-const MOMENT_PROBLEM =
+export const MOMENT_PROBLEM =
   'must be a real date (YYYY-MM-DD) or date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm), in the years 1900 to 2199';
 
 type Action = ApiCallEntry['action'];
@@ -249,18 +248,14 @@ function create(
 
 function errorResponse(error: unknown): ApiResponse {
   if (error instanceof OffboardingNotFoundError) return notFound(error.message);
-  if (error instanceof OffboardingConflictError)
-    return json(409, { status: 'conflict', message: error.message });
+  if (error instanceof OffboardingConflictError) return conflict(error.message);
   if (error instanceof IdempotencyValidationError)
     return json(422, {
       status: 'invalid',
       message: 'this Idempotency-Key was used with a different request body',
     });
   if (error instanceof IdempotencyAlreadyInProgressError)
-    return json(409, {
-      status: 'conflict',
-      message: 'a request with this Idempotency-Key is still in progress; retry shortly',
-    });
+    return conflict('a request with this Idempotency-Key is still in progress; retry shortly');
   return json(500, { status: 'error', message: 'internal error' });
 }
 
@@ -276,34 +271,4 @@ function idsOf(event: ApiEvent, response: ApiResponse): Partial<ApiCallEntry> {
   if (response.statusCode === 200 && event.resource === ROUTES.preview)
     return { employeeId: event.queryStringParameters?.employeeId };
   return {};
-}
-
-function headerOf(event: ApiEvent, name: string): string | undefined {
-  const entry = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name);
-  return entry?.[1];
-}
-
-function parseBody(event: ApiEvent): unknown {
-  if (!event.body) return undefined;
-  try {
-    return JSON.parse(
-      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-    );
-  } catch {
-    return Symbol('not JSON');
-  }
-}
-
-/** Names each field that is wrong, never echoes a value. */
-function validate<T extends z.ZodType>(
-  schema: T,
-  input: unknown,
-  root = '(body)',
-): { value: z.infer<T> } | { problems: string[] } {
-  if (typeof input === 'symbol') return { problems: ['(body): is not valid JSON'] };
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return { value: parsed.data };
-  return {
-    problems: formatIssues(parsed.error.issues).map((p) => p.replace(/^\(root\)/, root)),
-  };
 }

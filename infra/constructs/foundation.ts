@@ -17,6 +17,8 @@ export class Foundation extends Construct {
   readonly reportsBucket: Bucket;
   readonly feedBucket: Bucket;
   readonly topic: Topic;
+  /** Receives the other buckets' server access logs. */
+  readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string, config: DeploymentConfig) {
     super(scope, id);
@@ -28,6 +30,7 @@ export class Foundation extends Construct {
     this.table = new GovernanceTable(this, 'Governance', { key: this.key }).table;
 
     const accessLogs = accessLogsBucket(this, 'AccessLogs', config.retention.reportDays);
+    this.accessLogs = accessLogs;
     Validations.of(accessLogs).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket; logging it into itself would loop.',

@@ -68,6 +68,10 @@ export class HrOffboarding extends Construct {
   readonly scheduleGroupName: string;
   readonly deadLetterQueue: Queue;
   readonly alarms: Alarm[] = [];
+  /** What a function that schedules offboardings needs in its environment. */
+  readonly schedulingEnvironment: Record<string, string>;
+  private readonly schedulesArn: string;
+  private readonly schedulerRole: IamRole;
 
   constructor(scope: Construct, id: string, props: HrOffboardingProps) {
     super(scope, id);
@@ -92,7 +96,7 @@ export class HrOffboarding extends Construct {
     const stack = Stack.of(this);
     const groupRef = (this.scheduleGroup.node.defaultChild as CfnScheduleGroup).ref;
     this.scheduleGroupName = groupRef;
-    const schedulesArn = `arn:${Aws.PARTITION}:scheduler:${Aws.REGION}:${Aws.ACCOUNT_ID}:schedule/${groupRef}/*`;
+    this.schedulesArn = `arn:${Aws.PARTITION}:scheduler:${Aws.REGION}:${Aws.ACCOUNT_ID}:schedule/${groupRef}/*`;
 
     const executorRole = this.offboardingRole('ExecutorRole', 'Warden offboarding executor', props);
     const executorLogs = new LogGroup(this, 'ExecutorLogs', { retention: props.logRetention });
@@ -131,51 +135,25 @@ export class HrOffboarding extends Construct {
       allow(['kms:GenerateDataKey', 'kms:Decrypt'], [foundation.key.keyArn]),
     );
 
+    this.schedulerRole = schedulerRole;
     const scheduling = {
       [ENV.scheduleGroup]: groupRef,
       [ENV.executorArn]: this.executor.functionArn,
       [ENV.schedulerRoleArn]: schedulerRole.roleArn,
       [ENV.offboardingDeadLetterArn]: this.deadLetterQueue.queueArn,
     };
-    const maySchedule = (role: Role | IamRole, who: string) => {
-      role.addToPolicy(
-        allow(
-          [
-            'scheduler:CreateSchedule',
-            'scheduler:UpdateSchedule',
-            'scheduler:DeleteSchedule',
-            'scheduler:GetSchedule',
-          ],
-          [schedulesArn],
-        ),
-      );
-      role.addToPolicy(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['iam:PassRole'],
-          resources: [schedulerRole.roleArn],
-          conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
-        }),
-      );
-      const groupId = stack.getLogicalId(this.scheduleGroup.node.defaultChild as CfnElement);
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/<${groupId}>/*]`,
-        reason: `Schedules are named per offboarding, so the ${who} may manage schedules in Warden's own schedule group only.`,
-      });
-    };
+    this.schedulingEnvironment = scheduling;
 
     // Reconciliation keeps one schedule per future leaver.
     for (const [name, value] of Object.entries(scheduling))
       props.reconcile.addEnvironment(name, value);
-    maySchedule(props.reconcile.role, 'reconcile function');
+    this.grantScheduling(props.reconcile.role, 'reconcile function');
 
     if (props.hrIntegrationRoleArn) {
-      this.api = this.offboardingApi(
-        props,
-        props.hrIntegrationRoleArn,
-        { ...common, ...scheduling },
-        maySchedule,
-      );
+      this.api = this.offboardingApi(props, props.hrIntegrationRoleArn, {
+        ...common,
+        ...scheduling,
+      });
     }
 
     const fiveMinutes = Duration.minutes(5);
@@ -198,6 +176,37 @@ export class HrOffboarding extends Construct {
         foundation.topic,
       ),
     );
+  }
+
+  /**
+   * Lets a function's role create, move and delete offboarding schedules in Warden's group only,
+   * and pass the Scheduler role to EventBridge Scheduler alone.
+   */
+  grantScheduling(role: Role | IamRole, who: string): void {
+    role.addToPolicy(
+      allow(
+        [
+          'scheduler:CreateSchedule',
+          'scheduler:UpdateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+        ],
+        [this.schedulesArn],
+      ),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['iam:PassRole'],
+        resources: [this.schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    const groupId = Stack.of(this).getLogicalId(this.scheduleGroup.node.defaultChild as CfnElement);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/<${groupId}>/*]`,
+      reason: `Schedules are named per offboarding, so the ${who} may manage schedules in Warden's own schedule group only.`,
+    });
   }
 
   /** A role for the API or the executor: the governed pools, its table partitions, the topic. */
@@ -247,10 +256,9 @@ export class HrOffboarding extends Construct {
     props: HrOffboardingProps,
     hrRoleArn: string,
     environment: Record<string, string>,
-    maySchedule: (role: Role, who: string) => void,
   ): RestApi {
     const role = this.offboardingRole('ApiRole', 'Warden offboarding API', props);
-    maySchedule(role, 'offboarding API');
+    this.grantScheduling(role, 'offboarding API');
     const logs = new LogGroup(this, 'ApiLogs', { retention: props.logRetention });
     logs.grantWrite(role);
     const fn = wardenFunction(this, 'ApiFunction', {

@@ -30,8 +30,10 @@ describe('deployment configuration', () => {
 
   it('a minimal configuration without pools deploys a demo user pool to govern', () => {
     const { template } = synth({});
-    template.resourceCountIs('AWS::Cognito::UserPool', 1);
+    // The demo pool, beside the console's staff pool.
+    template.resourceCountIs('AWS::Cognito::UserPool', 2);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolName: 'warden-demo',
       Schema: [
         {
           Name: 'employee_id',

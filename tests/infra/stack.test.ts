@@ -159,7 +159,8 @@ describe('the Warden stack (example configuration)', () => {
 
   it('denies every bucket request without TLS', () => {
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
-    expect(policies).toHaveLength(3);
+    // Access logs, reports, HR feeds; the console's files and its CDN logs.
+    expect(policies).toHaveLength(5);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({
@@ -276,7 +277,8 @@ describe('the Warden stack (example configuration)', () => {
     expect(invoke?.Resource).toHaveLength(2);
   });
 
-  it('creates no demo user pool when pools are configured', () => {
-    template.resourceCountIs('AWS::Cognito::UserPool', 0);
+  it('creates no demo user pool when pools are configured: only the console staff pool', () => {
+    const pools = Object.values(template.findResources('AWS::Cognito::UserPool'));
+    expect(pools.map((p) => p.Properties.UserPoolName)).toEqual(['warden-staff']);
   });
 });

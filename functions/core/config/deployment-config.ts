@@ -44,6 +44,42 @@ const scheduleSchema = z
     return { ...schedule, intervalHours };
   });
 
+const providerName = z
+  .string()
+  .regex(/^[\w.-]{1,32}$/, 'must be 1 to 32 letters, digits, _ . or -')
+  .refine((n) => n !== 'COGNITO', 'COGNITO is the staff pool itself');
+
+/** The console's staff sign-in: the managed-login domain, the session, optional federation. */
+const consoleSchema = z.strictObject({
+  /** `<prefix>.auth.<region>.amazoncognito.com`; default `warden-<account id>`. */
+  domainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lower-case letters, digits and -')
+    .refine((p) => !/aws|amazon|cognito/.test(p), 'may not contain aws, amazon or cognito')
+    .optional(),
+  /** How long a sign-in lasts (the ID and access tokens); then staff sign in again. */
+  sessionMinutes: z.number().int().min(5).max(60).default(60),
+  /** The organisation's identity provider; staff may then sign in through it as well. */
+  federation: z
+    .discriminatedUnion('type', [
+      z.strictObject({
+        type: z.literal('saml'),
+        name: providerName,
+        metadataUrl: z.url('must be the URL of the SAML metadata document'),
+      }),
+      z.strictObject({
+        type: z.literal('oidc'),
+        name: providerName,
+        issuerUrl: z.url('must be the issuer URL'),
+        clientId: z.string().min(1),
+        /** Secrets Manager secret holding the client secret, resolved by CloudFormation. */
+        clientSecretArn: z.string().startsWith('arn:', 'must be a Secrets Manager ARN'),
+      }),
+    ])
+    .optional(),
+});
+export type ConsoleSettings = z.infer<typeof consoleSchema>;
+
 /** Everything a deployment is configured with: the reconcile settings plus the stack's own. */
 export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
   schedule: scheduleSchema.prefault({}),
@@ -116,6 +152,8 @@ export const deploymentConfigSchema = reconcileConfigSchema.safeExtend({
         ),
     })
     .optional(),
+  /** The web console for HR and IT admins. */
+  console: consoleSchema.prefault({}),
   /** Create a demo user pool to govern; the default when no account source is configured. */
   demoUserPool: z.boolean().optional(),
   /**
@@ -153,7 +191,8 @@ export function reconcileSettings(
     demoUserPool: _d,
     retention: _r,
     offboarding: _o,
-    consoleUrl: _c,
+    console: _console,
+    consoleUrl: _consoleUrl,
     geo,
     ...settings
   } = config;

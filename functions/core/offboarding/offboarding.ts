@@ -108,6 +108,9 @@ export function feedOffboardingId(employeeId: string): string {
   return `lv-${digest('feed', employeeId)}`;
 }
 
+/** An offboarding id (in a path): anything else names no offboarding. */
+export const OFFBOARDING_ID = /^(ob|lv)-[0-9a-f]{24}$/;
+
 /** The name of an offboarding's one-time schedule (letters, digits and `-` only, as Scheduler wants). */
 export function scheduleNameOf(offboardingId: string): string {
   return `offboarding-${offboardingId}`;

@@ -38,7 +38,7 @@ export const ENV = {
   signInRecordDays: 'WARDEN_SIGN_IN_RECORD_DAYS',
   /** The console's address (`https://...`): notifications and reports point at a run's page there. */
   consoleUrl: 'WARDEN_CONSOLE_URL',
-  /** CLI only: the reconcile function that approves and rejects quarantined runs. */
+  /** The reconcile function, which the console API and the CLI invoke to approve or reject a quarantined run. */
   reconcileFunction: 'WARDEN_RECONCILE_FUNCTION',
 } as const;
 export type EnvName = keyof typeof ENV;

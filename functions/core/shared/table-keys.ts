@@ -52,6 +52,8 @@ export const KEY_PREFIX = {
   accountIndex: 'INDEX#',
   /** IDEMPOTENCY#offboarding / <key hash>: Powertools idempotency records of the offboarding API. */
   idempotency: 'IDEMPOTENCY#',
+  /** CONSOLECALL#<YYYY-MM-DD> / <at>#<callId>: every call of the console API, with its staff member. */
+  consoleCall: 'CONSOLECALL#',
   /** SIGNINDAY#<YYYY-MM-DD> / <at>#<outcome>#<random>: every sign-in decision of a day, with a TTL. */
   signInDay: 'SIGNINDAY#',
   /** ADMINACTION#<YYYY-MM-DD> / <at>#<id>: admins' approvals, rejections and restores. */
@@ -112,6 +114,7 @@ export const PARTITION = {
   indexPeople: `${KEY_PREFIX.accountIndex}${INDEX_PEOPLE}`,
   /** The static partition Powertools' idempotency records of the offboarding API live in. */
   idempotency: `${KEY_PREFIX.idempotency}offboarding`,
+  consoleCalls: (day: string) => `${KEY_PREFIX.consoleCall}${day}`,
   signInDay: (day: string) => `${KEY_PREFIX.signInDay}${day}`,
   adminActions: (day: string) => `${KEY_PREFIX.adminAction}${day}`,
 } as const;
@@ -158,6 +161,8 @@ export const ITEM_KEY = {
   indexedAccount: (source: string, employeeId: string, username: string) =>
     key(PARTITION.indexAccounts(source), `${employeeId}${SEP}${username}`),
   indexedPerson: (employeeId: string) => key(PARTITION.indexPeople, employeeId),
+  consoleCall: (at: Date, callId: string) =>
+    key(PARTITION.consoleCalls(at.toISOString().slice(0, 10)), `${at.toISOString()}#${callId}`),
 } as const;
 
 /** Sort-key prefixes that select one person's or one account's items in a partition. */
@@ -225,6 +230,31 @@ export const ROLE_PARTITIONS = {
       KEY_PREFIX.audit,
       KEY_PREFIX.source,
       KEY_PREFIX.idempotency,
+    ],
+  },
+  /**
+   * The console API reads what admins review (runs, findings, the account index, trails and
+   * sign-in decisions) and writes what its actions change: offboardings (as the offboarding API
+   * does), a restored account's memory and audit, admins' decisions, and its own calls. Approvals and rejections go
+   * through the reconcile function, which writes the runs.
+   */
+  console: {
+    read: [
+      KEY_PREFIX.runs,
+      KEY_PREFIX.findings,
+      KEY_PREFIX.accountIndex,
+      KEY_PREFIX.signIn,
+      KEY_PREFIX.signInDay,
+    ],
+    write: [
+      KEY_PREFIX.consoleCall,
+      KEY_PREFIX.adminAction,
+      KEY_PREFIX.offboardings,
+      KEY_PREFIX.accessEnd,
+      KEY_PREFIX.action,
+      KEY_PREFIX.pending,
+      KEY_PREFIX.audit,
+      KEY_PREFIX.source,
     ],
   },
 } as const;

@@ -1,6 +1,11 @@
 // Moments HR gives: a calendar date (the end of that day in the deployment's time zone) or an
 // exact date-time with its offset.
-import { endOfDayInZone, isCalendarDate } from './zoned-day.js';
+import {
+  endOfDayInZone,
+  instantOfWallClock as instantInZone,
+  isCalendarDate,
+  wallClockInZone,
+} from './zoned-day.js';
 
 const DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
@@ -40,4 +45,19 @@ export function instantOfDateTime(value: string): Date | undefined {
   if (offsetHours !== undefined && (Number(offsetHours) > 14 || Number(offsetMinutes) > 59))
     return undefined;
   return new Date(value);
+}
+
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The instant a wall-clock time (`YYYY-MM-DDThh:mm[:ss]`) an admin picked names in a time zone;
+ * undefined for a malformed or impossible time, and for one the zone skips (clocks jump over it),
+ * which an admin must pick again. Of a time the zone shows twice, the earlier instant.
+ */
+export function instantOfWallClock(wall: string, timeZone: string): Date | undefined {
+  const [, date, hours, minutes, seconds = '00'] = WALL_CLOCK.exec(wall) ?? [];
+  if (date === undefined) return undefined;
+  const normalised = `${date}T${hours}:${minutes}:${seconds}`;
+  const instant = instantInZone(normalised, timeZone);
+  return instant && wallClockInZone(instant, timeZone) === normalised ? instant : undefined;
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { instantOfAt, oneTimeSchedule } from '../../../../functions/core/offboarding/schedule.js';
-import { instantOfDateTime, resolveMoment } from '../../../../functions/core/time/moment.js';
+import {
+  instantOfDateTime,
+  instantOfWallClock,
+  resolveMoment,
+} from '../../../../functions/core/time/moment.js';
 
 const MX = 'America/Mexico_City';
 
@@ -57,5 +61,31 @@ describe('one-time schedules', () => {
     const schedule = oneTimeSchedule('ob-1', at, 'America/New_York');
     expect(schedule).toMatchObject({ expression: 'at(2026-11-01T05:30:00)', timeZone: 'UTC' });
     expect(instantOfAt(schedule.expression, schedule.timeZone)).toEqual(at);
+  });
+});
+
+describe('a wall-clock time HR chooses with its time zone', () => {
+  it('names the instant of that time in that zone', () => {
+    expect(instantOfWallClock('2026-12-01T17:30', MX)?.toISOString()).toBe(
+      '2026-12-01T23:30:00.000Z',
+    );
+    expect(instantOfWallClock('2026-12-01T17:30:15', 'UTC')?.toISOString()).toBe(
+      '2026-12-01T17:30:15.000Z',
+    );
+  });
+
+  it('names nothing for a time the zone skips, or an impossible one', () => {
+    // Madrid jumps from 02:00 to 03:00 on 2026-03-29; Santiago skips midnight on 2024-09-08.
+    expect(instantOfWallClock('2026-03-29T02:30', 'Europe/Madrid')).toBeUndefined();
+    expect(instantOfWallClock('2024-09-08T00:00', 'America/Santiago')).toBeUndefined();
+    for (const wall of ['2026-02-30T09:00', '2026-01-01T24:00', '2026-01-01T09:60', '2026-01-01'])
+      expect(instantOfWallClock(wall, 'UTC'), wall).toBeUndefined();
+  });
+
+  it('of a time the zone shows twice, takes the earlier instant', () => {
+    // Madrid goes back from 03:00 to 02:00 on 2026-10-25: 02:30 is first at 00:30Z, then 01:30Z.
+    expect(instantOfWallClock('2026-10-25T02:30', 'Europe/Madrid')?.toISOString()).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
   });
 });

@@ -1,0 +1,22 @@
+// Fields the HTTP APIs read from bodies and queries, validated the same way everywhere.
+import { z } from 'zod';
+
+const textError = {
+  error: (issue: { input: unknown }) =>
+    issue.input === undefined ? 'is required' : 'must be text',
+};
+
+/** An HR employee id, as the feed allows them. */
+export const employeeIdField = z
+  .string(textError)
+  .trim()
+  .min(1, 'is required')
+  .max(64, 'is longer than 64 characters')
+  .regex(/^[A-Za-z0-9._:-]+$/, 'may hold only letters, digits and . _ : -');
+
+/**
+ * Required free text (a reason), trimmed, at most `max` characters. Each check names its own
+ * problem: the type error above would otherwise word a long value too.
+ */
+export const textField = (max: number) =>
+  z.string(textError).trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
