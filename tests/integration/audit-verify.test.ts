@@ -136,6 +136,8 @@ describe('the audit chain on the local AWS', () => {
     expect(JSON.parse(trail.out).changes).toHaveLength(12);
     const unnamed = warden_(['audit'], env);
     expect(unnamed.code).toBe(2);
-    expect(unnamed.err).toMatch(/--user USERNAME --pool POOL/);
+    expect(unnamed.err).toMatch(
+      /name the account with --user and --pool, or the person with --employee-id/,
+    );
   });
 });
