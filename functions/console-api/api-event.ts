@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OFFBOARDING_STATUSES } from '../core/offboarding/offboarding.js';
-import { employeeIdField, textField } from '../core/shared/request-fields.js';
+import { employeeIdField, proxyEventFields, textField } from '../core/shared/request-fields.js';
 import { isKnownTimeZone } from '../core/time/zoned-day.js';
 
 /**
@@ -9,13 +9,7 @@ import { isKnownTimeZone } from '../core/time/zoned-day.js';
  * `requestContext.authorizer.claims` (every value a string).
  */
 export const consoleEventSchema = z.looseObject({
-  resource: z.string(),
-  httpMethod: z.string(),
-  headers: z.record(z.string(), z.string().optional()).nullish(),
-  pathParameters: z.record(z.string(), z.string().optional()).nullish(),
-  queryStringParameters: z.record(z.string(), z.string().optional()).nullish(),
-  body: z.string().nullish(),
-  isBase64Encoded: z.boolean().optional(),
+  ...proxyEventFields,
   requestContext: z.looseObject({
     requestId: z.string().min(1),
     authorizer: z.looseObject({ claims: z.record(z.string(), z.unknown()).nullish() }).nullish(),

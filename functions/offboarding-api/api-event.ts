@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OFFBOARDING_STATUSES } from '../core/offboarding/offboarding.js';
-import { employeeIdField, textField } from '../core/shared/request-fields.js';
+import { employeeIdField, proxyEventFields, textField } from '../core/shared/request-fields.js';
 
 /**
  * The parts of an API Gateway (REST, Lambda proxy) event the API reads. With IAM authorisation,
@@ -8,13 +8,7 @@ import { employeeIdField, textField } from '../core/shared/request-fields.js';
  * verified (for a role session: `arn:aws:sts::<account>:assumed-role/<role>/<session>`).
  */
 export const apiEventSchema = z.looseObject({
-  resource: z.string(),
-  httpMethod: z.string(),
-  headers: z.record(z.string(), z.string().optional()).nullish(),
-  pathParameters: z.record(z.string(), z.string().optional()).nullish(),
-  queryStringParameters: z.record(z.string(), z.string().optional()).nullish(),
-  body: z.string().nullish(),
-  isBase64Encoded: z.boolean().optional(),
+  ...proxyEventFields,
   requestContext: z.looseObject({
     requestId: z.string().min(1),
     identity: z.looseObject({ userArn: z.string().nullish(), caller: z.string().nullish() }),

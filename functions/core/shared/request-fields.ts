@@ -20,3 +20,14 @@ export const employeeIdField = z
  */
 export const textField = (max: number) =>
   z.string(textError).trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
+
+/** The fields of an API Gateway (REST, Lambda proxy) event that both HTTP APIs read. */
+export const proxyEventFields = {
+  resource: z.string(),
+  httpMethod: z.string(),
+  headers: z.record(z.string(), z.string().optional()).nullish(),
+  pathParameters: z.record(z.string(), z.string().optional()).nullish(),
+  queryStringParameters: z.record(z.string(), z.string().optional()).nullish(),
+  body: z.string().nullish(),
+  isBase64Encoded: z.boolean().optional(),
+};
