@@ -9,6 +9,7 @@ const benchmarks: [string, string[]][] = [
   ['bench/geo-cold-start.ts', ['10']],
   ['bench/offboarding-latency.ts', ['100']],
   ['bench/sign-in-timing.ts', ['200']],
+  ['bench/console-findings.ts', ['100000', '5']],
 ];
 for (const [script, args] of benchmarks) {
   console.log(`\n# ${script} ${args.join(' ')}`);
