@@ -70,15 +70,59 @@ export interface FindingsPage {
 
 const ATTENTION_RANK = new Map(ATTENTION_ORDER.map((s, i) => [s, i]));
 
+/**
+ * What every query of the same findings reuses: each order, sorted once, and the pools. A run's
+ * findings are read once and queried page after page (the console API's container, the HTML
+ * report's script), so a query only filters an order already sorted.
+ */
+interface FindingsIndex {
+  count: number;
+  orders: Map<string, readonly ReportFinding[]>;
+  pools: string[];
+}
+
+const INDEXES = new WeakMap<readonly ReportFinding[], FindingsIndex>();
+
+function indexOf(findings: readonly ReportFinding[]): FindingsIndex {
+  const known = INDEXES.get(findings);
+  // An array changed since it was indexed (they are not meant to be) is indexed again.
+  if (known?.count === findings.length) return known;
+  const index: FindingsIndex = {
+    count: findings.length,
+    orders: new Map(),
+    pools: [...new Set(findings.map((f) => f.source))].sort(),
+  };
+  INDEXES.set(findings, index);
+  return index;
+}
+
+function sortedBy(
+  findings: readonly ReportFinding[],
+  index: FindingsIndex,
+  sort: FindingSortKey,
+  order: 'asc' | 'desc',
+): readonly ReportFinding[] {
+  const key = `${sort} ${order}`;
+  let sorted = index.orders.get(key);
+  if (!sorted) {
+    const direction = order === 'desc' ? -1 : 1;
+    const compare = comparator(sort);
+    sorted = [...findings].sort((a, b) => direction * compare(a, b) || byUsername(a, b));
+    index.orders.set(key, sorted);
+  }
+  return sorted;
+}
+
 /** Sorts and filters without changing `findings`; a page past the end is the last page. */
 export function queryFindings(
   findings: readonly ReportFinding[],
   query: FindingsQuery,
   complete = true,
 ): FindingsPage {
+  const index = indexOf(findings);
   const needle = query.search?.trim().toLowerCase();
   const situations = query.situation?.length ? new Set(query.situation) : undefined;
-  const matched = findings.filter(
+  const matched = sortedBy(findings, index, query.sort, query.order).filter(
     (f) =>
       (!situations || situations.has(f.situation)) &&
       (!query.pool || f.source === query.pool) &&
@@ -86,9 +130,6 @@ export function queryFindings(
       (!query.outcome || f.outcome === query.outcome) &&
       (!needle || matchesSearch(f, needle)),
   );
-  const direction = query.order === 'desc' ? -1 : 1;
-  const compare = comparator(query.sort);
-  matched.sort((a, b) => direction * compare(a, b) || byUsername(a, b));
   const pages = Math.max(1, Math.ceil(matched.length / query.pageSize));
   const page = Math.min(query.page, pages);
   const start = (page - 1) * query.pageSize;
@@ -100,7 +141,7 @@ export function queryFindings(
     pageSize: query.pageSize,
     pages,
     query: { ...query, page },
-    pools: [...new Set(findings.map((f) => f.source))].sort(),
+    pools: index.pools,
     complete,
   };
 }

@@ -60,6 +60,26 @@ describe('the findings table', () => {
     expect(page.query.page).toBe(2);
     expect(queryFindings([], DEFAULT_FINDINGS_QUERY)).toMatchObject({ pages: 1, rows: [] });
   });
+
+  it('answers repeated queries of the same findings as a fresh copy would, in every order', () => {
+    const names = (findings: typeof FINDINGS, q: Partial<typeof DEFAULT_FINDINGS_QUERY>) =>
+      queryFindings(findings, query(q)).rows.map((f) => f.username);
+    for (const sort of ['username', 'outcome', 'situation'] as const)
+      for (const order of ['asc', 'desc'] as const)
+        for (const search of [undefined, 'e-777', 'pool-a']) {
+          const q = { sort, order, search };
+          expect(names(FINDINGS, q), JSON.stringify(q)).toEqual(names([...FINDINGS], q));
+        }
+  });
+
+  it('sees a finding added to findings it has already sorted', () => {
+    const findings = [...FINDINGS];
+    expect(queryFindings(findings, query({ sort: 'username' })).matched).toBe(4);
+    findings.push(reportFinding(storedFinding('abe', 'exempt', { source: 'pool-c' })));
+    const page = queryFindings(findings, query({ sort: 'username' }));
+    expect(page.rows.map((f) => f.username)).toEqual(['abe', 'ana', 'ben', 'cai', 'dan']);
+    expect(page.pools).toEqual(['pool-a', 'pool-b', 'pool-c']);
+  });
 });
 
 describe('a findings query from a query string or options', () => {
