@@ -34,11 +34,11 @@ function storedFinding(f: ReportFinding): StoredFinding {
   };
 }
 
-/** The stored run, and its HTML report as written to the bucket. */
+/** The stored run, its HTML report as written to the bucket, and the size of its JSON report. */
 export async function storeSyntheticRun(
   warden: Pick<LocalWarden, 's3' | 'resources'>,
   count: number,
-): Promise<{ run: RunRecord; html: string }> {
+): Promise<{ run: RunRecord; html: string; jsonBytes: number }> {
   const { run: synthetic, findings } = syntheticRun(count);
   const { reports: _placeholders, ...run } = synthetic;
   const stored = findings.map(storedFinding);
@@ -55,12 +55,13 @@ export async function storeSyntheticRun(
     },
   }).render(run, stored);
   if (html === undefined) throw new Error(`the HTML report of run ${run.runId} was not rendered`);
+  const json = renderJsonReport(run, stored);
   const reports = await new S3ReportStore(warden.s3, bucket).write(run.runId, run.startedAt, {
-    json: renderJsonReport(run, stored),
+    json,
     csv: renderCsvReport(stored),
     html,
   });
   const recorded = { ...run, reports };
   await runs.saveRun(recorded);
-  return { run: recorded, html };
+  return { run: recorded, html, jsonBytes: Buffer.byteLength(json) };
 }
