@@ -141,7 +141,7 @@ export function queryFindings(
     pageSize: query.pageSize,
     pages,
     query: { ...query, page },
-    pools: index.pools,
+    pools: [...index.pools],
     complete,
   };
 }
