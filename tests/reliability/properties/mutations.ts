@@ -59,14 +59,12 @@ export function oneFieldWrong<T>(
   valid: fc.Arbitrary<T>,
   fields: readonly FieldRule[],
 ): fc.Arbitrary<{ value: unknown; path: Path }> {
-  return fc
-    .tuple(valid, fc.constantFrom(...fields))
-    .chain(([value, field]) =>
-      field.wrong.map((wrong) => ({
-        value: withField(value, field.path, wrong),
-        path: field.path,
-      })),
-    );
+  return fc.tuple(valid, fc.constantFrom(...fields)).chain(([value, field]) =>
+    field.wrong.map((wrong) => ({
+      value: withField(value, field.path, wrong),
+      path: field.path,
+    })),
+  );
 }
 
 /**
