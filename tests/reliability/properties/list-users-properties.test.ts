@@ -86,7 +86,8 @@ const wrongUser = (prefix: Path) => [
     path: [...prefix, 'UserCreateDate'],
     wrong: fc.oneof(
       fc.constantFrom('last week', '', 'yesterday', '2024-13-45'),
-      fc.double({ min: 1e11, max: 1e15, noNaN: true }),
+      // Epoch milliseconds: above 1e11 (seconds of the year 5138) they cannot be seconds.
+      fc.double({ min: 1e11, minExcluded: true, max: 1e15, noNaN: true }),
       fc.boolean(),
       fc.constant(null),
     ),
