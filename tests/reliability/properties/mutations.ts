@@ -38,7 +38,11 @@ export function withField(value: unknown, path: Path, replacement: unknown): unk
   if (path.length === 0) return replacement;
   const copy = structuredClone(value) as Record<string | number, unknown>;
   let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  // An optional section the valid value left out is created, to hold the broken field.
+  for (const key of path.slice(0, -1)) {
+    parent[key] ??= {};
+    parent = parent[key] as Record<string | number, unknown>;
+  }
   const last = path[path.length - 1] as string | number;
   if (replacement === undefined && !Array.isArray(parent)) delete parent[last];
   else parent[last] = replacement;
