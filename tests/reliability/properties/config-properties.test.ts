@@ -4,7 +4,7 @@ import { parseDeploymentConfig } from '../../../functions/core/config/deployment
 import { isCountryCode } from '../../../functions/core/geo/country-code.js';
 import { type GeoPolicy, parseGeoPolicy } from '../../../functions/core/geo/geo-policy.js';
 import { ConfigError } from '../../../functions/core/shared/errors.js';
-import { hostile, notList, notText, oneFieldWrong, type Path } from './mutations.js';
+import { hostile, namesField, notList, notText, oneFieldWrong } from './mutations.js';
 import { propertySuite } from './property-suite.js';
 
 /**
@@ -24,9 +24,6 @@ function outcomeOf<T>(parse: () => T): { value: T } | { problems: string[] } {
     return { problems: error.problems };
   }
 }
-const named = (problems: string[], path: Path) =>
-  problems.some((p) => p.startsWith(`${path.join('.')}: `) || p.startsWith(`${path.join('.')}.`));
-
 const countries = fc.uniqueArray(fc.constantFrom('MX', 'US', 'ES', 'FR', 'BR', 'JP'), {
   minLength: 1,
   maxLength: 3,
@@ -98,7 +95,7 @@ describe('geo policy properties', () => {
       );
     check(broken, ({ value, path }) => {
       const outcome = outcomeOf(() => parseGeoPolicy(value, 'policy.json'));
-      expect('problems' in outcome && named(outcome.problems, path)).toBe(true);
+      expect('problems' in outcome && namesField(outcome.problems, path)).toBe(true);
     });
   });
 });
@@ -177,7 +174,7 @@ describe('deployment configuration properties', () => {
     ]);
     check(broken, ({ value, path }) => {
       const outcome = outcomeOf(() => parseDeploymentConfig(value, 'warden.json'));
-      expect('problems' in outcome && named(outcome.problems, path)).toBe(true);
+      expect('problems' in outcome && namesField(outcome.problems, path)).toBe(true);
     });
   });
 });

@@ -85,7 +85,28 @@ export function anyFieldSwapped<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown
   });
 }
 
-/** Outside input of every kind: any JSON value, or an object shaped like a real one with a field swapped. */
+/**
+ * Outside input of every kind: any JSON value, or (twice as often, as it gets further into a
+ * parser) a value shaped like a real one with a field swapped.
+ */
 export function hostile<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
-  return fc.oneof(fc.jsonValue(), anyFieldSwapped(valid), anyFieldSwapped(valid));
+  return fc.oneof(
+    { arbitrary: fc.jsonValue(), weight: 1 },
+    { arbitrary: anyFieldSwapped(valid), weight: 2 },
+  );
+}
+
+/**
+ * True when one of a rejection's `path: message` lines names the field at `path`, a field inside
+ * it, or (for a key that should not be there) the key as unrecognized.
+ */
+export function namesField(problems: readonly string[], path: Path): boolean {
+  const field = path.join('.');
+  const unrecognized = `"${String(path.at(-1))}"`;
+  return problems.some(
+    (p) =>
+      p.startsWith(`${field}: `) ||
+      p.startsWith(`${field}.`) ||
+      (/Unrecognized keys?: /.test(p) && p.includes(unrecognized)),
+  );
 }
