@@ -23,7 +23,9 @@ const cliDate = z
       });
       return z.NEVER;
     }
-    const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
+    // Rounded: seconds with a fraction are not exact in binary (1079924504.745 * 1000 is
+    // 1079924504744.9999), and a Date drops what is below the millisecond.
+    const date = typeof value === 'number' ? new Date(Math.round(value * 1000)) : new Date(value);
     if (Number.isNaN(date.getTime())) {
       ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date-time or epoch seconds' });
       return z.NEVER;

@@ -2,6 +2,7 @@ import { attachFence, detachFence } from '../core/geo/attach-fence.js';
 import type { FenceMemory, UserPools } from '../core/geo/ports.js';
 import { errorName, InvalidInputError } from '../core/shared/errors.js';
 import type { EventLog } from '../core/shared/event-log.js';
+import { parseOrThrow } from '../core/shared/validation.js';
 import { type FenceEvent, type FenceResponse, fenceEventSchema } from './fence-event.js';
 
 export interface PoolFenceDependencies {
@@ -19,7 +20,7 @@ export interface PoolFenceDependencies {
  */
 export function createPoolFenceHandler(dependencies: () => Promise<PoolFenceDependencies>) {
   return async (raw: unknown): Promise<void> => {
-    const event = fenceEventSchema.parse(raw);
+    const event = parseOrThrow(fenceEventSchema, raw, 'custom-resource event');
     const deps = await dependencies();
     const props = event.ResourceProperties;
     const physicalId = `warden-fence:${props.UserPoolId}`;

@@ -13,18 +13,27 @@ const field = (figures: SuiteFigures, suite: string, ...path: string[]): Num => 
   return num(value);
 };
 
-/** The first suite's figure with this name, whatever the suite is called (part of the contract). */
-function anySuite(figures: SuiteFigures, name: string): Record<string, unknown> | undefined {
-  for (const suite of Object.values(figures)) {
-    const value = suite[name];
-    if (value && typeof value === 'object') return value as Record<string, unknown>;
-  }
-  return undefined;
+/** Every suite's figure with this name, whatever the suites are called (part of the contract). */
+function fromSuites(figures: SuiteFigures, name: string): Record<string, unknown>[] {
+  return Object.values(figures)
+    .map((suite) => suite[name])
+    .filter((value): value is Record<string, unknown> => !!value && typeof value === 'object');
+}
+
+/** The first suite's figure with this name. */
+const anySuite = (figures: SuiteFigures, name: string) => fromSuites(figures, name)[0];
+
+/** The property runs of every suite of properties, added up. */
+function propertyRuns(figures: SuiteFigures): { properties: number; runs: number } | undefined {
+  const suites = fromSuites(figures, 'propertyRuns');
+  if (suites.length === 0) return undefined;
+  const total = (key: string) => suites.reduce((sum, suite) => sum + (num(suite[key]) ?? 0), 0);
+  return { properties: total('properties'), runs: total('runs') };
 }
 
 export function reliabilityRows(figures: SuiteFigures): [string, string][] {
   const bad = anySuite(figures, 'badInputs');
-  const properties = anySuite(figures, 'propertyRuns');
+  const properties = propertyRuns(figures);
   const faults = figures.faults;
   const crash = figures.crash;
   const concurrency = figures.concurrency;
@@ -40,9 +49,7 @@ export function reliabilityRows(figures: SuiteFigures): [string, string][] {
     ],
     [
       'property runs',
-      properties
-        ? `${num(properties.runs)} runs of ${num(properties.properties)} properties`
-        : MISSING,
+      properties ? `${properties.runs} runs of ${properties.properties} properties` : MISSING,
     ],
     [
       'faults injected and survived',

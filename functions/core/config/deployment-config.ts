@@ -6,8 +6,11 @@ import { parseOrThrow } from '../shared/validation.js';
 import { isKnownTimeZone } from '../time/zoned-day.js';
 import { type ReconcileConfig, reconcileConfigSchema } from './reconcile-config.js';
 
-const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
+const RATE = /^rate\(([1-9]\d*) (minute|minutes|hour|hours|day|days)\)$/;
 const CRON = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/;
+
+/** The alarm watches two intervals, and CloudWatch looks back at most 7 days. */
+const MAX_INTERVAL_HOURS = 84;
 
 const scheduleSchema = z
   .strictObject({
@@ -26,8 +29,8 @@ const scheduleSchema = z
       .number()
       .positive()
       .max(
-        84,
-        'must be at most 84: the alarm watches two intervals, and CloudWatch looks back at most 7 days',
+        MAX_INTERVAL_HOURS,
+        `must be at most ${MAX_INTERVAL_HOURS}: the alarm watches two intervals, and CloudWatch looks back at most 7 days`,
       )
       .optional(),
   })
@@ -38,6 +41,14 @@ const scheduleSchema = z
         code: 'custom',
         path: ['intervalHours'],
         message: `is required for ${schedule.expression}: the hours between runs, for the "no successful run" alarm`,
+      });
+      return z.NEVER;
+    }
+    if (intervalHours > MAX_INTERVAL_HOURS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expression'],
+        message: `runs every ${intervalHours} hours: at most every ${MAX_INTERVAL_HOURS}, as the alarm watches two intervals and CloudWatch looks back at most 7 days`,
       });
       return z.NEVER;
     }

@@ -23,6 +23,17 @@ describe('list-users exports', () => {
     expect(read.ok && read.incomplete).toBeUndefined();
   });
 
+  it('keeps the milliseconds of epoch seconds that are not exact in binary', () => {
+    // 1079924504.745 * 1000 is 1079924504744.9999: truncated, it would lose a millisecond.
+    const read = readListUsersExport(
+      { Users: [{ Username: 'ana', Enabled: true, UserCreateDate: 1079924504.745 }] },
+      POOL,
+    );
+    expect(read.ok && read.users[0]?.UserCreateDate?.toISOString()).toBe(
+      '2004-03-22T03:01:44.745Z',
+    );
+  });
+
   it('reads a bare array of users (--query Users), with ISO and epoch dates mixed', () => {
     const read = readListUsersExport(fixture('list-users-bare-array.json'), POOL);
     expect(read.ok && read.users.length).toBe(5);

@@ -51,6 +51,19 @@ describe('deployment configuration', () => {
     );
   });
 
+  it('refuses a rate of zero, and a schedule too sparse for the "no successful run" alarm', () => {
+    expect(problems({ schedule: { expression: 'rate(0 minutes)' } })).toEqual([
+      expect.stringMatching(/^schedule\.expression: must be cron\(/),
+    ]);
+    expect(problems({ schedule: { expression: 'rate(4 days)' } })).toEqual([
+      'schedule.expression: runs every 96 hours: at most every 84, as the alarm watches two intervals and CloudWatch looks back at most 7 days',
+    ]);
+    expect(
+      parseDeploymentConfig({ schedule: { expression: 'rate(84 hours)' } }, 't').schedule
+        .intervalHours,
+    ).toBe(84);
+  });
+
   it('refuses a deployment with nothing to govern unless a demo pool is wanted', () => {
     expect(problems({ demoUserPool: false })).toEqual([
       'accountSources: list at least one user pool, or set demoUserPool: true',

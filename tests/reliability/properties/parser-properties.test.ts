@@ -1,31 +1,18 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parseReconcileConfig } from '../../functions/core/config/reconcile-config.js';
-import { feedSettingsSchema } from '../../functions/core/hr/feed-settings.js';
-import { parseFeed } from '../../functions/core/hr/parse-feed.js';
-import { WardenError } from '../../functions/core/shared/errors.js';
-import { createBodySchema } from '../../functions/offboarding-api/api-event.js';
-import { reconcileEventSchema } from '../../functions/reconcile/reconcile-event.js';
-import { reliabilityCount, reportFigures } from './report-figures.js';
+import { describe, expect, it } from 'vitest';
+import { parseReconcileConfig } from '../../../functions/core/config/reconcile-config.js';
+import { feedSettingsSchema } from '../../../functions/core/hr/feed-settings.js';
+import { parseFeed } from '../../../functions/core/hr/parse-feed.js';
+import { WardenError } from '../../../functions/core/shared/errors.js';
+import { createBodySchema } from '../../../functions/offboarding-api/api-event.js';
+import { reconcileEventSchema } from '../../../functions/reconcile/reconcile-event.js';
+import { propertySuite } from './property-suite.js';
 
 /**
  * Property-based tests of parsers of outside input: whatever arrives, a parser answers (a
  * result or a WardenError), never crashes, and never accepts a value that breaks its rules.
  */
-const RUNS = reliabilityCount(200, 5_000);
-const figures = { properties: 0, runs: 0 };
-afterAll(() => reportFigures('parser-properties', { propertyRuns: figures }));
-
-function check<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void) {
-  figures.properties++;
-  fc.assert(
-    fc.property(arbitrary, (value) => {
-      figures.runs++;
-      predicate(value);
-    }),
-    { numRuns: RUNS },
-  );
-}
+const { check } = propertySuite('parser-properties');
 
 const feedOptions = (source: string) => ({ ...feedSettingsSchema.parse({}), source });
 const cell = fc.oneof(
