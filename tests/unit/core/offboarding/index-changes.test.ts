@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  indexChanges,
-  indexDigest,
-} from '../../../../functions/core/offboarding/index-changes.js';
+import { indexChanges, indexDigest } from '../../../../functions/core/offboarding/index-changes.js';
 
 const entries = (pairs: [string, string][]) => new Map(pairs);
 
@@ -43,19 +40,41 @@ describe('the account index changes a run writes', () => {
 
 describe('the digest of an index partition', () => {
   it('is the same for the same entries in any order', () => {
-    const reversed = new Map([...entries([['a', '1'], ['b', '2'], ['c', '3']])].reverse());
-    expect(indexDigest(reversed)).toBe(indexDigest(entries([['a', '1'], ['b', '2'], ['c', '3']])));
+    const abc: [string, string][] = [
+      ['a', '1'],
+      ['b', '2'],
+      ['c', '3'],
+    ];
+    expect(indexDigest(entries([...abc].reverse()))).toBe(indexDigest(entries(abc)));
   });
 
   it('changes with any key, fingerprint, added or missing entry', () => {
-    const base = indexDigest(entries([['a', '1'], ['b', '2']]));
+    const base = indexDigest(
+      entries([
+        ['a', '1'],
+        ['b', '2'],
+      ]),
+    );
     const others = [
-      entries([['a', '1'], ['b', '3']]),
-      entries([['a', '1'], ['c', '2']]),
+      entries([
+        ['a', '1'],
+        ['b', '3'],
+      ]),
+      entries([
+        ['a', '1'],
+        ['c', '2'],
+      ]),
       entries([['a', '1']]),
-      entries([['a', '1'], ['b', '2'], ['c', '3']]),
+      entries([
+        ['a', '1'],
+        ['b', '2'],
+        ['c', '3'],
+      ]),
       // Key and fingerprint are kept apart: moving text across the boundary is a change.
-      entries([['a', '1'], ['b2', '']]),
+      entries([
+        ['a', '1'],
+        ['b2', ''],
+      ]),
       new Map(),
     ];
     for (const other of others) expect(indexDigest(other)).not.toBe(base);
