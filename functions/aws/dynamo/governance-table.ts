@@ -76,6 +76,16 @@ export class GovernanceTable {
     options: { newestFirst?: boolean; limit?: number; consistent?: boolean } = {},
   ): Promise<Item[]> {
     const items: Item[] = [];
+    for await (const page of this.queryPages(partition, options)) items.push(...page);
+    return options.limit === undefined ? items : items.slice(0, options.limit);
+  }
+
+  /** A partition's items one page at a time, for a reader that need not hold them all at once. */
+  async *queryPages(
+    partition: string,
+    options: { newestFirst?: boolean; limit?: number; consistent?: boolean } = {},
+  ): AsyncGenerator<Item[]> {
+    let read = 0;
     let startKey: QueryCommandInput['ExclusiveStartKey'];
     do {
       const page = await this.db.send(
@@ -90,13 +100,12 @@ export class GovernanceTable {
           ExclusiveStartKey: startKey,
         }),
       );
-      items.push(...(page.Items ?? []));
+      const items = page.Items ?? [];
+      read += items.length;
+      yield items;
       startKey =
-        options.limit !== undefined && items.length >= options.limit
-          ? undefined
-          : page.LastEvaluatedKey;
+        options.limit !== undefined && read >= options.limit ? undefined : page.LastEvaluatedKey;
     } while (startKey);
-    return options.limit === undefined ? items : items.slice(0, options.limit);
   }
 
   /**
