@@ -9,17 +9,17 @@ import type { OffboardingDependencies } from './execute-offboarding.js';
 import { applyFeedSchedules, pendingOffboardings, planFeedSchedules } from './feed-schedules.js';
 import type { RunOffboarding, RunOffboardingSession } from './ports.js';
 
+/** Only an applied run that the guard let through keeps the index and the schedules. */
+export function keepsBookkeeping(status: RunStatus): boolean {
+  return status === 'completed' || status === 'completed_with_errors';
+}
+
 /**
  * Reconciliation's side of offboarding. An applied run keeps the account index and creates,
  * moves and cancels the future leavers' schedules; a dry-run changes neither and reports the
  * schedule changes it would make (decision 0034: a dry-run's feed is not yet trusted, and the
  * index decides whose accounts an offboarding disables). A quarantined run changes neither.
  */
-/** Only an applied run that the guard let through keeps the index and the schedules. */
-export function keepsBookkeeping(status: RunStatus): boolean {
-  return status === 'completed' || status === 'completed_with_errors';
-}
-
 export function runOffboarding(deps: OffboardingDependencies): RunOffboarding {
   return { startRun: (roster) => new Session(roster, deps) };
 }
