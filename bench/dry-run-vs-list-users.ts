@@ -1,5 +1,6 @@
 // Emulator benchmark: accounts/s of a full dry-run (the real handler: feed, listing, plan,
 // guard, findings, reports, notification) beside a bare ListUsers loop over the same pool.
+// It also breaks the last dry-run down into phases, with the AWS calls each made.
 // Run through `npm run bench` or alone: `tsx bench/dry-run-vs-list-users.ts [ACCOUNTS] [ROUNDS]`.
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import pThrottle from 'p-throttle';
@@ -8,10 +9,12 @@ import { ratesOf, reconcileConfigSchema } from '../functions/core/config/reconci
 import { DEFAULT_FEED_KEY } from '../functions/core/shared/bucket-layout.js';
 import { startLocalWarden } from '../local/local-warden.js';
 import { seedUsers, uploadFeed } from '../local/seed.js';
+import { type RunPhases, watchRunPhases } from './run-phases.js';
 
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+// Times the dry-run's phases from its log lines, which it keeps off the output.
+const measure = watchRunPhases();
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 const DEFAULT_LIST_RATE = ratesOf(reconcileConfigSchema.parse({}).rateLimits).UserList;
 
@@ -55,8 +58,12 @@ try {
     } while (token);
     return count;
   };
+  let phases: RunPhases | undefined;
   const dryRun = async () => {
-    const response = await warden.invokeReconcile({ dryRun: true, trigger: 'bench' }, config);
+    const [response, measured] = await measure(() =>
+      warden.invokeReconcile({ dryRun: true, trigger: 'bench' }, config),
+    );
+    phases = measured;
     return Object.values(response.counts).reduce((a, b) => a + b, 0);
   };
   const timed = async (fn: () => Promise<number>) => {
@@ -88,6 +95,9 @@ try {
       dryRunAccountsPerSecond: warden_.map(Math.round),
       medianRatioVsBare: Number((median(warden_) / median(bare)).toFixed(2)),
       medianRatioVsBareAtSameRate: Number((median(warden_) / median(bareAtRate)).toFixed(2)),
+      // The last round's dry-run: seconds per phase, and AWS calls per phase by command.
+      lastDryRunPhaseSeconds: phases?.seconds,
+      lastDryRunCallsByPhase: phases?.calls,
     }),
   );
 } finally {

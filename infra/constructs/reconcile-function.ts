@@ -35,6 +35,15 @@ export interface ReconcileFunctionProps {
   consoleUrl?: string;
 }
 
+/**
+ * Memory of both reconcile functions. Lambda gives a whole vCPU at 1,769 MB, and classify + plan
+ * is single-threaded: less memory slows it in proportion. Its steps' plan does the same work over
+ * the same accounts, read back from the checkpoints: 1M accounts against a 1M-row roster take
+ * about 1.9 s and peak at about 0.82 GB (`bench/core-plan.ts`), which leaves room for the SDK,
+ * the checkpoint parts being decompressed, the account index and the reports (README, Benchmarks).
+ */
+export const RECONCILE_MEMORY_MB = 1769;
+
 /** Days a run's checkpoints are kept at most: they hold accounts, and a run lasts hours. */
 export const CHECKPOINT_DAYS = 3;
 
@@ -43,7 +52,7 @@ export const CHECKPOINT_DAYS = 3;
  * time (reserved concurrency 1), and a dead-letter queue for invocations that fail for good.
  * Beside it, on the same role and settings, the steps function that carries out the Tasks of
  * runs too large for one invocation (the lock, not concurrency, keeps runs apart there).
- * Defaults: 1024 MB (a million findings fit), 15 minutes, 2 retries of an event up to an hour old.
+ * Defaults: 1,769 MB each (a whole vCPU), 15 minutes, 2 retries of an event up to an hour old.
  */
 export class ReconcileFunction extends Construct {
   readonly function: NodejsFunction;
@@ -85,10 +94,7 @@ export class ReconcileFunction extends Construct {
       entry: 'functions/reconcile/handler.ts',
       role: this.role,
       logGroup,
-      // Lambda gives a whole vCPU at 1,769 MB, and classify + plan is single-threaded: less memory
-      // slows it in proportion. 1M accounts against a 1M-row roster peak at about 0.83 GB
-      // (`bench/core-plan.ts`), which leaves room for the SDK and the reports (README, Benchmarks).
-      memorySize: 1769,
+      memorySize: RECONCILE_MEMORY_MB,
       timeout: Duration.minutes(15),
       environment,
       extra: {
@@ -102,7 +108,7 @@ export class ReconcileFunction extends Construct {
       entry: 'functions/reconcile-steps/handler.ts',
       role: this.role,
       logGroup,
-      memorySize: 1024,
+      memorySize: RECONCILE_MEMORY_MB,
       timeout: Duration.minutes(15),
       environment,
       // Step Functions retries a Task itself; Lambda must not retry it behind its back.

@@ -50,6 +50,15 @@ describe('the Warden stack (example configuration)', () => {
     });
   });
 
+  it('gives the reconcile and the steps function a whole vCPU (1,769 MB): both plan up to millions of accounts', () => {
+    for (const id of [RECONCILE_FUNCTION, 'LeaverReconciliationReconcileStepsFunction']) {
+      expect(onlyResource(template, 'AWS::Lambda::Function', id).Properties).toMatchObject({
+        MemorySize: 1769,
+        Timeout: 900,
+      });
+    }
+  });
+
   it('passes the validated reconcile settings to the function, dry-run included', () => {
     const fn = onlyResource(template, 'AWS::Lambda::Function', RECONCILE_FUNCTION);
     const raw = fn.Properties.Environment.Variables.WARDEN_CONFIG;

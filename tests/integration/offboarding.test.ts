@@ -8,14 +8,17 @@ import {
   ListSchedulesCommand,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { documentClient } from '../../functions/aws/clients/dynamodb.js';
 import { DynamoAccessEndRegister } from '../../functions/aws/dynamo/access-end-register.js';
 import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
 import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
 import { DynamoApiCallAudit } from '../../functions/aws/dynamo/offboarding-calls.js';
 import { DynamoOffboardingStore } from '../../functions/aws/dynamo/offboarding-store.js';
+import { feedOffboardingId } from '../../functions/core/offboarding/offboarding.js';
 import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
+import { ITEM_KEY } from '../../functions/core/shared/table-keys.js';
 import {
   type ApiCall,
   fireDueSchedules,
@@ -359,6 +362,29 @@ describe('future leavers from the feed', () => {
     );
     expect(detail.ScheduleExpression).toBe('at(2037-01-01T00:00:00)');
 
+    // Dry-runs that would move, then cancel, it leave the schedule and its record as they were.
+    const store = new DynamoOffboardingStore(table);
+    const recordBefore = await store.get(feedOffboardingId('E10007'));
+    expect(recordBefore?.status).toBe('scheduled');
+    for (const [roster, change] of [
+      [withLeaver('2037-03-15'), 'move'],
+      [ROSTER.join('\n'), 'cancel'],
+    ] as const) {
+      const preview = await run(roster, true);
+      const previewReport = JSON.parse(await warden.readObject(preview.reports?.json as string));
+      expect(previewReport.offboardings.feedSchedules).toEqual([
+        expect.objectContaining({ employeeId: 'E10007', change, applied: false }),
+      ]);
+      const unchanged = await scheduler.send(
+        new GetScheduleCommand({
+          Name: schedule?.Name as string,
+          GroupName: resources.scheduleGroup,
+        }),
+      );
+      expect(unchanged.ScheduleExpression).toBe('at(2037-01-01T00:00:00)');
+      expect(await store.get(feedOffboardingId('E10007'))).toEqual(recordBefore);
+    }
+
     await run(withLeaver('2037-03-15'));
     const moved = await scheduler.send(
       new GetScheduleCommand({
@@ -392,5 +418,67 @@ describe('access ends recorded by an offboarding', () => {
     expect(await ends.accessEndsAt(pool, 'someone')).toEqual(at);
     await ends.removeOffboardingEnd(pool, 'someone', 'ob-0123456789abcdef01234567');
     expect(await ends.accessEndsAt(pool, 'someone')).toBeUndefined();
+  });
+});
+
+describe('the account index a reconciliation keeps', () => {
+  type Written = { pk?: string };
+  type Input = {
+    Item?: Written;
+    Key?: Written;
+    RequestItems?: Record<
+      string,
+      { PutRequest?: { Item: Written }; DeleteRequest?: { Key: Written } }[]
+    >;
+  };
+  /** The partitions of the index entries (not their digests) the spied DynamoDB calls wrote. */
+  const indexWrites = (spy: { mock: { calls: unknown[][] } }) =>
+    spy.mock.calls.flatMap(([command]) => {
+      const input = (command as { input: Input }).input;
+      const written = [
+        input.Item,
+        command instanceof DeleteCommand ? input.Key : undefined,
+        ...Object.values(input.RequestItems ?? {})
+          .flat()
+          .map((r) => r.PutRequest?.Item ?? r.DeleteRequest?.Key),
+      ];
+      return written
+        .map((item) => item?.pk ?? '')
+        .filter((pk) => pk.startsWith('INDEX#') && pk !== 'INDEX#~digests');
+    });
+  const citlali = async () => (await table.get(ITEM_KEY.indexedPerson('E10002')))?.email;
+
+  it('an unchanged run writes no entry, a dry-run none at all, and a change writes only itself', async () => {
+    const run = async (roster: string[], dryRun = false) => {
+      await uploadFeed(
+        warden.s3,
+        warden.resources.feedBucket,
+        'feeds/index.csv',
+        roster.join('\n'),
+      );
+      return warden.invokeReconcile({ feed: { key: 'feeds/index.csv' }, dryRun }, config);
+    };
+    const moved = ROSTER.map((row) =>
+      row.replace('citlali.tapia@presidencia.example', 'c.tapia@presidencia.example'),
+    );
+    await run(ROSTER);
+    const spy = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
+    try {
+      expect((await run(ROSTER)).status).toBe('completed');
+      expect(indexWrites(spy)).toEqual([]);
+
+      spy.mockClear();
+      expect((await run(moved, true)).status).toBe('planned');
+      expect(indexWrites(spy)).toEqual([]);
+      expect(await citlali()).toBe('citlali.tapia@presidencia.example');
+
+      spy.mockClear();
+      await run(moved);
+      expect(indexWrites(spy)).toEqual(['INDEX#~people']);
+      expect(await citlali()).toBe('c.tapia@presidencia.example');
+    } finally {
+      spy.mockRestore();
+      await run(ROSTER);
+    }
   });
 });

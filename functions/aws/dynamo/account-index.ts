@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { indexChanges, indexDigest } from '../../core/offboarding/index-changes.js';
 import type {
   AccountIndex,
   AccountIndexSnapshot,
@@ -18,7 +20,8 @@ const { partitionKey: PK, sortKey: SK } = GOVERNANCE_TABLE;
 
 /**
  * The account index: each person's HR email in one partition, and per source the accounts tied
- * to each person (sort key `<employeeId> <username>`). A run writes only what changed.
+ * to each person (sort key `<employeeId> <username>`). A run writes only what changed, and
+ * skips a partition whose stored digest says it is unchanged (decision 0034).
  */
 export class DynamoAccountIndex implements AccountIndex {
   constructor(private readonly table: GovernanceTable) {}
@@ -36,24 +39,23 @@ export class DynamoAccountIndex implements AccountIndex {
   }
 
   async replace(snapshot: AccountIndexSnapshot, complete: boolean): Promise<void> {
-    await this.sync(
-      PARTITION.indexPeople,
-      [...snapshot.people].map(([employeeId, email]) => ({
-        ...ITEM_KEY.indexedPerson(employeeId),
-        email,
+    const people = [...snapshot.people].map(([employeeId, email]) => ({
+      ...ITEM_KEY.indexedPerson(employeeId),
+      email,
+    }));
+    const perSource = [...snapshot.accounts].map(([source, accounts]) => ({
+      partition: PARTITION.indexAccounts(source),
+      items: accounts.map((a) => ({
+        ...ITEM_KEY.indexedAccount(source, a.employeeId, a.username),
+        ...a,
       })),
-      complete,
-    );
-    for (const [source, accounts] of snapshot.accounts) {
-      await this.sync(
-        PARTITION.indexAccounts(source),
-        accounts.map((a) => ({
-          ...ITEM_KEY.indexedAccount(source, a.employeeId, a.username),
-          ...a,
-        })),
-        complete,
-      );
-    }
+    }));
+    // One partition after another: each keeps a bounded number of batches in flight.
+    for (const { partition, items } of [
+      { partition: PARTITION.indexPeople, items: people },
+      ...perSource,
+    ])
+      await this.sync(partition, items, complete);
   }
 
   private async accountsOf(source: string, employeeId: string): Promise<IndexedAccount[]> {
@@ -77,23 +79,36 @@ export class DynamoAccountIndex implements AccountIndex {
     }));
   }
 
-  /** Writes the items that changed; with `complete`, deletes those no longer there. */
+  /**
+   * Makes the partition hold `items` (with `complete`, only them). The digest of what it holds
+   * is kept beside it: when a full roster's items have the stored digest, nothing is read or
+   * written. Otherwise the stored items are read, and only the differences written. The digest
+   * goes while the partition is being changed, so a run that stops half way leaves none, and
+   * the next run reads the partition rather than trusting it.
+   */
   private async sync(partition: string, items: Item[], complete: boolean): Promise<void> {
-    const existing = new Map(
-      (await this.table.queryAll(partition)).map((item) => [item[SK] as string, fingerprint(item)]),
-    );
-    await this.table.batchPut(
-      items.filter((item) => existing.get(item[SK] as string) !== fingerprint(item)),
-    );
-    if (!complete) return;
-    const kept = new Set(items.map((item) => item[SK] as string));
-    for (const sortKey of existing.keys()) {
-      if (!kept.has(sortKey))
-        await this.table.delete({ [PK]: partition, [SK]: sortKey } as TableKey);
+    const wanted = new Map(items.map((item) => [item[SK] as string, fingerprint(item)]));
+    const digestKey = ITEM_KEY.indexDigest(partition);
+    if (complete && (await this.table.get(digestKey, true))?.digest === indexDigest(wanted)) return;
+    const stored = new Map<string, string>();
+    for await (const page of this.table.queryPages(partition, { consistent: true })) {
+      for (const item of page) stored.set(item[SK] as string, fingerprint(item));
     }
+    const changes = indexChanges(stored, wanted, complete);
+    if (changes.put.length + changes.remove.length > 0) {
+      const bySortKey = new Map(items.map((item) => [item[SK] as string, item]));
+      await this.table.delete(digestKey);
+      await this.table.batchWrite(
+        changes.put.map((sortKey) => bySortKey.get(sortKey) as Item),
+        changes.remove.map((sortKey) => ({ [PK]: partition, [SK]: sortKey }) as TableKey),
+      );
+    }
+    await this.table.put({ ...digestKey, digest: indexDigest(changes.after) });
   }
 }
 
+/** What an item says, in a few bytes: a million of them are compared and held at once. */
 function fingerprint(item: Item): string {
-  return JSON.stringify(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)));
+  const entries = Object.entries(item).sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('base64');
 }

@@ -18,6 +18,10 @@ export type Item = Record<string, unknown>;
 const { partitionKey: PK, sortKey: SK } = GOVERNANCE_TABLE;
 const BATCH_SIZE = 25;
 const BATCH_ATTEMPTS = 8;
+/** Batches written at once: enough to hide round trips, few enough not to provoke throttling. */
+const BATCHES_IN_FLIGHT = 4;
+
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: TableKey } };
 
 /** The governance table and the few access patterns every role's adapter shares. */
 export class GovernanceTable {
@@ -72,6 +76,16 @@ export class GovernanceTable {
     options: { newestFirst?: boolean; limit?: number; consistent?: boolean } = {},
   ): Promise<Item[]> {
     const items: Item[] = [];
+    for await (const page of this.queryPages(partition, options)) items.push(...page);
+    return options.limit === undefined ? items : items.slice(0, options.limit);
+  }
+
+  /** A partition's items one page at a time, for a reader that need not hold them all at once. */
+  async *queryPages(
+    partition: string,
+    options: { newestFirst?: boolean; limit?: number; consistent?: boolean } = {},
+  ): AsyncGenerator<Item[]> {
+    let read = 0;
     let startKey: QueryCommandInput['ExclusiveStartKey'];
     do {
       const page = await this.db.send(
@@ -86,13 +100,12 @@ export class GovernanceTable {
           ExclusiveStartKey: startKey,
         }),
       );
-      items.push(...(page.Items ?? []));
+      const items = page.Items ?? [];
+      read += items.length;
+      yield items;
       startKey =
-        options.limit !== undefined && items.length >= options.limit
-          ? undefined
-          : page.LastEvaluatedKey;
+        options.limit !== undefined && read >= options.limit ? undefined : page.LastEvaluatedKey;
     } while (startKey);
-    return options.limit === undefined ? items : items.slice(0, options.limit);
   }
 
   /**
@@ -120,20 +133,41 @@ export class GovernanceTable {
     return keys;
   }
 
-  /** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed with backoff. */
-  async batchPut(items: readonly Item[]): Promise<void> {
-    for (let i = 0; i < items.length; i += BATCH_SIZE) {
-      let pending = items.slice(i, i + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 1; pending.length > 0; attempt++) {
-        if (attempt > BATCH_ATTEMPTS) {
-          throw new WardenError(`DynamoDB left items unprocessed after ${BATCH_ATTEMPTS} attempts`);
-        }
-        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        const result = await this.db.send(
-          new BatchWriteCommand({ RequestItems: { [this.name]: pending } }),
-        );
-        pending = (result.UnprocessedItems?.[this.name] ?? []) as typeof pending;
+  /** Writes items 25 at a time, a few batches at once (see `batchWrite`). */
+  batchPut(items: readonly Item[]): Promise<void> {
+    return this.batchWrite(items, []);
+  }
+
+  /**
+   * Puts and deletes 25 at a time, with at most `BATCHES_IN_FLIGHT` batches under way, retrying
+   * what DynamoDB leaves unprocessed with backoff. Order among the writes is not kept.
+   */
+  async batchWrite(puts: readonly Item[], deletes: readonly TableKey[]): Promise<void> {
+    const requests: WriteRequest[] = [
+      ...puts.map((Item) => ({ PutRequest: { Item } })),
+      ...deletes.map((Key) => ({ DeleteRequest: { Key } })),
+    ];
+    const batches: WriteRequest[][] = [];
+    for (let i = 0; i < requests.length; i += BATCH_SIZE)
+      batches.push(requests.slice(i, i + BATCH_SIZE));
+    const worker = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift())
+        await this.writeBatch(batch);
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, worker));
+  }
+
+  private async writeBatch(batch: WriteRequest[]): Promise<void> {
+    let pending = batch;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > BATCH_ATTEMPTS) {
+        throw new WardenError(`DynamoDB left items unprocessed after ${BATCH_ATTEMPTS} attempts`);
       }
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const result = await this.db.send(
+        new BatchWriteCommand({ RequestItems: { [this.name]: pending } }),
+      );
+      pending = (result.UnprocessedItems?.[this.name] ?? []) as WriteRequest[];
     }
   }
 }

@@ -9,10 +9,16 @@ import type { OffboardingDependencies } from './execute-offboarding.js';
 import { applyFeedSchedules, pendingOffboardings, planFeedSchedules } from './feed-schedules.js';
 import type { RunOffboarding, RunOffboardingSession } from './ports.js';
 
+/** Only an applied run that the guard let through keeps the index and the schedules. */
+export function keepsBookkeeping(status: RunStatus): boolean {
+  return status === 'completed' || status === 'completed_with_errors';
+}
+
 /**
- * Reconciliation's side of offboarding. Every run that the guard let through keeps the account
- * index; an applied run also creates, moves and cancels the future leavers' schedules, and a
- * dry-run reports what it would do. A quarantined run changes neither.
+ * Reconciliation's side of offboarding. An applied run keeps the account index and creates,
+ * moves and cancels the future leavers' schedules; a dry-run changes neither and reports the
+ * schedule changes it would make (decision 0034: a dry-run's feed is not yet trusted, and the
+ * index decides whose accounts an offboarding disables). A quarantined run changes neither.
  */
 export function runOffboarding(deps: OffboardingDependencies): RunOffboarding {
   return { startRun: (roster) => new Session(roster, deps) };
@@ -39,8 +45,8 @@ class Session implements RunOffboardingSession {
     findings: readonly Finding[];
   }): Promise<OffboardingsSection> {
     const complete = run.feedKind === 'roster';
-    const stopped = run.status === 'quarantined' || run.status === 'failed';
-    if (!stopped) {
+    const applied = keepsBookkeeping(run.status);
+    if (applied) {
       const sources = this.deps.sources.map((s) => s.directory.source);
       await this.deps.index.replace(this.index.snapshot(sources), complete);
     }
@@ -51,7 +57,7 @@ class Session implements RunOffboardingSession {
       complete,
       listed: (employeeId) => this.roster.byEmployeeId.has(employeeId),
     });
-    if (run.status === 'completed' || run.status === 'completed_with_errors') {
+    if (applied) {
       feedSchedules = await applyFeedSchedules(feedSchedules, run.runId, this.deps);
     }
     this.deps.log.info('feed schedules', {

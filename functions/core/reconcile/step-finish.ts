@@ -1,4 +1,5 @@
 import type { RunOffboardingSession } from '../offboarding/ports.js';
+import { keepsBookkeeping } from '../offboarding/run-offboarding.js';
 import { mergeUsage, usageSince } from '../shared/cognito-quotas.js';
 import { WardenError } from '../shared/errors.js';
 import { finishOffboarding, recordFailure, recordRun } from './record-run.js';
@@ -30,7 +31,8 @@ export async function finishSteppedRun(runId: string, deps: SteppedServices): Pr
   }
   if (deps.offboarding) {
     const session = deps.offboarding.startRun(indexRoster(feed));
-    await observeListed(session, checkpoints, plan, deps);
+    // Only an applied run keeps the account index: a dry-run need not read its listing again.
+    if (keepsBookkeeping(run.status)) await observeListed(session, checkpoints, plan, deps);
     run = await finishOffboarding(session, run, { feed }, plan, deps);
   }
   const usage = () => mergeUsage(state.usage, usageSince(before, deps.quotaUsage?.() ?? {}));

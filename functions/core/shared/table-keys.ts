@@ -48,7 +48,10 @@ export const KEY_PREFIX = {
   acting: 'ACTING#',
   /** OFFBOARDCALL#<YYYY-MM-DD> / <at>#<callId>: every call of the offboarding API, with its caller. */
   offboardingCall: 'OFFBOARDCALL#',
-  /** INDEX#<source> / <employeeId> <username>, INDEX#~people / <employeeId>: the account index. */
+  /**
+   * INDEX#<source> / <employeeId> <username>, INDEX#~people / <employeeId>: the account index;
+   * INDEX#~digests / <partition>: the digest of each index partition as its last write left it.
+   */
   accountIndex: 'INDEX#',
   /** IDEMPOTENCY#offboarding / <key hash>: Powertools idempotency records of the offboarding API. */
   idempotency: 'IDEMPOTENCY#',
@@ -75,6 +78,9 @@ const SEP = ' ';
 
 /** The partition of the account index that holds each person's HR email (no source is `~people`). */
 const INDEX_PEOPLE = '~people';
+
+/** The partition of the index partitions' digests (no source is `~digests`). */
+const INDEX_DIGESTS = '~digests';
 
 /** The partition of audit-chain heads (no source is `~heads`). */
 const AUDIT_HEADS = '~heads';
@@ -161,6 +167,7 @@ export const ITEM_KEY = {
   indexedAccount: (source: string, employeeId: string, username: string) =>
     key(PARTITION.indexAccounts(source), `${employeeId}${SEP}${username}`),
   indexedPerson: (employeeId: string) => key(PARTITION.indexPeople, employeeId),
+  indexDigest: (partition: string) => key(`${KEY_PREFIX.accountIndex}${INDEX_DIGESTS}`, partition),
   consoleCall: (at: Date, callId: string) =>
     key(PARTITION.consoleCalls(at.toISOString().slice(0, 10)), `${at.toISOString()}#${callId}`),
 } as const;

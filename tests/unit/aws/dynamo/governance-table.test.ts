@@ -119,6 +119,26 @@ describe('governance table', () => {
     expect(db.commandCalls(BatchWriteCommand)).toHaveLength(3);
   });
 
+  it('puts and deletes in batches of 25, never more than 4 batches at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    db.on(BatchWriteCommand).callsFake(async () => {
+      most = Math.max(most, ++inFlight);
+      await Promise.resolve();
+      await Promise.resolve();
+      inFlight--;
+      return {};
+    });
+    await table.batchWrite(items(200), [{ pk: 'P', sk: 'gone' }]);
+    const written = db
+      .commandCalls(BatchWriteCommand)
+      .flatMap((c) => c.args[0].input.RequestItems?.[TABLE] ?? []);
+    expect(written).toHaveLength(201);
+    expect(written).toContainEqual({ DeleteRequest: { Key: { pk: 'P', sk: 'gone' } } });
+    expect(db.commandCalls(BatchWriteCommand)).toHaveLength(9);
+    expect(most).toBe(4);
+  });
+
   it('retries, after a pause, only what DynamoDB left unprocessed', async () => {
     vi.useFakeTimers();
     const [first, second, third] = putRequests(3);

@@ -58,6 +58,36 @@ describe('future leavers from the feed', () => {
     expect(run.offboardings?.pending).toEqual([]);
   });
 
+  it('a dry-run shows the move and the cancel it would make, and changes neither schedule nor record', async () => {
+    const w = world();
+    await w.run([...ACTIVE, 'E2,ben@x.org,Ben,leaver,2026-12-31']);
+    const schedules = structuredClone([...w.o.scheduler.schedules.values()]);
+    const records = structuredClone([...w.o.store.items.values()]);
+    const move = await w.run([...ACTIVE, 'E2,ben@x.org,Ben,leaver,2027-01-15'], true);
+    expect(move.run.offboardings?.feedSchedules).toEqual([
+      expect.objectContaining({ employeeId: 'E2', change: 'move', applied: false }),
+    ]);
+    const cancel = await w.run([...ACTIVE, 'E2,ben@x.org,Ben,active,'], true);
+    expect(cancel.run.offboardings?.feedSchedules).toEqual([
+      expect.objectContaining({ employeeId: 'E2', change: 'cancel', applied: false }),
+    ]);
+    expect([...w.o.scheduler.schedules.values()]).toEqual(schedules);
+    expect(w.o.scheduler.removed).toEqual([]);
+    expect([...w.o.store.items.values()]).toEqual(records);
+    expect(cancel.run.offboardings?.pending).toEqual([
+      expect.objectContaining({ employeeId: 'E2', effectiveAt: '2027-01-01T06:00:00.000Z' }),
+    ]);
+  });
+
+  it('a dry-run leaves the account index as the last applied run kept it', async () => {
+    const w = world();
+    await w.run([...ACTIVE, 'E2,ben@x.org,Ben,active,']);
+    const before = w.o.index.replaced.length;
+    await w.run([...ACTIVE, 'E2,ben.new@x.org,Ben,active,'], true);
+    expect(w.o.index.replaced.length).toBe(before);
+    expect(w.o.index.people.get('E2')).toBe('ben@x.org');
+  });
+
   it('an applied run schedules the leaver at the end of the last day, and the report lists it', async () => {
     const w = world();
     const { run } = await w.run([...ACTIVE, 'E2,ben@x.org,Ben,leaver,2026-12-31']);
