@@ -21,7 +21,7 @@ const { partitionKey: PK, sortKey: SK } = GOVERNANCE_TABLE;
 /**
  * The account index: each person's HR email in one partition, and per source the accounts tied
  * to each person (sort key `<employeeId> <username>`). A run writes only what changed, and
- * skips a partition whose stored digest says it is unchanged (decision 0034).
+ * skips a partition whose stored digest says it is unchanged (decision 0036).
  */
 export class DynamoAccountIndex implements AccountIndex {
   constructor(private readonly table: GovernanceTable) {}

@@ -17,7 +17,7 @@ export function keepsBookkeeping(status: RunStatus): boolean {
 /**
  * Reconciliation's side of offboarding. An applied run keeps the account index and creates,
  * moves and cancels the future leavers' schedules; a dry-run changes neither and reports the
- * schedule changes it would make (decision 0034: a dry-run's feed is not yet trusted, and the
+ * schedule changes it would make (decision 0036: a dry-run's feed is not yet trusted, and the
  * index decides whose accounts an offboarding disables). A quarantined run changes neither.
  */
 export function runOffboarding(deps: OffboardingDependencies): RunOffboarding {
