@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActionIntent, ActionJournal, ActionOutcome } from '../../core/reconcile/ports.js';
 import { GOVERNANCE_TABLE, ITEM_KEY, PARTITION } from '../../core/shared/table-keys.js';
 import { DynamoAuditLog } from './audit-log.js';
@@ -8,7 +8,7 @@ import type { GovernanceTable, Item } from './governance-table.js';
 /**
  * The intent of each change before it is made and its outcome after. A completed outcome, its
  * audit entry (appended to the account's hash chain) and the "disabled by Warden" mark are
- * written in one transaction, once.
+ * written in one transaction, once: the only transaction an action needs.
  */
 export class DynamoActionJournal implements ActionJournal {
   private readonly audit: DynamoAuditLog;
@@ -22,36 +22,33 @@ export class DynamoActionJournal implements ActionJournal {
     return new Set(items.map((item) => item[GOVERNANCE_TABLE.sortKey] as string));
   }
 
+  /**
+   * Two single-item writes, not a transaction (which costs twice the write units): the pending
+   * marker first, then the intent, unless the action is done. A crash between them leaves a
+   * marker without an intent, which is what an intent written before a crash looks like to a
+   * run: it finishes the action (beginning it again writes the intent). The marker is only a
+   * hint to plan with; the intent's status is the truth.
+   */
   async beginAction(intent: ActionIntent): Promise<'new' | 'done'> {
-    const key = ITEM_KEY.action(intent.actionId);
-    const existing = await this.table.get(key, true);
-    if (existing?.status === 'done') return 'done';
-    await this.table.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.table.name,
-              Item: { ...key, ...serialise(intent), status: 'pending' },
-            },
-          },
-          {
-            Put: {
-              TableName: this.table.name,
-              Item: { ...ITEM_KEY.pending(intent.actionId), runId: intent.runId },
-            },
-          },
-        ],
-      }),
-    );
-    return 'new';
+    const marker = ITEM_KEY.pending(intent.actionId);
+    await this.table.put({ ...marker, runId: intent.runId });
+    const begun = await this.putUnlessDone({
+      ...ITEM_KEY.action(intent.actionId),
+      ...serialise(intent),
+      status: 'pending',
+    });
+    if (begun) return 'new';
+    // An earlier attempt completed it: the marker just written would be stale.
+    await this.table.delete(marker);
+    return 'done';
   }
 
   async completeAction(intent: ActionIntent, outcome: ActionOutcome): Promise<void> {
     const key = ITEM_KEY.action(intent.actionId);
     if (!outcome.ok) {
-      // The intent stays pending: the next run retries it.
-      await this.table.put({
+      // The intent stays pending: the next run retries it. A late failure of an attempt that
+      // another attempt completed changes nothing.
+      await this.putUnlessDone({
         ...key,
         ...serialise(intent),
         status: 'pending',
@@ -110,6 +107,21 @@ export class DynamoActionJournal implements ActionJournal {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs(attempt)));
       }
     }
+  }
+
+  /** Writes an action's item unless the action is done; false when it was. */
+  private putUnlessDone(item: Item): Promise<boolean> {
+    return this.table.conditionally(
+      this.table.db.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#status) OR #status <> :done',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':done': 'done' },
+        }),
+      ),
+    );
   }
 }
 

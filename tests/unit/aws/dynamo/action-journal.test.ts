@@ -1,9 +1,21 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoActionJournal } from '../../../../functions/aws/dynamo/action-journal.js';
 import { entryHash, GENESIS } from '../../../../functions/core/audit/chain.js';
 import type { ActionIntent } from '../../../../functions/core/reconcile/ports.js';
-import { fault, mockedTable, TABLE, transactionCancelled } from '../../fakes/aws-mocks.js';
+import {
+  conditionFailed,
+  fault,
+  mockedTable,
+  TABLE,
+  transactionCancelled,
+} from '../../fakes/aws-mocks.js';
 
 const { db, table } = mockedTable();
 const journal = new DynamoActionJournal(table);
@@ -35,29 +47,48 @@ describe('DynamoDB action journal', () => {
     });
   });
 
-  it('records the intent and marks it pending in one transaction', async () => {
-    db.on(GetCommand).resolves({});
-    db.on(TransactWriteCommand).resolves({});
+  it('marks the action pending, then records its intent unless it is done, without a transaction', async () => {
+    db.on(PutCommand).resolves({});
     expect(await journal.beginAction(INTENT)).toBe('new');
-    expect(db.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({
-      Key: { pk: 'ACTION#a-ben', sk: 'ACTION' },
-      ConsistentRead: true,
+    const [marker, intent] = db.commandCalls(PutCommand).map((c) => c.args[0].input);
+    // The marker first: a crash before the intent leaves a pending action a run finishes.
+    expect(marker).toEqual({
+      TableName: TABLE,
+      Item: { pk: 'PENDING', sk: 'a-ben', runId: 'r-2' },
     });
-    expect(transaction()).toEqual([
-      {
-        Put: {
-          TableName: TABLE,
-          Item: { pk: 'ACTION#a-ben', sk: 'ACTION', ...SERIALISED, status: 'pending' },
-        },
-      },
-      { Put: { TableName: TABLE, Item: { pk: 'PENDING', sk: 'a-ben', runId: 'r-2' } } },
-    ]);
+    expect(intent).toEqual({
+      TableName: TABLE,
+      Item: { pk: 'ACTION#a-ben', sk: 'ACTION', ...SERIALISED, status: 'pending' },
+      ConditionExpression: 'attribute_not_exists(#status) OR #status <> :done',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':done': 'done' },
+    });
+    expect(db.commandCalls(GetCommand)).toEqual([]);
+    expect(db.commandCalls(TransactWriteCommand)).toEqual([]);
   });
 
-  it('recognises an action an earlier run completed, and records nothing', async () => {
-    db.on(GetCommand).resolves({ Item: { pk: 'ACTION#a-ben', sk: 'ACTION', status: 'done' } });
+  it('recognises an action an earlier run completed, and takes its new marker back', async () => {
+    db.on(PutCommand, { Item: { pk: 'PENDING' } }).resolves({});
+    db.on(PutCommand, { Item: { pk: 'ACTION#a-ben' } }).rejects(conditionFailed());
+    db.on(DeleteCommand).resolves({});
     expect(await journal.beginAction(INTENT)).toBe('done');
+    expect(db.commandCalls(DeleteCommand).map((c) => c.args[0].input.Key)).toEqual([
+      { pk: 'PENDING', sk: 'a-ben' },
+    ]);
     expect(db.commandCalls(TransactWriteCommand)).toEqual([]);
+  });
+
+  it('fails, leaving the action pending, when the intent cannot be written', async () => {
+    db.on(PutCommand, { Item: { pk: 'PENDING' } }).resolves({});
+    db.on(PutCommand, { Item: { pk: 'ACTION#a-ben' } }).rejects(fault());
+    await expect(journal.beginAction(INTENT)).rejects.toThrow('throttled');
+    expect(db.commandCalls(DeleteCommand)).toEqual([]);
+  });
+
+  it('writes nothing more when the pending marker cannot be written', async () => {
+    db.on(PutCommand).rejects(fault());
+    await expect(journal.beginAction(INTENT)).rejects.toThrow('throttled');
+    expect(db.commandCalls(PutCommand)).toHaveLength(1);
   });
 
   it('completes an action, audits it, clears it from pending and marks the account, all at once', async () => {
@@ -168,6 +199,16 @@ describe('DynamoDB action journal', () => {
       lastError: 'TooManyRequests',
       lastErrorAt: '2026-11-29T12:00:05.000Z',
     });
+    expect(db.commandCalls(PutCommand)[0]?.args[0].input.ConditionExpression).toBe(
+      'attribute_not_exists(#status) OR #status <> :done',
+    );
     expect(db.commandCalls(TransactWriteCommand)).toEqual([]);
+  });
+
+  it('never turns a completed action back to pending when a late attempt fails', async () => {
+    db.on(PutCommand).rejects(conditionFailed());
+    await expect(
+      journal.completeAction(INTENT, { ok: false, error: 'TooManyRequests', at: DONE_AT }),
+    ).resolves.toBeUndefined();
   });
 });
