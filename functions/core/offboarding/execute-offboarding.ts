@@ -190,11 +190,29 @@ export async function executeNow(
   by: string,
   deps: OffboardingDependencies,
 ): Promise<Offboarding> {
-  const executed = await executeOffboarding(id, by, deps);
+  return retryIfPartial(await executeOffboarding(id, by, deps), deps);
+}
+
+/**
+ * `executeNow` for an offboarding the caller has just created, due now, while it already acts
+ * alone on the person: neither read back nor claimed a second time.
+ */
+export async function executeCreated(
+  offboarding: Offboarding,
+  by: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  return retryIfPartial(await act(offboarding, by, deps), deps);
+}
+
+async function retryIfPartial(
+  executed: Offboarding,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
   if (executed.status === 'partially_failed') {
     const retryAt = new Date(deps.clock.now().getTime() + RETRY_AFTER_MS);
-    await deps.scheduler.upsert(oneTimeSchedule(id, retryAt, deps.timeZone));
-    deps.log.warn('offboarding partially failed; retry scheduled', { offboardingId: id });
+    await deps.scheduler.upsert(oneTimeSchedule(executed.id, retryAt, deps.timeZone));
+    deps.log.warn('offboarding partially failed; retry scheduled', { offboardingId: executed.id });
   }
   return executed;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   cancelOffboarding,
   moveOffboarding,
@@ -66,6 +66,20 @@ describe('one offboarding of a person acts at a time', () => {
     const past = new Date(w.clock.now().getTime() - 60_000);
     await w.deps.store.claimPerson('E1', 'ob-died', past, past);
     expect((await requestOffboarding(request(), w.deps)).status).toBe('done');
+  });
+
+  it('claims the person once for a request that acts now, and reads nothing it just wrote', async () => {
+    const w = world();
+    const claim = vi.spyOn(w.deps.store, 'claimPerson');
+    const release = vi.spyOn(w.deps.store, 'releasePerson');
+    const get = vi.spyOn(w.deps.store, 'get');
+    expect((await requestOffboarding(request(), w.deps)).status).toBe('done');
+    expect(claim).toHaveBeenCalledTimes(1);
+    expect(release).toHaveBeenCalledTimes(1);
+    // Only the look for an earlier request with the same id.
+    expect(get).toHaveBeenCalledTimes(1);
+    const now = w.clock.now();
+    expect(await w.deps.store.claimPerson('E1', 'ob-next', now, now)).toBe('ob-next');
   });
 
   it('does nothing more to accounts Warden already signed out and disabled: no second call, no second audit entry', async () => {
