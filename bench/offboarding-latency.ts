@@ -82,12 +82,12 @@ try {
   );
   for (let i = requests; i < requests + COUNTED; i++) await offboard(countedApi, i);
   await proxy.close();
-  const callsPerRequest = (service: string) =>
+  const callsPerRequest = (service: string): Record<string, number> =>
     Object.fromEntries(
       Object.entries(proxy.stats.operations)
         .filter(([op]) => op.startsWith(`${service}.`))
-        .map(([op, n]) => [op.slice(service.length + 1), n / COUNTED])
-        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+        .map(([op, n]): [string, number] => [op.slice(service.length + 1), n / COUNTED])
+        .sort(([a], [b]) => a.localeCompare(b)),
     );
   const dynamoDbCalls = callsPerRequest('dynamodb');
   const sorted = [...samples].sort((a, b) => a - b);

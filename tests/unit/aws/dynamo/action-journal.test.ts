@@ -30,6 +30,7 @@ const INTENT: ActionIntent = {
   reason: 'left on 2025-01-31',
   at: new Date('2026-11-29T12:00:00Z'),
 };
+const ANA: ActionIntent = { ...INTENT, actionId: 'a-ana', username: 'ana', accountKey: 'sub-ana' };
 const DONE_AT = new Date('2026-11-29T12:00:05Z');
 const SERIALISED = { ...INTENT, at: '2026-11-29T12:00:00.000Z' };
 
@@ -186,6 +187,93 @@ describe('DynamoDB action journal', () => {
     await expect(journal.completeAction(INTENT, { ok: true, at: DONE_AT })).rejects.toThrow(
       'throttled',
     );
+  });
+
+  it('completes the actions of several accounts in one transaction, each on its own chain', async () => {
+    db.on(GetCommand, { Key: { sk: `${POOL}#ben` } }).resolves({ Item: { seq: 4, hash: 'h4' } });
+    db.on(GetCommand, { Key: { sk: `${POOL}#ana` } }).resolves({});
+    db.on(TransactWriteCommand).resolves({});
+    await journal.completeActions([
+      { intent: INTENT, at: DONE_AT },
+      { intent: ANA, at: DONE_AT },
+    ]);
+    expect(db.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    const items = transaction();
+    expect(items).toHaveLength(10);
+    expect(items[0]?.Update?.Key).toEqual({ pk: 'ACTION#a-ben', sk: 'ACTION' });
+    expect(items[1]?.Put?.Item).toMatchObject({ actionId: 'a-ben', seq: 5, prevHash: 'h4' });
+    expect(items[5]?.Update?.Key).toEqual({ pk: 'ACTION#a-ana', sk: 'ACTION' });
+    expect(items[6]?.Put?.Item).toMatchObject({ actionId: 'a-ana', seq: 1, prevHash: GENESIS });
+    expect(items[9]?.Put?.Item).toMatchObject({ sk: 'DISABLED#sub-ana', actionId: 'a-ana' });
+  });
+
+  it('completes the others when one of them was completed meanwhile', async () => {
+    db.on(GetCommand).resolves({});
+    db.on(TransactWriteCommand)
+      .rejectsOnce(transactionCancelled('ConditionalCheckFailed', ...Array(9).fill('None')))
+      .resolves({});
+    await journal.completeActions([
+      { intent: INTENT, at: DONE_AT },
+      { intent: ANA, at: DONE_AT },
+    ]);
+    const attempts = db.commandCalls(TransactWriteCommand);
+    expect(attempts).toHaveLength(2);
+    const retried = attempts[1]?.args[0].input.TransactItems ?? [];
+    expect(retried).toHaveLength(5);
+    expect(retried[0]?.Update?.Key).toEqual({ pk: 'ACTION#a-ana', sk: 'ACTION' });
+  });
+
+  it('reads every head again when another writer moved one of them', async () => {
+    db.on(GetCommand, { Key: { sk: `${POOL}#ben` } }).resolves({});
+    db.on(GetCommand, { Key: { sk: `${POOL}#ana` } })
+      .resolvesOnce({ Item: { seq: 1, hash: 'h1' } })
+      .resolves({ Item: { seq: 2, hash: 'h2' } });
+    db.on(TransactWriteCommand)
+      .rejectsOnce(
+        transactionCancelled(...Array(7).fill('None'), 'ConditionalCheckFailed', 'None', 'None'),
+      )
+      .resolves({});
+    await journal.completeActions([
+      { intent: INTENT, at: DONE_AT },
+      { intent: ANA, at: DONE_AT },
+    ]);
+    const attempts = db.commandCalls(TransactWriteCommand);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]?.args[0].input.TransactItems?.[6]?.Put?.Item).toMatchObject({
+      seq: 3,
+      prevHash: 'h2',
+    });
+  });
+
+  it('never puts two completions of one account in a transaction, nor more than twenty', async () => {
+    db.on(GetCommand).resolves({});
+    db.on(TransactWriteCommand).resolves({});
+    const many = Array.from({ length: 21 }, (_, i) => ({
+      intent: { ...INTENT, actionId: `a-${i}`, username: `u${i}`, accountKey: `k${i}` },
+      at: DONE_AT,
+    }));
+    await journal.completeActions([
+      { intent: INTENT, at: DONE_AT },
+      { intent: { ...INTENT, actionId: 'a-ben-2' }, at: DONE_AT },
+      ...many,
+    ]);
+    const sizes = db
+      .commandCalls(TransactWriteCommand)
+      .map((c) => c.args[0].input.TransactItems?.length);
+    expect(sizes.reduce((a = 0, b = 0) => a + b, 0)).toBe(23 * 5);
+    expect(Math.max(...(sizes as number[]))).toBeLessThanOrEqual(100);
+    for (const call of db.commandCalls(TransactWriteCommand)) {
+      const heads = (call.args[0].input.TransactItems ?? [])
+        .map((item) => item.Put?.Item)
+        .filter((item) => item?.pk === 'AUDIT#~heads')
+        .map((item) => item?.sk);
+      expect(new Set(heads).size).toBe(heads.length);
+    }
+  });
+
+  it('completes nothing, and calls nothing, for no actions', async () => {
+    await journal.completeActions([]);
+    expect(db.calls()).toEqual([]);
   });
 
   it('keeps a failed action pending, with the error name, so the next run retries it', async () => {

@@ -113,6 +113,19 @@ describe('an HR offboarding, now', () => {
     expect(w.notifier.notices.at(-1)?.subject).toMatch(/offboarding done: E1/);
   });
 
+  it('records the outcomes of all the accounts together, after every pool has answered', async () => {
+    const w = world();
+    const together = vi.spyOn(w.deps.journal, 'completeActions');
+    const single = vi.spyOn(w.deps.journal, 'completeAction');
+    await requestOffboarding(request(), w.deps);
+    expect(together).toHaveBeenCalledTimes(1);
+    expect(together.mock.calls[0]?.[0].map((c) => c.intent.username)).toEqual([
+      'mariana.ruiz',
+      'mruiz',
+    ]);
+    expect(single).not.toHaveBeenCalled();
+  });
+
   it('records the access end before acting, and it outlives a full-roster reconciliation', async () => {
     const w = world();
     w.press.failOn.add('mariana.ruiz');
