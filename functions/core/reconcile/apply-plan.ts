@@ -1,11 +1,10 @@
 import type { Account } from '../account.js';
 import type { HrFeed } from '../hr/hr-record.js';
 import { errorName } from '../shared/errors.js';
-import type { AccountDirectory, Completion } from './ports.js';
+import type { AccountDirectory } from './ports.js';
 import type { RunDependencies } from './run-reconciliation.js';
 import type { ActionCounts, ActionOutcomeKind, RunRecord } from './run-record.js';
 import type { Finding } from './situation.js';
-import { oneAtATime, together } from './turns.js';
 
 /** Actions in flight at once; the quota bucket, shared by all of them, sets the rate. */
 const APPLY_CONCURRENCY = 16;
@@ -32,7 +31,6 @@ export async function applyPlan(
   const outcomes = new Map<string, ActionOutcomeKind>();
   const counts = { ...actions };
   const inTurn = oneAtATime();
-  const recordDone = together<Completion>(inTurn, (batch) => journal.completeActions(batch));
   const applyOne = async (finding: Finding) => {
     const intent = {
       actionId: finding.actionId as string,
@@ -52,7 +50,7 @@ export async function applyPlan(
     const directory = directories.get(finding.source) as AccountDirectory;
     try {
       await directory.disable(accountOf(finding));
-      await recordDone({ intent, at: deps.clock.now() });
+      await inTurn(() => journal.completeAction(intent, { ok: true, at: deps.clock.now() }));
       outcomes.set(intent.actionId, 'disabled');
       counts.applied++;
     } catch (error) {
@@ -69,8 +67,7 @@ export async function applyPlan(
   // (journal, sign-out, disable, journal), sets the pace. Each action is independent; only the
   // Cognito calls overlap: journal writes take turns (milliseconds each in DynamoDB), which
   // keeps the journal's load even and the local emulator, whose transactions fail when they
-  // overlap, usable. The outcomes that finish while another write has its turn are recorded
-  // together in the next one, so the turns keep up with the calls.
+  // overlap, usable.
   let next = 0;
   const worker = async () => {
     while (next < planned.length) await applyOne(planned[next++] as Finding);
@@ -98,6 +95,16 @@ export async function recordAccessEnds(
 /** The planned disables of a plan, in plan order. */
 export function plannedDisables(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.action === 'disable');
+}
+
+/** Runs the functions given to it one after another, in the order they were given. */
+function oneAtATime(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let lane: Promise<unknown> = Promise.resolve();
+  return (fn) => {
+    const result = lane.then(fn);
+    lane = result.catch(() => undefined);
+    return result;
+  };
 }
 
 function accountOf(finding: Finding): Account {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approvalOf, rejectRun } from '../../../../functions/core/reconcile/review-quarantine.js';
 import { runReconciliation } from '../../../../functions/core/reconcile/run-reconciliation.js';
 import { newRunRecord } from '../../../../functions/core/reconcile/run-record.js';
@@ -98,32 +98,6 @@ describe('a reconciliation run', () => {
       'cruz',
       'press-ops',
     ]);
-  });
-
-  it('records the outcomes of disables with the journal write for several', async () => {
-    const w = world();
-    const together = vi.spyOn(w.storage.journal, 'completeActions');
-    const single = vi.spyOn(w.storage.journal, 'completeAction');
-    await w.run(false);
-    expect(together.mock.calls.flatMap(([batch]) => batch.map((c) => c.intent.username))).toEqual([
-      'ben',
-      'cruz',
-    ]);
-    expect(single).not.toHaveBeenCalled();
-  });
-
-  it('counts as failed, to be finished by the next run, disables whose outcome could not be recorded', async () => {
-    const w = world();
-    const record = vi
-      .spyOn(w.storage.journal, 'completeActions')
-      .mockRejectedValue(new Error('throttled'));
-    const { run } = await w.run(false);
-    record.mockRestore();
-    expect(run.actions).toEqual({ planned: 2, applied: 0, alreadyDone: 0, failed: 2 });
-    expect((await w.storage.journal.listPendingActions()).size).toBe(2);
-    const again = await w.run(false);
-    expect(again.run.actions.failed).toBe(0);
-    expect(w.storage.journal.audit.map((a) => a.username)).toEqual(['ben', 'cruz']);
   });
 
   it('a second run changes nothing and adds no audit entries', async () => {
