@@ -32,6 +32,10 @@ const INTENT: ActionIntent = {
 };
 const ANA: ActionIntent = { ...INTENT, actionId: 'a-ana', username: 'ana', accountKey: 'sub-ana' };
 const DONE_AT = new Date('2026-11-29T12:00:05Z');
+const BEN_AND_ANA = [
+  { intent: INTENT, at: DONE_AT },
+  { intent: ANA, at: DONE_AT },
+];
 const SERIALISED = { ...INTENT, at: '2026-11-29T12:00:00.000Z' };
 
 const transaction = () =>
@@ -193,10 +197,7 @@ describe('DynamoDB action journal', () => {
     db.on(GetCommand, { Key: { sk: `${POOL}#ben` } }).resolves({ Item: { seq: 4, hash: 'h4' } });
     db.on(GetCommand, { Key: { sk: `${POOL}#ana` } }).resolves({});
     db.on(TransactWriteCommand).resolves({});
-    await journal.completeActions([
-      { intent: INTENT, at: DONE_AT },
-      { intent: ANA, at: DONE_AT },
-    ]);
+    await journal.completeActions(BEN_AND_ANA);
     expect(db.commandCalls(TransactWriteCommand)).toHaveLength(1);
     const items = transaction();
     expect(items).toHaveLength(10);
@@ -212,10 +213,7 @@ describe('DynamoDB action journal', () => {
     db.on(TransactWriteCommand)
       .rejectsOnce(transactionCancelled('ConditionalCheckFailed', ...Array(9).fill('None')))
       .resolves({});
-    await journal.completeActions([
-      { intent: INTENT, at: DONE_AT },
-      { intent: ANA, at: DONE_AT },
-    ]);
+    await journal.completeActions(BEN_AND_ANA);
     const attempts = db.commandCalls(TransactWriteCommand);
     expect(attempts).toHaveLength(2);
     const retried = attempts[1]?.args[0].input.TransactItems ?? [];
@@ -233,10 +231,7 @@ describe('DynamoDB action journal', () => {
         transactionCancelled(...Array(7).fill('None'), 'ConditionalCheckFailed', 'None', 'None'),
       )
       .resolves({});
-    await journal.completeActions([
-      { intent: INTENT, at: DONE_AT },
-      { intent: ANA, at: DONE_AT },
-    ]);
+    await journal.completeActions(BEN_AND_ANA);
     const attempts = db.commandCalls(TransactWriteCommand);
     expect(attempts).toHaveLength(2);
     expect(attempts[1]?.args[0].input.TransactItems?.[6]?.Put?.Item).toMatchObject({
