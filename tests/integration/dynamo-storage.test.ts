@@ -4,15 +4,17 @@ import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
 import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
 import { dynamoReconcileStorage } from '../../functions/aws/dynamo/reconcile-storage.js';
 import type { ActionIntent, ReconcileStorage } from '../../functions/core/reconcile/ports.js';
+import { ITEM_KEY } from '../../functions/core/shared/table-keys.js';
 import { localWarden } from './local-aws.js';
 
 let storage: ReconcileStorage;
 let audit: DynamoAuditLog;
+let table: GovernanceTable;
 const t = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
   const warden = await localWarden();
-  const table = new GovernanceTable(documentClient(), warden.resources.table);
+  table = new GovernanceTable(documentClient(), warden.resources.table);
   storage = dynamoReconcileStorage(table);
   audit = new DynamoAuditLog(table);
 });
@@ -94,6 +96,29 @@ describe('DynamoDB storage roles on the governance table', () => {
     });
     expect(await storage.journal.listPendingActions()).toContain('act-2');
     expect((await audit.listAudit('pool-1', 'ricardo')).map((a) => a.actionId)).toEqual(['act-1']);
+  });
+
+  it('an action whose intent a crash kept from being written is finished by the next attempt', async () => {
+    // The state a crash leaves between the pending marker and the intent.
+    await table.put({ ...ITEM_KEY.pending('act-3'), runId: 'run-0' });
+    expect(await storage.journal.listPendingActions()).toContain('act-3');
+    expect(await storage.journal.beginAction(intent('act-3'))).toBe('new');
+    await storage.journal.completeAction(intent('act-3'), {
+      ok: true,
+      at: t('2026-11-29T10:00:04Z'),
+    });
+    // A late failure of another attempt does not reopen it.
+    await storage.journal.completeAction(intent('act-3'), {
+      ok: false,
+      error: 'TooManyRequestsException',
+      at: t('2026-11-29T10:00:05Z'),
+    });
+    expect(await storage.journal.listPendingActions()).not.toContain('act-3');
+    expect(await storage.journal.beginAction(intent('act-3'))).toBe('done');
+    expect(await storage.journal.listPendingActions()).not.toContain('act-3');
+    expect(
+      (await audit.listAudit('pool-1', 'ricardo')).filter((a) => a.actionId === 'act-3'),
+    ).toHaveLength(1);
   });
 
   it('remembers when an orphan was first seen, and keeps the first date', async () => {

@@ -1,6 +1,6 @@
 import { type Account, accountKey } from '../account.js';
 import { actionId } from '../reconcile/action-id.js';
-import type { ActionIntent, ActionJournal, Notifier } from '../reconcile/ports.js';
+import type { ActionIntent, ActionJournal, Completion, Notifier } from '../reconcile/ports.js';
 import type { Clock } from '../shared/clock.js';
 import { errorName } from '../shared/errors.js';
 import type { EventLog } from '../shared/event-log.js';
@@ -85,11 +85,20 @@ async function act(
     return previous;
   };
   // Every account at once: the exposure lasts until the slowest pool answers, not their sum.
-  const acted = await Promise.all(
+  const disabled = await Promise.all(
     found.linked.map((account) =>
       disableAccount(offboarding, account, previousOf(account), directories, deps),
     ),
   );
+  // The outcomes and audit entries of all of them together: one round trip, not one each.
+  const completed = disabled.flatMap((d) => (d.completion ? [d.completion] : []));
+  await deps.journal.completeActions(completed);
+  await Promise.all(
+    completed.map(({ intent, at }) =>
+      deps.offboarded.markOffboarded(intent.source, intent.accountKey, id, at),
+    ),
+  );
+  const acted = disabled.map((d) => d.account);
   // Accounts an earlier attempt acted on that are gone now keep what happened to them.
   const accounts = [...acted, ...[...earlier.values()].filter((a) => a.outcome)];
   const failed = accounts.filter((a) => a.outcome === 'failed').length;
@@ -127,7 +136,7 @@ async function disableAccount(
   previous: OffboardingAccount | undefined,
   directories: ReadonlyMap<string, { disable(account: Account): Promise<void> }>,
   deps: OffboardingDependencies,
-): Promise<OffboardingAccount> {
+): Promise<{ account: OffboardingAccount; completion?: Completion }> {
   const key = accountKey(account);
   const intent: ActionIntent = {
     actionId: actionId(
@@ -150,12 +159,14 @@ async function disableAccount(
     // Warden (a run or another offboarding) signed it out and disabled it, and it is still
     // disabled: nothing is left to do, and nothing new to audit.
     const disabledWith = await deps.offboarded.disablingAction(account.source, key);
-    if (disabledWith && disabledWith !== intent.actionId) return { ...base, outcome };
+    if (disabledWith && disabledWith !== intent.actionId) return { account: { ...base, outcome } };
   }
   if ((await deps.journal.beginAction(intent)) === 'done') {
     return {
-      ...base,
-      outcome: previous?.outcome === 'failed' ? outcome : (previous?.outcome ?? outcome),
+      account: {
+        ...base,
+        outcome: previous?.outcome === 'failed' ? outcome : (previous?.outcome ?? outcome),
+      },
     };
   }
   try {
@@ -169,12 +180,10 @@ async function disableAccount(
       error: errorName(error),
       at: deps.clock.now(),
     });
-    return { ...base, outcome: 'failed', error: errorName(error) };
+    return { account: { ...base, outcome: 'failed', error: errorName(error) } };
   }
-  const at = deps.clock.now();
-  await deps.journal.completeAction(intent, { ok: true, at });
-  await deps.offboarded.markOffboarded(account.source, key, offboarding.id, at);
-  return { ...base, outcome };
+  // Recorded by the caller, with the other accounts' outcomes.
+  return { account: { ...base, outcome }, completion: { intent, at: deps.clock.now() } };
 }
 
 /** How long after a partial failure the offboarding is tried again. */
@@ -190,11 +199,29 @@ export async function executeNow(
   by: string,
   deps: OffboardingDependencies,
 ): Promise<Offboarding> {
-  const executed = await executeOffboarding(id, by, deps);
+  return retryIfPartial(await executeOffboarding(id, by, deps), deps);
+}
+
+/**
+ * `executeNow` for an offboarding the caller has just created, due now, while it already acts
+ * alone on the person: neither read back nor claimed a second time.
+ */
+export async function executeCreated(
+  offboarding: Offboarding,
+  by: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  return retryIfPartial(await act(offboarding, by, deps), deps);
+}
+
+async function retryIfPartial(
+  executed: Offboarding,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
   if (executed.status === 'partially_failed') {
     const retryAt = new Date(deps.clock.now().getTime() + RETRY_AFTER_MS);
-    await deps.scheduler.upsert(oneTimeSchedule(id, retryAt, deps.timeZone));
-    deps.log.warn('offboarding partially failed; retry scheduled', { offboardingId: id });
+    await deps.scheduler.upsert(oneTimeSchedule(executed.id, retryAt, deps.timeZone));
+    deps.log.warn('offboarding partially failed; retry scheduled', { offboardingId: executed.id });
   }
   return executed;
 }

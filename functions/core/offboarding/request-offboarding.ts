@@ -1,6 +1,6 @@
 import { accountKey } from '../account.js';
 import { OffboardingNotFoundError } from './errors.js';
-import { executeNow, type OffboardingDependencies } from './execute-offboarding.js';
+import { executeCreated, executeNow, type OffboardingDependencies } from './execute-offboarding.js';
 import { findAccounts } from './find-accounts.js';
 import { offboardingNotice } from './notice.js';
 import type { Offboarding, OffboardingOrigin } from './offboarding.js';
@@ -53,7 +53,7 @@ export async function requestOffboarding(
   if (future) return created(() => schedule(offboarding, request.caller, 'scheduled', deps));
   // Claimed before it is created: a request refused for a conflict leaves nothing behind.
   return actingAlone(request.employeeId, request.id, deps, () =>
-    created(() => executeNow(offboarding.id, request.caller, deps)),
+    created(() => executeCreated(offboarding, request.caller, deps)),
   );
 }
 

@@ -103,6 +103,14 @@ export interface ActionJournal {
   beginAction(intent: ActionIntent): Promise<'new' | 'done'>;
   /** Records the outcome and, when it succeeded, the audit entry: once per action id. */
   completeAction(intent: ActionIntent, outcome: ActionOutcome): Promise<void>;
+  /** `completeAction` for several actions that succeeded, in as few writes as the store allows. */
+  completeActions(completed: readonly Completion[]): Promise<void>;
+}
+
+/** An action that succeeded, and when. */
+export interface Completion {
+  intent: ActionIntent;
+  at: Date;
 }
 
 /** Every store a run uses, one per role. */

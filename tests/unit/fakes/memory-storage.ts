@@ -5,6 +5,7 @@ import type {
   ActionIntent,
   ActionJournal,
   ActionOutcome,
+  Completion,
   FeedBaselines,
   ReconcileStorage,
   RunLock,
@@ -114,12 +115,18 @@ export class MemoryActionJournal implements ActionJournal, AuditLog {
     return Promise.resolve('new');
   }
   completeAction(intent: ActionIntent, outcome: ActionOutcome): Promise<void> {
-    if (outcome.ok && this.actions.get(intent.actionId)?.status !== 'done') {
-      this.actions.set(intent.actionId, { intent, status: 'done' });
-      this.audit.push({ ...intent, at: outcome.at });
-      this.memory.markDisabled(intent.source, intent.accountKey, intent.actionId);
-    }
+    if (outcome.ok) this.complete(intent, outcome.at);
     return Promise.resolve();
+  }
+  completeActions(completed: readonly Completion[]): Promise<void> {
+    for (const { intent, at } of completed) this.complete(intent, at);
+    return Promise.resolve();
+  }
+  private complete(intent: ActionIntent, at: Date): void {
+    if (this.actions.get(intent.actionId)?.status === 'done') return;
+    this.actions.set(intent.actionId, { intent, status: 'done' });
+    this.audit.push({ ...intent, at });
+    this.memory.markDisabled(intent.source, intent.accountKey, intent.actionId);
   }
   listAudit(source: string, username: string): Promise<AuditEntry[]> {
     return Promise.resolve(

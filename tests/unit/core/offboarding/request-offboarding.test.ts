@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   cancelOffboarding,
   moveOffboarding,
@@ -68,6 +68,20 @@ describe('one offboarding of a person acts at a time', () => {
     expect((await requestOffboarding(request(), w.deps)).status).toBe('done');
   });
 
+  it('claims the person once for a request that acts now, and reads nothing it just wrote', async () => {
+    const w = world();
+    const claim = vi.spyOn(w.deps.store, 'claimPerson');
+    const release = vi.spyOn(w.deps.store, 'releasePerson');
+    const get = vi.spyOn(w.deps.store, 'get');
+    expect((await requestOffboarding(request(), w.deps)).status).toBe('done');
+    expect(claim).toHaveBeenCalledTimes(1);
+    expect(release).toHaveBeenCalledTimes(1);
+    // Only the look for an earlier request with the same id.
+    expect(get).toHaveBeenCalledTimes(1);
+    const now = w.clock.now();
+    expect(await w.deps.store.claimPerson('E1', 'ob-next', now, now)).toBe('ob-next');
+  });
+
   it('does nothing more to accounts Warden already signed out and disabled: no second call, no second audit entry', async () => {
     const w = world();
     const first = await requestOffboarding(request(), w.deps);
@@ -97,6 +111,19 @@ describe('an HR offboarding, now', () => {
       ['mruiz', done.id],
     ]);
     expect(w.notifier.notices.at(-1)?.subject).toMatch(/offboarding done: E1/);
+  });
+
+  it('records the outcomes of all the accounts together, after every pool has answered', async () => {
+    const w = world();
+    const together = vi.spyOn(w.deps.journal, 'completeActions');
+    const single = vi.spyOn(w.deps.journal, 'completeAction');
+    await requestOffboarding(request(), w.deps);
+    expect(together).toHaveBeenCalledTimes(1);
+    expect(together.mock.calls[0]?.[0].map((c) => c.intent.username)).toEqual([
+      'mariana.ruiz',
+      'mruiz',
+    ]);
+    expect(single).not.toHaveBeenCalled();
   });
 
   it('records the access end before acting, and it outlives a full-roster reconciliation', async () => {
