@@ -1,8 +1,11 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   resolvedUser,
+  seal,
   signGeoContext,
   typedName,
+  unseal,
   verifyGeoContext,
 } from '../../../../functions/core/geo/geo-context.js';
 import { keySetOf } from '../../../../functions/core/geo/key-set.js';
@@ -106,5 +109,73 @@ describe('geo context', () => {
     const nonce = (t: string) =>
       JSON.parse(Buffer.from(t.split('.')[1] as string, 'base64url').toString()).nonce;
     expect(nonce(sign())).not.toBe(nonce(sign()));
+  });
+
+  it('ignores case and surrounding spaces on both the alias and the name in the context', () => {
+    expect(
+      verifyGeoContext(sign('ana.lopez'), KEYS, NOW, typedName([' Ana.Lopez '], CLIENT)).ok,
+    ).toBe(true);
+    expect(
+      verifyGeoContext(sign(' ana.lopez '), KEYS, NOW, typedName(['ana.lopez'], CLIENT)).ok,
+    ).toBe(true);
+  });
+
+  it('accepts a context exactly at the end of its minute and exactly five seconds early, no further', () => {
+    const ana = resolvedUser('ana', CLIENT);
+    expect(verifyGeoContext(sign('ana'), KEYS, later(60_000), ana).ok).toBe(true);
+    expect(verifyGeoContext(sign('ana'), KEYS, later(-5_000), ana).ok).toBe(true);
+    expect(verifyGeoContext(sign('ana'), KEYS, later(-5_001), ana)).toEqual({
+      ok: false,
+      failure: 'not_yet_valid',
+    });
+  });
+
+  it('refuses a token with an empty part or a part too many as malformed, before any key lookup', () => {
+    const [kid, body, sig] = sign('ana').split('.') as [string, string, string];
+    for (const token of [
+      `.${body}.${sig}`,
+      `${kid}..${sig}`,
+      `${kid}.${body}.`,
+      `${kid}.${body}.${sig}.x`,
+    ]) {
+      expect(unseal('geo', KEYS, token), token).toEqual({ ok: false, failure: 'malformed' });
+      expect(verifyGeoContext(token, KEYS, NOW, resolvedUser('ana', CLIENT))).toEqual({
+        ok: false,
+        failure: 'malformed',
+      });
+    }
+  });
+
+  it('refuses a correctly signed payload that is not a geo context as malformed', () => {
+    const ana = resolvedUser('ana', CLIENT);
+    const fields = { ip: '1.1.1.1', country: 'MX', username: 'ana', clientId: CLIENT };
+    const hex = 'a'.repeat(32);
+    for (const nonce of [`x${hex}`, `${hex}x`, 'a'.repeat(31)]) {
+      expect(
+        verifyGeoContext(signGeoContext(fields, KEYS.signing, NOW, nonce), KEYS, NOW, ana),
+        nonce,
+      ).toEqual({
+        ok: false,
+        failure: 'malformed',
+      });
+    }
+    expect(
+      verifyGeoContext(signGeoContext(fields, KEYS.signing, NOW, hex), KEYS, NOW, ana).ok,
+    ).toBe(true);
+    expect(verifyGeoContext(seal('geo', KEYS.signing, { country: 'MX' }), KEYS, NOW, ana)).toEqual({
+      ok: false,
+      failure: 'malformed',
+    });
+  });
+
+  it('refuses a correctly signed body that is not JSON as malformed', () => {
+    // The documented format: HMAC-SHA256 over `purpose.kid.body`, by a holder of the key.
+    const { id, key } = KEYS.signing;
+    const body = Buffer.from('{not json').toString('base64url');
+    const signature = createHmac('sha256', key).update(`geo.${id}.${body}`).digest('base64url');
+    expect(unseal('geo', KEYS, `${id}.${body}.${signature}`)).toEqual({
+      ok: false,
+      failure: 'malformed',
+    });
   });
 });
