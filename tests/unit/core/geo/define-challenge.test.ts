@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_RULE, defineChallenge } from '../../../../functions/core/geo/define-challenge.js';
+import { defineChallenge } from '../../../../functions/core/geo/define-challenge.js';
 import type { SignInVerdict } from '../../../../functions/core/geo/sign-in-verdict.js';
 
 const srp = { challengeName: 'SRP_A', challengeResult: true };
@@ -107,11 +107,17 @@ describe('define-auth-challenge decision', () => {
     );
     expect(third).toMatchObject({
       step: FAIL,
-      record: { outcome: 'denied', rule: CODE_RULE, reason: '3 wrong codes' },
+      record: { outcome: 'denied', rule: 'one-time code', reason: '3 wrong codes' },
     });
   });
 
   it('fails an out-of-order flow without recording a decision', () => {
     expect(defineChallenge([code(true)], undefined, true)).toEqual({ step: FAIL });
+  });
+
+  it('checks for a verified email only before the first code is sent', () => {
+    expect(
+      defineChallenge([srp, password(), code(true)], verdict('require_mfa'), false),
+    ).toMatchObject({ step: TOKENS, grant: { decision: 'mfa_passed' } });
   });
 });

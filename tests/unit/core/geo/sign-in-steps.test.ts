@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseGeoPolicy } from '../../../../functions/core/geo/geo-policy.js';
-import { nextStep } from '../../../../functions/core/geo/sign-in-steps.js';
+import {
+  needsVerdict,
+  nextStep,
+  passwordFailed,
+} from '../../../../functions/core/geo/sign-in-steps.js';
 import {
   type SignInVerdict,
   signInVerdict,
@@ -55,6 +59,28 @@ describe('custom-auth steps', () => {
     ).toEqual(FAIL);
     expect(nextStep([srp, password(), code(true)], verdict('deny'))).toEqual(FAIL);
     expect(nextStep([srp, password(), code(true)], undefined)).toEqual(FAIL);
+  });
+  it('issues tokens for a right code at the third and last attempt', () => {
+    expect(
+      nextStep([srp, password(), code(false), code(false), code(true)], verdict('require_mfa')),
+    ).toMatchObject({ issueTokens: true });
+  });
+
+  it('fails anything but a code after the password, however it went', () => {
+    expect(nextStep([srp, password(), password()], verdict('allow'))).toEqual(FAIL);
+    expect(nextStep([srp, password(), code(false), srp], verdict('require_mfa'))).toEqual(FAIL);
+  });
+
+  it('needs a verdict, and counts a failed password, only when the second step is the password', () => {
+    expect(needsVerdict([srp])).toBe(false);
+    expect(needsVerdict([srp, password()])).toBe(true);
+    expect(needsVerdict([srp, password(), code(false)])).toBe(true);
+    expect(needsVerdict([srp, password(false)])).toBe(false);
+    expect(needsVerdict([srp, code(true)])).toBe(false);
+    expect(passwordFailed([srp, password(false)])).toBe(true);
+    expect(passwordFailed([srp, password()])).toBe(false);
+    expect(passwordFailed([srp])).toBe(false);
+    expect(passwordFailed([srp, code(false)])).toBe(false);
   });
 });
 
