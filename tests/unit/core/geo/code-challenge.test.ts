@@ -6,6 +6,7 @@ import {
   maskEmail,
 } from '../../../../functions/core/geo/code-challenge.js';
 import { keySetOf } from '../../../../functions/core/geo/key-set.js';
+import { CODE_TTL_MS } from '../../../../functions/core/geo/sign-in-steps.js';
 
 const KEYS = keySetOf({ current: 'c'.repeat(40) });
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -62,5 +63,62 @@ describe('one-time codes', () => {
 
   it('masks the address they go to', () => {
     expect(maskEmail('ricardo.salazar@presidencia.example')).toBe('r***@presidencia.example');
+    expect(maskEmail('ricardo')).toBe('r***@');
+  });
+
+  it('are always six digits, with leading zeros kept', () => {
+    // One fresh code in ten is below 100000: among 200, a lost leading zero shows.
+    for (let i = 0; i < 200; i += 1) {
+      const issued = challengeCode('ana', [], KEYS.signing, NOW);
+      if (!('fresh' in issued)) throw new Error('expected a fresh code');
+      expect(issued.fresh.code).toMatch(/^\d{6}$/);
+    }
+  });
+
+  it('are valid up to and including their expiry instant, and a fresh one follows', () => {
+    const first = challengeCode('ana', [], KEYS.signing, NOW);
+    if (!('fresh' in first)) throw new Error('expected a fresh code');
+    const { privateChallengeParameters: expected, challengeMetadata } = challengeResponse(
+      first.fresh.stored,
+      'ana@x.org',
+    );
+    expect(checkAnswer(expected, 'ana', first.fresh.code, KEYS, later(CODE_TTL_MS))).toEqual({
+      correct: true,
+      reason: 'correct code',
+    });
+    expect(
+      'fresh' in challengeCode('ana', [challengeMetadata], KEYS.signing, later(CODE_TTL_MS)),
+    ).toBe(true);
+  });
+
+  it('are reused from the last code record of the session, whatever follows it', () => {
+    const first = challengeCode('ana', [], KEYS.signing, NOW);
+    if (!('fresh' in first)) throw new Error('expected a fresh code');
+    const metadata = challengeResponse(first.fresh.stored, 'ana@x.org').challengeMetadata;
+    expect(challengeCode('ana', [metadata, undefined, 'SRP'], KEYS.signing, NOW)).toEqual({
+      reuse: first.fresh.stored,
+    });
+    for (const altered of [`x${metadata}`, `${metadata}x`]) {
+      expect('fresh' in challengeCode('ana', [altered], KEYS.signing, NOW), altered).toBe(true);
+    }
+  });
+
+  it('refuse an answer when the stored code is incomplete, from an unknown key, or of another length', () => {
+    const issued = challengeCode('ana', [], KEYS.signing, NOW);
+    if (!('fresh' in issued)) throw new Error('expected a fresh code');
+    const { privateChallengeParameters: expected } = challengeResponse(
+      issued.fresh.stored,
+      'ana@x.org',
+    );
+    const code = issued.fresh.code;
+    const notIssued = { correct: false, reason: 'no code was issued' };
+    expect(checkAnswer({ ...expected, kid: 'retired' }, 'ana', code, KEYS, NOW)).toEqual(notIssued);
+    expect(checkAnswer({ ...expected, digest: '' }, 'ana', code, KEYS, NOW)).toEqual(notIssued);
+    expect(checkAnswer({ ...expected, expiresAt: 'soon' }, 'ana', code, KEYS, NOW)).toEqual(
+      notIssued,
+    );
+    expect(
+      checkAnswer({ ...expected, digest: expected.digest.slice(1) }, 'ana', code, KEYS, NOW),
+    ).toEqual({ correct: false, reason: 'wrong code' });
   });
 });
