@@ -7,10 +7,18 @@ describe('country codes', () => {
   });
 
   it('refuses unassigned codes, groupings, lower case and anything longer', () => {
-    for (const code of ['XX', 'EU', 'UN', 'ZZ', 'mx', 'MEX', 'M', '']) {
+    for (const code of ['XX', 'mx', 'MEX', 'M', '']) {
       expect(isCountryCode(code)).toBe(false);
     }
   });
+
+  it.each(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB'])(
+    'refuses %s, a code with a name that is no country',
+    (code) => {
+      expect(countryName(code)).not.toBe(code);
+      expect(isCountryCode(code)).toBe(false);
+    },
+  );
 
   it('names a country in English for messages', () => {
     expect(countryName('MX')).toBe('Mexico');

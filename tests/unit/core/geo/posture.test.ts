@@ -34,4 +34,37 @@ describe('MFA posture rule', () => {
     expect(mayBeAskedForCode(groupAsks, ['correspondents'])).toBe(true);
     expect(mayBeAskedForCode(groupAsks, ['correspondents', 'photographers'])).toBe(true);
   });
+
+  describe('with a deny fence, only countries a sign-in may come from count', () => {
+    const policy = parseGeoPolicy(
+      {
+        default: { allowedCountries: ['MX'], outside: 'require_mfa' },
+        groups: {
+          admins: { allowedCountries: ['MX', 'US'], outside: 'deny' },
+          ops: { allowedCountries: ['MX'], outside: 'deny' },
+          correspondents: { allowedCountries: ['MX'], outside: 'require_mfa' },
+          travellers: { allowedCountries: ['MX', 'US'], outside: 'require_mfa' },
+        },
+        unknown: 'deny',
+      },
+      'p',
+    );
+
+    it.each([
+      [
+        'US passes admins but not ops, so never reaches a code',
+        ['admins', 'ops', 'correspondents'],
+        false,
+      ],
+      ['US passes admins and is outside correspondents', ['admins', 'correspondents'], true],
+      [
+        'travellers allow US but correspondents ask',
+        ['admins', 'travellers', 'correspondents'],
+        true,
+      ],
+      ['travellers allow every country admins let in', ['admins', 'travellers'], false],
+    ] as const)('%s: %j -> %s', (_case, groups, asked) => {
+      expect(mayBeAskedForCode(policy, groups)).toBe(asked);
+    });
+  });
 });
