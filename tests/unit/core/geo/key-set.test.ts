@@ -17,6 +17,12 @@ describe('the geo-context key set', () => {
     expect(keySetOf(parseStoredKeys(A)).signing.id).toBe(keyId(A));
   });
 
+  it('reads a JSON key set, even with spaces before it', () => {
+    const stored = { previous: A, current: B, next: C };
+    expect(parseStoredKeys(JSON.stringify(stored))).toEqual(stored);
+    expect(parseStoredKeys(`  \n${JSON.stringify({ current: B })}`)).toEqual({ current: B });
+  });
+
   it('signs with the current key and accepts previous, current and next', () => {
     const keys = keySetOf({ previous: A, current: B, next: C });
     expect(keys.signing.id).toBe(keyId(B));
@@ -31,7 +37,12 @@ describe('the geo-context key set', () => {
 
   it('refuses a secret that is not a key set, naming what is wrong but never the keys', () => {
     expect(() => parseStoredKeys('short')).toThrow(ConfigError);
+    expect(() => parseStoredKeys('short')).toThrow(
+      'invalid configuration in geo-context key secret:\n  current: must hold at least 32 characters',
+    );
     expect(() => parseStoredKeys('{"current": 1}')).toThrow(/current/);
-    expect(() => parseStoredKeys('{not json')).toThrow(/not valid JSON/);
+    expect(() => parseStoredKeys('{not json')).toThrow(
+      'invalid configuration in geo-context key secret:\n  is not valid JSON',
+    );
   });
 });
