@@ -46,6 +46,21 @@ describe('denied countries', () => {
   });
 });
 
+describe('the reason of a verdict', () => {
+  it.each([
+    [null, [], 'location unknown: unresolved, private or reserved address'],
+    [
+      null,
+      ['press-admins'],
+      'location unknown, so treated as outside the fence of groups.press-admins',
+    ],
+    ['ES', ['correspondents'], 'ES is inside the fence of groups.correspondents (MX, US, ES)'],
+    ['US', [], 'US is outside the fence of default (MX)'],
+  ] as const)('from %s for groups %j reads "%s"', (country, groups, reason) => {
+    expect(decide(POLICY, country, groups).reason).toBe(reason);
+  });
+});
+
 describe('who may be asked for a one-time code', () => {
   it('is anyone whose fences ask for one somewhere', () => {
     expect(mayBeAskedForCode(POLICY, [])).toBe(true);
