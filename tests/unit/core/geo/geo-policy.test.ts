@@ -12,10 +12,13 @@ function problems(input: unknown): string[] {
 }
 
 describe('geo policy', () => {
-  it('defaults unknown locations to require_mfa and never to allow', () => {
-    const p = parseGeoPolicy({ default: { allowedCountries: ['mx'], outside: 'deny' } }, 'p');
+  it('defaults unknown locations to require_mfa and never to allow; reads codes in any case and spacing', () => {
+    const p = parseGeoPolicy(
+      { default: { allowedCountries: ['mx', ' es '], outside: 'deny' } },
+      'p',
+    );
     expect(p.unknown).toBe('require_mfa');
-    expect(p.default.allowedCountries).toEqual(['MX']);
+    expect(p.default.allowedCountries).toEqual(['MX', 'ES']);
     expect(
       problems({ default: { allowedCountries: ['MX'], outside: 'deny' }, unknown: 'allow' }),
     ).toEqual(['unknown: must be "require_mfa" or "deny"']);
