@@ -188,4 +188,21 @@ describe('gateway sign-in', () => {
       expect.arrayContaining(['ip:88.1.1.1', 'user:ana.lopez']),
     );
   });
+
+  it('refuses a refresh Cognito refuses, and answers a granted one as signed in', async () => {
+    const { signIn, refresh } = gateway([TOKENS, TOKENS, { kind: 'refused' }]);
+    const { tokens } = (await signIn()).body as { tokens: { refreshToken: string } };
+    expect(await refresh(tokens.refreshToken)).toMatchObject({
+      status: 200,
+      body: { status: 'signed_in' },
+    });
+    expect(await refresh(tokens.refreshToken)).toEqual(REFUSED);
+  });
+
+  it('counts a session it cannot open against the address only, never against some username', async () => {
+    const { limiter, respond, refresh } = gateway([], { perAddress: 10, perUsername: 1 });
+    expect(await respond('garbage', '189.203.0.1')).toEqual(REFUSED);
+    expect(await refresh('garbage', '189.203.0.2')).toEqual(REFUSED);
+    expect([...limiter.attempts.keys()]).toEqual(['ip:189.203.0.1', 'ip:189.203.0.2']);
+  });
 });
