@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessSignIn } from '../../../../functions/core/geo/assess-sign-in.js';
+import { assessSignIn, checkContext } from '../../../../functions/core/geo/assess-sign-in.js';
 import { resolvedUser, signGeoContext } from '../../../../functions/core/geo/geo-context.js';
 import { GATEWAY_CLIENT } from '../../fakes/memory-geo.js';
 import { geoFrom, NOW, POOL, SPAIN, triggerWorld, USERNAME } from '../../fakes/sign-in-triggers.js';
@@ -94,5 +94,26 @@ describe('assessing a sign-in', () => {
       rule: 'offboarded',
       reason: 'access ended at 2026-11-30T06:00:00.000Z',
     });
+  });
+
+  it('calls a context that does not verify what it is, never a replay', async () => {
+    const { deps } = world();
+    const check = (token: string | undefined) =>
+      checkContext(
+        {
+          token,
+          binding: resolvedUser(USERNAME, GATEWAY_CLIENT),
+          trigger: 'pre-authentication',
+          now: NOW,
+        },
+        deps,
+      );
+    expect(await check(undefined)).toEqual({
+      geo: { ok: false, failure: 'missing' },
+      replayed: false,
+    });
+    const token = from('MX');
+    expect((await check(token)).replayed).toBe(false);
+    expect((await check(token)).replayed).toBe(true);
   });
 });
