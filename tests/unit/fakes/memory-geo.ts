@@ -3,6 +3,7 @@
 import type { GeoPolicy } from '../../../functions/core/geo/geo-policy.js';
 import { parseGeoPolicy } from '../../../functions/core/geo/geo-policy.js';
 import { keySetOf } from '../../../functions/core/geo/key-set.js';
+import type { AppClientFacts, FenceTriggers } from '../../../functions/core/geo/pool-fence.js';
 import type {
   AuthStep,
   CodeSender,
@@ -22,6 +23,24 @@ import type {
 /** The gateway's keys: one signing, one published next. */
 export const KEYS = keySetOf({ current: 'k'.repeat(40), next: 'n'.repeat(40) });
 export const GATEWAY_CLIENT = 'gateway-client';
+
+/** Warden's trigger functions, one per slot of a fenced pool. */
+export const FENCE_TRIGGERS: FenceTriggers = {
+  PreAuthentication: 'arn:w:pre',
+  DefineAuthChallenge: 'arn:w:define',
+  CreateAuthChallenge: 'arn:w:create',
+  VerifyAuthChallengeResponse: 'arn:w:verify',
+  PreTokenGeneration: 'arn:w:token',
+};
+
+/** A gateway app client as the fence wants it: custom and refresh flows only, short tokens. */
+export const FENCED_GATEWAY: AppClientFacts = {
+  clientId: 'gw',
+  explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  oauthFlows: [],
+  accessTokenMinutes: 15,
+  idTokenMinutes: 15,
+};
 
 /** The press office's policy: Mexico at home, correspondents abroad, admins never abroad. */
 export function pressPolicy(overrides: Record<string, unknown> = {}): GeoPolicy {

@@ -3,22 +3,9 @@ import { attachFence, detachFence } from '../../../../functions/core/geo/attach-
 import type { AppClientFacts, LambdaConfig } from '../../../../functions/core/geo/pool-fence.js';
 import type { FenceMemory, UserPools } from '../../../../functions/core/geo/ports.js';
 import { InvalidInputError } from '../../../../functions/core/shared/errors.js';
+import { FENCE_TRIGGERS, FENCED_GATEWAY } from '../../fakes/memory-geo.js';
 
 const POOL = 'eu-west-1_pool';
-const TRIGGERS = {
-  PreAuthentication: 'arn:w:pre',
-  DefineAuthChallenge: 'arn:w:define',
-  CreateAuthChallenge: 'arn:w:create',
-  VerifyAuthChallengeResponse: 'arn:w:verify',
-  PreTokenGeneration: 'arn:w:token',
-};
-const GATEWAY: AppClientFacts = {
-  clientId: 'gw',
-  explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  oauthFlows: [],
-  accessTokenMinutes: 15,
-  idTokenMinutes: 15,
-};
 const LEGACY: AppClientFacts = {
   clientId: 'legacy',
   explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
@@ -28,7 +15,7 @@ const LEGACY: AppClientFacts = {
 /** One pool and the fence memory, recording every LambdaConfig written. */
 function world(
   initial: LambdaConfig,
-  clients: AppClientFacts[] = [GATEWAY],
+  clients: AppClientFacts[] = [FENCED_GATEWAY],
   remembered?: LambdaConfig,
 ) {
   let config = initial;
@@ -59,7 +46,7 @@ function world(
 
 const request = {
   userPoolId: POOL,
-  triggers: TRIGGERS,
+  triggers: FENCE_TRIGGERS,
   gatewayClientId: 'gw',
   unfencedClients: [],
 };
@@ -77,7 +64,7 @@ describe('attaching the fence', () => {
   it("writes Warden's triggers beside the pool's own and remembers what the pool had", async () => {
     const w = world({ PostConfirmation: 'arn:theirs' });
     await attachFence(request, w.deps);
-    expect(w.writes).toEqual([{ PostConfirmation: 'arn:theirs', ...TRIGGERS }]);
+    expect(w.writes).toEqual([{ PostConfirmation: 'arn:theirs', ...FENCE_TRIGGERS }]);
     expect(w.memory.get(POOL)).toEqual({ PostConfirmation: 'arn:theirs' });
   });
 
@@ -90,12 +77,12 @@ describe('attaching the fence', () => {
   });
 
   it("replaces the triggers an earlier deployment attached, as Warden's own", async () => {
-    const w = world({ ...TRIGGERS, PreAuthentication: 'arn:w:pre-v1' });
+    const w = world({ ...FENCE_TRIGGERS, PreAuthentication: 'arn:w:pre-v1' });
     await attachFence(
       { ...request, earlierTriggers: { PreAuthentication: 'arn:w:pre-v1' } },
       w.deps,
     );
-    expect(w.current()).toEqual(TRIGGERS);
+    expect(w.current()).toEqual(FENCE_TRIGGERS);
   });
 
   it('refuses a slot another function holds, naming the pool and slot, and changes nothing', async () => {
@@ -113,11 +100,11 @@ describe('attaching the fence', () => {
 
   it('refuses an app client that signs people in around the fence, after the slot problems', async () => {
     const clientProblem = expect.stringContaining('app client legacy can sign people in');
-    const free = world({}, [GATEWAY, LEGACY]);
+    const free = world({}, [FENCED_GATEWAY, LEGACY]);
     expect((await refusal(attachFence(request, free.deps))).problems).toEqual([clientProblem]);
     expect(free.writes).toEqual([]);
 
-    const held = world({ PreAuthentication: 'arn:theirs' }, [GATEWAY, LEGACY]);
+    const held = world({ PreAuthentication: 'arn:theirs' }, [FENCED_GATEWAY, LEGACY]);
     expect((await refusal(attachFence(request, held.deps))).problems).toEqual([
       'trigger slot PreAuthentication is held by another function (arn:theirs)',
       clientProblem,
@@ -125,18 +112,18 @@ describe('attaching the fence', () => {
   });
 
   it('accepts such a client once it is named as unfenced', async () => {
-    const w = world({}, [GATEWAY, LEGACY]);
+    const w = world({}, [FENCED_GATEWAY, LEGACY]);
     await attachFence(
       { ...request, unfencedClients: [{ clientId: 'legacy', reason: 'batch import' }] },
       w.deps,
     );
-    expect(w.writes).toEqual([TRIGGERS]);
+    expect(w.writes).toEqual([FENCE_TRIGGERS]);
   });
 });
 
 describe('detaching the fence', () => {
   it("puts back the pool's own triggers and forgets them", async () => {
-    const w = world({ PostConfirmation: 'arn:theirs', ...TRIGGERS }, [GATEWAY], {
+    const w = world({ PostConfirmation: 'arn:theirs', ...FENCE_TRIGGERS }, [FENCED_GATEWAY], {
       PostConfirmation: 'arn:theirs',
       PreTokenGeneration: 'arn:old-token',
     });
@@ -150,14 +137,14 @@ describe('detaching the fence', () => {
   it('removes a trigger of Warden found in only one slot even with nothing remembered', async () => {
     const w = world({
       PostConfirmation: 'arn:theirs',
-      PreAuthentication: TRIGGERS.PreAuthentication,
+      PreAuthentication: FENCE_TRIGGERS.PreAuthentication,
     });
     await detachFence(request, w.deps);
     expect(w.writes).toEqual([{ PostConfirmation: 'arn:theirs' }]);
   });
 
   it('forgets what it remembered even when the triggers were already taken off by hand', async () => {
-    const w = world({ PostConfirmation: 'arn:theirs' }, [GATEWAY], {
+    const w = world({ PostConfirmation: 'arn:theirs' }, [FENCED_GATEWAY], {
       PostConfirmation: 'arn:theirs',
     });
     await detachFence(request, w.deps);

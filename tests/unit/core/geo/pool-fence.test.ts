@@ -5,57 +5,44 @@ import {
   restoredLambdaConfig,
   signsPeopleIn,
 } from '../../../../functions/core/geo/pool-fence.js';
-
-const TRIGGERS = {
-  PreAuthentication: 'arn:w:pre',
-  DefineAuthChallenge: 'arn:w:define',
-  CreateAuthChallenge: 'arn:w:create',
-  VerifyAuthChallengeResponse: 'arn:w:verify',
-  PreTokenGeneration: 'arn:w:token',
-};
-const gateway = {
-  clientId: 'gw',
-  explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  oauthFlows: [],
-  accessTokenMinutes: 15,
-  idTokenMinutes: 15,
-};
+import { FENCE_TRIGGERS, FENCED_GATEWAY } from '../../fakes/memory-geo.js';
 
 describe('the pool fence', () => {
   it("fills Warden's slots and keeps the pool's other triggers", () => {
-    expect(fencedLambdaConfig({ PostConfirmation: 'arn:theirs' }, TRIGGERS)).toEqual({
-      config: { PostConfirmation: 'arn:theirs', ...TRIGGERS },
+    expect(fencedLambdaConfig({ PostConfirmation: 'arn:theirs' }, FENCE_TRIGGERS)).toEqual({
+      config: { PostConfirmation: 'arn:theirs', ...FENCE_TRIGGERS },
     });
   });
 
   it('never takes a slot another function holds, naming it, but replaces its own earlier triggers', () => {
-    expect(fencedLambdaConfig({ PreAuthentication: 'arn:theirs' }, TRIGGERS)).toEqual({
+    expect(fencedLambdaConfig({ PreAuthentication: 'arn:theirs' }, FENCE_TRIGGERS)).toEqual({
       problems: ['trigger slot PreAuthentication is held by another function (arn:theirs)'],
     });
     expect(
       fencedLambdaConfig(
         { PreTokenGenerationConfig: { LambdaArn: 'arn:theirs', LambdaVersion: 'V2_0' } },
-        TRIGGERS,
+        FENCE_TRIGGERS,
       ),
     ).toMatchObject({
       problems: [expect.stringContaining('PreTokenGenerationConfig')],
     });
     expect(
-      'config' in fencedLambdaConfig({ PreAuthentication: 'arn:w:old' }, TRIGGERS, ['arn:w:old']),
+      'config' in
+        fencedLambdaConfig({ PreAuthentication: 'arn:w:old' }, FENCE_TRIGGERS, ['arn:w:old']),
     ).toBe(true);
   });
 
   it('puts back what the pool had, and only where Warden was', () => {
     const attached = {
       PostConfirmation: 'arn:theirs',
-      ...TRIGGERS,
+      ...FENCE_TRIGGERS,
       CustomMessage: 'arn:added-since',
     };
     expect(
       restoredLambdaConfig(
         attached,
         { PostConfirmation: 'arn:theirs', PreTokenGeneration: 'arn:old-token' },
-        TRIGGERS,
+        FENCE_TRIGGERS,
       ),
     ).toEqual({
       PostConfirmation: 'arn:theirs',
@@ -77,16 +64,16 @@ describe('the pool fence', () => {
       oauthFlows: [],
     };
     expect(signsPeopleIn(m2m)).toBe(false);
-    expect(clientProblems([gateway, m2m], 'gw', [])).toEqual([]);
-    expect(clientProblems([gateway, web, legacy], 'gw', [{ clientId: 'legacy' }])).toEqual([
+    expect(clientProblems([FENCED_GATEWAY, m2m], 'gw', [])).toEqual([]);
+    expect(clientProblems([FENCED_GATEWAY, web, legacy], 'gw', [{ clientId: 'legacy' }])).toEqual([
       expect.stringContaining('app client web (web app) can sign people in around the fence'),
     ]);
     expect(
       clientProblems(
         [
           {
-            ...gateway,
-            explicitAuthFlows: [...gateway.explicitAuthFlows, 'ALLOW_USER_SRP_AUTH'],
+            ...FENCED_GATEWAY,
+            explicitAuthFlows: [...FENCED_GATEWAY.explicitAuthFlows, 'ALLOW_USER_SRP_AUTH'],
             oauthFlows: ['implicit'],
             accessTokenMinutes: 60,
           },
@@ -105,12 +92,16 @@ describe('the pool fence', () => {
   });
 
   it('treats an empty slot as free', () => {
-    expect(fencedLambdaConfig({ PreAuthentication: '' }, TRIGGERS)).toEqual({ config: TRIGGERS });
+    expect(fencedLambdaConfig({ PreAuthentication: '' }, FENCE_TRIGGERS)).toEqual({
+      config: FENCE_TRIGGERS,
+    });
   });
 
   it('leaves a slot someone else took since the attach, and drops slots the pool never had', () => {
-    const since = { ...TRIGGERS, PreAuthentication: 'arn:someone-since' };
-    expect(restoredLambdaConfig(since, { PreAuthentication: 'arn:old' }, TRIGGERS)).toStrictEqual({
+    const since = { ...FENCE_TRIGGERS, PreAuthentication: 'arn:someone-since' };
+    expect(
+      restoredLambdaConfig(since, { PreAuthentication: 'arn:old' }, FENCE_TRIGGERS),
+    ).toStrictEqual({
       PreAuthentication: 'arn:someone-since',
     });
   });
@@ -118,17 +109,17 @@ describe('the pool fence', () => {
   it("brings back the pool's V2 pre-token configuration unless another has been set since", () => {
     const v2 = { LambdaArn: 'arn:old-token', LambdaVersion: 'V2_0' };
     expect(
-      restoredLambdaConfig(TRIGGERS, { PreTokenGenerationConfig: v2 }, TRIGGERS),
+      restoredLambdaConfig(FENCE_TRIGGERS, { PreTokenGenerationConfig: v2 }, FENCE_TRIGGERS),
     ).toStrictEqual({ PreTokenGenerationConfig: v2 });
     const since = { LambdaArn: 'arn:new-token', LambdaVersion: 'V2_0' };
     expect(
       restoredLambdaConfig(
-        { ...TRIGGERS, PreTokenGenerationConfig: since },
+        { ...FENCE_TRIGGERS, PreTokenGenerationConfig: since },
         { PreTokenGenerationConfig: v2 },
-        TRIGGERS,
+        FENCE_TRIGGERS,
       ),
     ).toStrictEqual({ PreTokenGenerationConfig: since });
-    expect(restoredLambdaConfig(TRIGGERS, {}, TRIGGERS)).toStrictEqual({});
+    expect(restoredLambdaConfig(FENCE_TRIGGERS, {}, FENCE_TRIGGERS)).toStrictEqual({});
   });
 
   it.each([
@@ -161,12 +152,12 @@ describe('the pool fence', () => {
 
   it('finds the gateway client wherever it is listed and names every extra flow', () => {
     const other = { clientId: 'other', explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'], oauthFlows: [] };
-    expect(clientProblems([other, gateway], 'gw', [{ clientId: 'other' }])).toEqual([]);
+    expect(clientProblems([other, FENCED_GATEWAY], 'gw', [{ clientId: 'other' }])).toEqual([]);
     expect(
       clientProblems(
         [
           {
-            ...gateway,
+            ...FENCED_GATEWAY,
             explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
             oauthFlows: ['code', 'implicit'],
           },
@@ -181,12 +172,12 @@ describe('the pool fence', () => {
   });
 
   it("refuses a gateway client left at Cognito's default token lifetimes, and accepts exactly 15 minutes", () => {
-    const { accessTokenMinutes: _a, idTokenMinutes: _i, ...defaults } = gateway;
+    const { accessTokenMinutes: _a, idTokenMinutes: _i, ...defaults } = FENCED_GATEWAY;
     expect(clientProblems([defaults], 'gw', [])).toEqual([
       "the gateway client's access tokens last the default 60 minutes; at most 15",
       "the gateway client's ID tokens last the default 60 minutes; at most 15",
     ]);
-    expect(clientProblems([{ ...gateway, idTokenMinutes: 16 }], 'gw', [])).toEqual([
+    expect(clientProblems([{ ...FENCED_GATEWAY, idTokenMinutes: 16 }], 'gw', [])).toEqual([
       "the gateway client's ID tokens last 16 minutes; at most 15",
     ]);
   });
@@ -197,7 +188,7 @@ describe('the pool fence', () => {
       explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
       oauthFlows: [],
     };
-    expect(clientProblems([gateway, legacy], 'gw', [])).toEqual([
+    expect(clientProblems([FENCED_GATEWAY, legacy], 'gw', [])).toEqual([
       'app client legacy can sign people in around the fence; remove its sign-in flows or name it in geo.unfencedClients with a reason',
     ]);
   });
