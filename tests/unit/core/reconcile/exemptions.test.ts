@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Exemption } from '../../../../functions/core/config/reconcile-config.js';
-import { exemptionLookup, expiringWithin } from '../../../../functions/core/reconcile/exemptions.js';
+import {
+  exemptionLookup,
+  expiringWithin,
+} from '../../../../functions/core/reconcile/exemptions.js';
 import { account, POOL } from '../../fakes/builders.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
