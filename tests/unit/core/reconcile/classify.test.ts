@@ -374,7 +374,10 @@ describe('a leaver HR gave no last day, in a feed that counts such leavers as go
 
 describe('an account an HR offboarding disabled', () => {
   const offboarded = (acct: ReturnType<typeof account>, rows = ROWS) =>
-    classify(acct, context({ rows, state: { offboardedBy: new Map([[acct.sub, 'off-42']]) } }));
+    classify(
+      acct,
+      context({ rows, state: { offboardedBy: new Map([[acct.sub as string, 'off-42']]) } }),
+    );
 
   it('stays disabled and names the offboarding, even while the feed still lists the person as active', () => {
     const f = offboarded(account('ana', { employeeId: 'E1', enabled: false }));
