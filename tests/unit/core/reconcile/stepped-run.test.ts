@@ -112,6 +112,9 @@ describe('a run carried out in steps', () => {
       expect(findingsOf(stepped, run.runId)).toEqual(findingsOf(single, once.runId));
       expect(stepped.directory.disableCalls).toEqual(single.directory.disableCalls);
       expect(stepped.storage.journal.audit).toEqual(single.storage.journal.audit);
+      // Only an applied run tells the sign-in checks whose access ended.
+      expect(stepped.storage.accessEnds.ends).toEqual(single.storage.accessEnds.ends);
+      expect(stepped.storage.accessEnds.ends.size).toBe(dryRun ? 0 : 1);
       // The lock is free and the checkpoints are gone.
       expect(stepped.storage.lock.held.size).toBe(0);
       expect(stepped.checkpoints.parts.size).toBe(0);
