@@ -96,6 +96,9 @@ describe('a run carried out in steps', () => {
     });
     const large = world({ steps: { singleInvocationMaxAccounts: 26 } });
     expect((await routeRequest(request(), large.deps)).path).toBe('steps');
+    expect(large.log.lines).toEqual([
+      { level: 'info', message: 'route', detail: { path: 'steps', estimatedAccounts: 27 } },
+    ]);
     // Reviews of quarantined runs re-plan one run's feed: always one invocation.
     expect((await routeRequest({ kind: 'reject', runId: 'r' }, large.deps)).path).toBe('single');
   });
@@ -212,6 +215,28 @@ describe('a run carried out in steps', () => {
     expect(w.notifier.notices.map((n) => n.status)).toEqual(['failed']);
     // A failure before the run had an id has nothing to record.
     expect(await failSteppedRun(undefined, 'Error', w.deps)).toBeUndefined();
+  });
+
+  it('holds the lock for twenty minutes from the start of each step, and logs the start', async () => {
+    const w = world();
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    const twentyMinutesOn = (d: Date) => new Date(d.getTime() + 20 * 60_000);
+    expect(w.storage.lock.held.get(RUN_LOCK)).toEqual({
+      owner: begun.runId,
+      until: twentyMinutesOn(w.clock.now()),
+    });
+    expect(w.log.lines).toEqual([
+      { level: 'info', message: 'run begun in steps', detail: { runId: begun.runId, groups: 1 } },
+    ]);
+  });
+
+  it('frees the lock when the first step cannot save its checkpoints, for the retry', async () => {
+    const w = world();
+    w.checkpoints.failNextPut.add('feed');
+    await expect(beginSteppedRun(request(), w.deps)).rejects.toThrow('crashed');
+    expect(w.storage.lock.held.size).toBe(0);
+    expect((await beginSteppedRun(request(), w.deps)).kind).toBe('started');
   });
 
   it('a step without its checkpoint cannot go on', async () => {
@@ -344,5 +369,20 @@ describe('quota groups', () => {
       }),
     );
     expect(groups).toEqual([['us-east-1_A', 'us-east-1_B'], ['eu-west-1_C'], ['us-east-1_D']]);
+  });
+
+  it('keeps apart pools of two accounts in one Region', () => {
+    const arn = (account: string, pool: string) =>
+      `arn:aws:cognito-idp:us-east-1:${account}:userpool/${pool}`;
+    const groups = quotaGroups(
+      config({
+        accountSources: [
+          { userPoolId: 'us-east-1_E', userPoolArn: arn('111111111111', 'us-east-1_E') },
+          { userPoolId: 'us-east-1_F', userPoolArn: arn('222222222222', 'us-east-1_F') },
+          { userPoolId: 'us-east-1_G', userPoolArn: arn('111111111111', 'us-east-1_G') },
+        ],
+      }),
+    );
+    expect(groups).toEqual([['us-east-1_E', 'us-east-1_G'], ['us-east-1_F']]);
   });
 });
