@@ -28,7 +28,8 @@ describe('what-if', () => {
       ['ana', 'active', undefined],
       ['ben', 'leaver', 'not_applied'],
       ['ops', 'orphan', undefined],
-    ]); // A complete account export and a feed read as given: nothing to note.
+    ]);
+    // A complete account export and a feed read as given: nothing to note.
     expect(run.notes).toEqual([]);
   });
 
