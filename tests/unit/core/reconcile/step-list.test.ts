@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ListingCursor } from '../../../../functions/core/reconcile/ports.js';
 import { beginSteppedRun } from '../../../../functions/core/reconcile/step-begin.js';
 import { listGroupStep } from '../../../../functions/core/reconcile/step-list.js';
 import type { SteppedServices } from '../../../../functions/core/reconcile/stepped-run.js';
@@ -57,6 +58,27 @@ describe('listing a quota group in steps', () => {
       { source: POOL, accounts: 6, done: false },
       { source: POOL, accounts: 10, done: true },
     ]);
+  });
+
+  it('is done with a source only once every segment of its listing is', async () => {
+    const w = await begun({ pagesPerInvocation: 1 });
+    const cursor = (a: boolean, b: boolean): ListingCursor => ({
+      segments: [
+        { key: 'a', done: a },
+        { key: 'b', done: b },
+      ],
+    });
+    w.directory.startListing = () => cursor(false, false);
+    // Segment a ends on the first page; segment b on the next.
+    w.directory.listPages = async function* (from) {
+      const first = from.segments.every((s) => !s.done);
+      yield await Promise.resolve({
+        accounts: [],
+        cursor: first ? cursor(true, false) : cursor(true, true),
+      });
+    };
+    expect(await w.list()).toEqual({ done: false });
+    expect(await w.list()).toEqual({ done: true });
   });
 
   it('has nothing to list for a group the run does not have', async () => {
