@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { actionId } from '../../../../functions/core/reconcile/action-id.js';
 import { classify } from '../../../../functions/core/reconcile/classify.js';
 import { exemptionLookup } from '../../../../functions/core/reconcile/exemptions.js';
 import type { SourceState } from '../../../../functions/core/reconcile/ports.js';
 import { indexRoster } from '../../../../functions/core/reconcile/roster-index.js';
-import { account, config, feed } from '../../fakes/builders.js';
+import { account, config, feed, POOL } from '../../fakes/builders.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const ROWS = [
@@ -20,6 +21,7 @@ function context(
     state?: Partial<SourceState>;
     cfg?: Record<string, unknown>;
     kind?: 'roster' | 'leavers';
+    orphansUndecided?: string;
   } = {},
 ) {
   const cfg = config(overrides.cfg);
@@ -33,6 +35,7 @@ function context(
     },
     orphans: cfg.orphans,
     exemptionFor: exemptionLookup(cfg.exemptions, NOW, cfg.feed.timeZone),
+    ...(overrides.orphansUndecided ? { orphansUndecided: overrides.orphansUndecided } : {}),
   };
 }
 
@@ -211,5 +214,200 @@ describe('classify', () => {
       context({ rows: ['E2,ben@x.org,Ben,leaver,2025-01-31'], kind: 'leavers' }),
     );
     expect([f.situation, f.action]).toEqual(['unmatched', 'none']);
+  });
+});
+
+describe('what each finding says and plans', () => {
+  const verdict = (f: ReturnType<typeof classify>) => [f.situation, f.match, f.action, f.reason];
+  const disableOrphans = { orphans: { policy: 'disable', graceDays: 14 } };
+
+  it.each([
+    [
+      'an active person whose account was disabled outside Warden',
+      account('dana', { employeeId: 'E4', enabled: false }),
+      {},
+      ['active', 'employee_id', 'none', 'active in HR; account disabled outside Warden'],
+    ],
+    [
+      'a rehire Warden had disabled',
+      account('dana', { employeeId: 'E4', enabled: false }),
+      { state: { disabledByWarden: new Set(['sub-dana']) } },
+      [
+        'rehire_candidate',
+        'employee_id',
+        'none',
+        'HR lists the person as active again but Warden disabled the account; re-enable by hand after review',
+      ],
+    ],
+    [
+      'an account in dispute',
+      account('x', { employeeId: 'E2', email: 'ana@x.org' }),
+      {},
+      [
+        'disputed',
+        'none',
+        'none',
+        'employee id matches E2 but email matches E1; review by hand, Warden never acts on it',
+      ],
+    ],
+    [
+      'a leaver already disabled',
+      account('ben', { employeeId: 'E2', enabled: false }),
+      {},
+      ['leaver_disabled', 'employee_id', 'none', 'left on 2025-01-31; already disabled'],
+    ],
+    [
+      'an account a leavers-only feed does not list',
+      account('ops'),
+      { rows: ['E2,ben@x.org,Ben,leaver,2025-01-31'], kind: 'leavers' as const },
+      [
+        'unmatched',
+        'none',
+        'none',
+        'not a listed leaver; orphans are not decided from a leavers-only feed',
+      ],
+    ],
+    [
+      'an orphan while orphans cannot be decided',
+      account('ops'),
+      { orphansUndecided: 'the account export was incomplete' },
+      [
+        'unmatched',
+        'none',
+        'none',
+        'no HR record; orphans are not decided: the account export was incomplete',
+      ],
+    ],
+    [
+      'a disabled orphan, under either policy',
+      account('ops', { enabled: false }),
+      { cfg: disableOrphans },
+      ['orphan', 'none', 'none', 'no HR record; already disabled'],
+    ],
+    [
+      'an enabled orphan under the report-only policy, however long ago it was first seen',
+      account('ops'),
+      { state: { orphanFirstSeen: new Map([['sub-ops', new Date('2020-01-01T00:00:00Z')]]) } },
+      ['orphan', 'none', 'none', 'no HR record; orphan policy is report-only'],
+    ],
+    [
+      'an orphan past its grace period',
+      account('ops'),
+      {
+        cfg: disableOrphans,
+        state: { orphanFirstSeen: new Map([['sub-ops', new Date('2026-11-01T00:00:00Z')]]) },
+      },
+      [
+        'orphan',
+        'none',
+        'disable',
+        'no HR record since 2026-11-01T00:00:00.000Z; grace period of 14 days is over',
+      ],
+    ],
+  ])('%s', (_, acct, overrides, expected) => {
+    expect(verdict(classify(acct, context(overrides)))).toEqual(expected);
+  });
+
+  it('names an unexpired exemption, its owner and why', () => {
+    const exemptions = [
+      { username: 'ben', owner: 'it@x.org', reason: 'legal hold', expires: '2027-01-01' },
+    ];
+    const f = classify(account('ben', { employeeId: 'E2' }), context({ cfg: { exemptions } }));
+    expect(f.reason).toBe('exempt until 2027-01-01, owner it@x.org: legal hold');
+  });
+
+  it('gives each disable the same id every run: the account, the leaver and their last day', () => {
+    const leaver = classify(account('ben', { employeeId: 'E2' }), context());
+    expect(leaver.actionId).toBe(actionId('disable', POOL, 'sub-ben', 'leaver:E2:2025-01-31'));
+    const disabled = classify(account('ben', { employeeId: 'E2', enabled: false }), context());
+    expect(disabled.actionId).toBe(leaver.actionId);
+  });
+
+  it('gives an orphan disable an id of the account and when it was first seen', () => {
+    const state = { orphanFirstSeen: new Map([['sub-ops', new Date('2026-11-01T00:00:00Z')]]) };
+    const f = classify(account('ops'), context({ cfg: disableOrphans, state }));
+    expect(f.actionId).toBe(
+      actionId('disable', POOL, 'sub-ops', 'orphan:2026-11-01T00:00:00.000Z'),
+    );
+  });
+});
+
+describe('a leaver HR gave no last day, in a feed that counts such leavers as gone', () => {
+  const undated = (enabled: boolean) =>
+    classify(account('ivy', { employeeId: 'E9', enabled }), {
+      ...context(),
+      roster: indexRoster({
+        kind: 'leavers',
+        source: 'leavers.csv',
+        records: [
+          {
+            employeeId: 'E9',
+            email: 'ivy@x.org',
+            displayName: 'Ivy',
+            status: 'leaver',
+            location: 'line 2',
+          },
+        ],
+      }),
+    });
+
+  it('is disabled while the account is enabled, and left alone once it is not', () => {
+    const id = actionId('disable', POOL, 'sub-ivy', 'leaver:E9:undated');
+    const left = 'left; HR gave no last day, so it counts as passed';
+    const enabled = undated(true);
+    expect([enabled.situation, enabled.action, enabled.actionId, enabled.reason]).toEqual([
+      'leaver',
+      'disable',
+      id,
+      `${left}, but the account is still enabled`,
+    ]);
+    const disabled = undated(false);
+    expect([disabled.situation, disabled.action, disabled.actionId, disabled.reason]).toEqual([
+      'leaver_disabled',
+      'none',
+      id,
+      `${left}; already disabled`,
+    ]);
+    expect(disabled.accessEndsAt).toBeUndefined();
+  });
+});
+
+describe('an account an HR offboarding disabled', () => {
+  const offboarded = (acct: ReturnType<typeof account>, rows = ROWS) =>
+    classify(
+      acct,
+      context({ rows, state: { offboardedBy: new Map([[acct.sub as string, 'off-42']]) } }),
+    );
+
+  it('stays disabled and names the offboarding, even while the feed still lists the person as active', () => {
+    const f = offboarded(account('ana', { employeeId: 'E1', enabled: false }));
+    expect([f.situation, f.action, f.offboardingId, f.accessEndsAt, f.reason]).toEqual([
+      'leaver_disabled',
+      'none',
+      'off-42',
+      undefined,
+      'disabled by offboarding off-42; the feed still lists the person as active',
+    ]);
+  });
+
+  it('gives the access end of the last day the feed now has', () => {
+    const f = offboarded(account('ben', { employeeId: 'E2', enabled: false }));
+    expect([f.accessEndsAt, f.reason]).toEqual([
+      '2025-02-01T00:00:00.000Z',
+      'disabled by offboarding off-42',
+    ]);
+  });
+
+  it('needs no HR record at all', () => {
+    const f = offboarded(account('gone', { enabled: false }));
+    expect([f.situation, f.match, f.reason]).toEqual([
+      'leaver_disabled',
+      'none',
+      'disabled by offboarding off-42',
+    ]);
+  });
+
+  it('is an ordinary leaver again once re-enabled by hand', () => {
+    expect(offboarded(account('ben', { employeeId: 'E2' })).situation).toBe('leaver');
   });
 });

@@ -54,3 +54,48 @@ describe('correlation', () => {
     expect(tie({})).toEqual({ kind: 'none' });
   });
 });
+
+describe('correlation through an email several HR records carry', () => {
+  // Ana left as E1, came back as E7, and her email went with her; E5 is an older record of hers.
+  const SHARED = indexRoster(
+    feed([
+      'E5,ana@x.org,Ana,leaver,2020-03-31',
+      'E1,ana@x.org,Ana,leaver,2024-06-30',
+      'E7,ana@x.org,Ana,active,',
+    ]),
+  );
+  const tieShared = (fields: Parameters<typeof account>[1]) =>
+    correlate(account('u', fields), SHARED);
+
+  it('ties an account to the record holding the email now, and names the others', () => {
+    const note = 'the email is also on HR record E5 (leaver), E1 (leaver)';
+    expect(tieShared({ employeeId: 'E7', email: 'ana@x.org' })).toEqual({
+      kind: 'employee_id',
+      record: expect.objectContaining({ employeeId: 'E7' }),
+      note,
+    });
+    expect(tieShared({ email: 'ana@x.org' })).toEqual({
+      kind: 'email',
+      record: expect.objectContaining({ employeeId: 'E7' }),
+      note,
+    });
+  });
+
+  it('calls an account of an earlier record a conflict: a rehire still using the old account', () => {
+    expect(tieShared({ employeeId: 'E1' })).toEqual({
+      kind: 'conflict',
+      record: expect.objectContaining({ employeeId: 'E1' }),
+      reason:
+        'employee id E1 is a leaver whose email now belongs to active record E7 (rehired under a new id?)',
+    });
+  });
+
+  it('says when the HR record has no email to confirm the match', () => {
+    const noEmail = indexRoster(feed(['E3,,Cruz,active,']));
+    expect(correlate(account('u', { employeeId: 'E3' }), noEmail)).toEqual({
+      kind: 'employee_id',
+      record: expect.objectContaining({ employeeId: 'E3' }),
+      note: 'the HR record has no email: matched by employee id alone',
+    });
+  });
+});

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Exemption } from '../../../../functions/core/config/reconcile-config.js';
-import { exemptionLookup } from '../../../../functions/core/reconcile/exemptions.js';
+import {
+  exemptionLookup,
+  expiringWithin,
+} from '../../../../functions/core/reconcile/exemptions.js';
 import { account, POOL } from '../../fakes/builders.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -68,5 +71,50 @@ describe('exemptions', () => {
 
   it('finds nothing when there are no exemptions', () => {
     expect(lookup([])(account('press-ops', { source: POOL }), 'E7')).toBeUndefined();
+  });
+});
+
+describe('exemptions ending soon', () => {
+  const MIDNIGHT = new Date('2026-11-30T00:00:00Z');
+  const ending = (expires: string, fields: Partial<Exemption> = {}) =>
+    exemption({ username: 'press-ops', expires, ...fields });
+
+  it('lists those in force ending within 30 days, soonest first, naming what each exempts', () => {
+    const list = expiringWithin(
+      [
+        ending('2026-12-29', { username: 'last-day' }), // ends in exactly 30 days
+        ending('2026-12-30', { username: 'too-far' }), // 31 days
+        ending('2026-11-29', { username: 'ended' }), // ended this very instant
+        exemption({ employeeId: 'E7', userPoolId: POOL, expires: '2026-11-30' }), // 1 day
+      ],
+      MIDNIGHT,
+      'UTC',
+    );
+    const { owner, reason } = exemption({});
+    expect(list).toEqual([
+      { employeeId: 'E7', userPoolId: POOL, owner, reason, expires: '2026-11-30', daysLeft: 1 },
+      { username: 'last-day', owner, reason, expires: '2026-12-29', daysLeft: 30 },
+    ]);
+  });
+
+  it('counts a part of a day left as a whole day', () => {
+    const noon = new Date('2026-11-29T12:00:00Z');
+    const list = expiringWithin([ending('2026-12-01'), ending('2026-11-29')], noon, 'UTC');
+    expect(list.map((e) => [e.expires, e.daysLeft])).toEqual([
+      ['2026-11-29', 1],
+      ['2026-12-01', 3],
+    ]);
+  });
+
+  it('takes the length of the window', () => {
+    const list = expiringWithin([ending('2026-12-01'), ending('2026-11-30')], MIDNIGHT, 'UTC', 1);
+    expect(list.map((e) => e.expires)).toEqual(['2026-11-30']);
+  });
+
+  it('ends each exemption at the end of its expiry day in the deployment time zone', () => {
+    // In Kiritimati (UTC+14) 30 November ends at 10:00 UTC that day.
+    const list = expiringWithin([ending('2026-11-30')], MIDNIGHT, 'Pacific/Kiritimati');
+    expect(list.map((e) => e.daysLeft)).toEqual([1]);
+    expect(expiringWithin([ending('2026-11-29')], MIDNIGHT, 'Pacific/Kiritimati')).toEqual([]);
   });
 });

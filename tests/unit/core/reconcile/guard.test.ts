@@ -112,3 +112,66 @@ describe('guard', () => {
     expect(v.reasons).toHaveLength(3);
   });
 });
+
+describe('the checks a guard reports', () => {
+  const rule = (
+    name: string,
+    threshold: number,
+    measured: number,
+    unit: string,
+    tripped: boolean,
+  ) => ({ rule: name, threshold, measured, unit, tripped });
+
+  it('lists every rule that applied with its limit and measure; a rule trips only above its limit', () => {
+    const v = evaluateGuard({
+      disableCount: 51,
+      enabledCount: 255,
+      feed: roster(90),
+      baseline: baseline(100),
+      config: guard,
+    });
+    expect(v.checks).toEqual([
+      rule('maxDisableCount', 50, 51, 'accounts', true),
+      rule('maxDisablePercent', 20, 20, 'percent', false),
+      rule('maxRosterShrinkPercent', 10, 10, 'percent', false),
+    ]);
+    const within = evaluateGuard({
+      disableCount: 1,
+      enabledCount: 100,
+      feed: roster(100),
+      baseline: baseline(100),
+      config: guard,
+    });
+    expect(within.checks?.map((c) => [c.measured, c.tripped])).toEqual([
+      [1, false],
+      [1, false],
+      [0, false],
+    ]);
+  });
+
+  it.each([
+    [
+      'a leavers list, which shrinks naturally',
+      { kind: 'leavers' as const, records: 5 },
+      baseline(100),
+    ],
+    ['a roster after a leavers list', roster(5), { ...baseline(100), kind: 'leavers' as const }],
+    ['a roster after an empty one', roster(5), baseline(0)],
+    ['a first roster', roster(5), undefined],
+  ])('measures no shrink for %s', (_, feed, before) => {
+    const v = evaluateGuard({
+      disableCount: 0,
+      enabledCount: 10,
+      feed,
+      baseline: before,
+      config: guard,
+    });
+    expect(v.checks?.map((c) => c.rule)).toEqual(['maxDisableCount', 'maxDisablePercent']);
+    expect(v.tripped).toBe(false);
+  });
+
+  it('measures 0% disabled of a directory with no enabled account', () => {
+    const v = evaluateGuard({ disableCount: 0, enabledCount: 0, feed: roster(0), config: guard });
+    expect([v.disablePercent, v.checks?.[1]?.measured, v.tripped]).toEqual([0, 0, false]);
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { handleReconcileRequest } from '../../../../functions/core/reconcile/handle-request.js';
+import {
+  handleReconcileRequest,
+  resolveRequest,
+} from '../../../../functions/core/reconcile/handle-request.js';
 import { newRunRecord } from '../../../../functions/core/reconcile/run-record.js';
 import { ConfigError, ReviewError } from '../../../../functions/core/shared/errors.js';
 import { csv, FEED_BUCKET, ROWS, reconcileWorld } from '../../fakes/reconcile-world.js';
@@ -10,7 +13,11 @@ const run = (overrides: { feed?: { bucket?: string; key: string }; forceDryRun?:
 describe('handling a reconcile request', () => {
   it('refuses to run when no user pool is configured', async () => {
     const w = reconcileWorld({ accountSources: [] });
-    await expect(handleReconcileRequest(run(), w.services)).rejects.toThrow(ConfigError);
+    await expect(handleReconcileRequest(run(), w.services)).rejects.toThrow(
+      new ConfigError('configuration', [
+        'accountSources: lists no user pool; nothing to reconcile',
+      ]),
+    );
     expect(w.feeds.reads).toEqual([]);
   });
 
@@ -61,7 +68,13 @@ describe('handling a reconcile request', () => {
   it('rejects a feed larger than feed.maxBytes without changing anything', async () => {
     const w = reconcileWorld({ feed: { maxBytes: 40 } });
     const result = await handleReconcileRequest(run(), w.services);
-    expect(result).toMatchObject({ status: 'rejected', feed: { records: 0 } });
+    expect(result).toMatchObject({ status: 'rejected' });
+    expect(result.feed).toEqual({
+      kind: 'roster',
+      source: `s3://${FEED_BUCKET}/feeds/roster.csv`,
+      records: 0,
+    });
+    expect(w.log.lines.map((l) => l.detail)).toEqual([{ problems: 1, at: ['feed:row'] }]);
     expect(result.notes).toEqual([
       expect.stringMatching(/^HR feed rejected with 1 problem/),
       'feed: row',
@@ -107,10 +120,18 @@ describe('handling a reconcile request', () => {
     expect(quarantined.status).toBe('quarantined');
     w.feeds.put(FEED_BUCKET, 'feeds/roster.csv', csv(ROWS.slice(0, 1)));
 
+    w.clock.current = new Date('2026-11-29T13:00:00Z');
+    const mark = { by: 'alice (it-security)', reason: 'mass leavers after the merger' };
     const applied = await handleReconcileRequest(
-      { kind: 'approve', runId: quarantined.runId },
+      { kind: 'approve', runId: quarantined.runId, review: mark },
       w.services,
     );
+    expect(w.storage.runs.records.get(quarantined.runId)?.review).toEqual({
+      decision: 'approved',
+      ...mark,
+      at: new Date('2026-11-29T13:00:00Z'),
+      appliedBy: { runId: applied.runId, status: 'completed' },
+    });
     expect(w.feeds.reads.at(-1)).toEqual({ bucket: 'hr-uploads', key: 'exports/friday.csv' });
     expect([applied.status, applied.trigger]).toEqual(['completed', 'approval']);
     expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
@@ -133,7 +154,41 @@ describe('handling a reconcile request', () => {
     });
     await expect(
       handleReconcileRequest({ kind: 'approve', runId: 'r-cli' }, w.services),
-    ).rejects.toThrow(ReviewError);
+    ).rejects.toThrow(
+      new ReviewError('run r-cli did not read its feed from S3; approve it where it ran'),
+    );
     expect(w.directory.disableCalls).toEqual([]);
+  });
+
+  it('logs how each run finished, by id, status and counts only', async () => {
+    const w = reconcileWorld();
+    const result = await handleReconcileRequest(run(), w.services);
+    expect(w.log.lines.filter((l) => l.message === 'run finished')).toEqual([
+      {
+        level: 'info',
+        message: 'run finished',
+        detail: {
+          runId: result.runId,
+          status: 'completed',
+          actions: { planned: 2, applied: 2, alreadyDone: 0, failed: 0 },
+        },
+      },
+    ]);
+  });
+
+  it('logs where the first twenty problems of a rejected feed are, and only how many more', async () => {
+    const w = reconcileWorld();
+    const bad = Array.from({ length: 25 }, (_, i) => `E${i},not-an-email,P${i},active,`);
+    w.feeds.put(FEED_BUCKET, 'feeds/roster.csv', csv(bad));
+    await handleReconcileRequest(run(), w.services);
+    const [rejected] = w.log.lines;
+    expect(rejected?.detail?.problems).toBe(25);
+    expect(rejected?.detail?.at).toEqual(Array.from({ length: 20 }, (_, i) => `${i + 2}:email`));
+  });
+
+  it('resolves a valid feed to a run to carry out', async () => {
+    const w = reconcileWorld();
+    const requested = await resolveRequest(run({ forceDryRun: true }), w.services);
+    expect(requested).toMatchObject({ kind: 'run', dryRun: true, trigger: 'schedule' });
   });
 });

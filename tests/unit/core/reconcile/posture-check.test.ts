@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../../functions/core/account.js';
+import { actionId } from '../../../../functions/core/reconcile/action-id.js';
 import {
   type PostureAction,
   PostureCheck,
@@ -78,6 +79,10 @@ describe('MFA posture check', () => {
       },
     });
     expect(again).toEqual(first);
+    // Of this account, for this reason: apart from any leaver or orphan disable of it.
+    expect(first).toMatchObject({
+      disable: { actionId: actionId('disable', POOL, 'sub-cruz', 'posture:no-verified-email') },
+    });
   });
 
   it('never disables an exempt person, only reports them', async () => {

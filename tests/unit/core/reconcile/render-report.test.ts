@@ -4,6 +4,7 @@ import {
   neutraliseFormula,
   renderCsvReport,
   renderJsonReport,
+  reportFinding,
 } from '../../../../functions/core/reconcile/render-report.js';
 import type { StoredFinding } from '../../../../functions/core/reconcile/run-record.js';
 import { whatIf } from '../../../../functions/core/reconcile/what-if.js';
@@ -26,6 +27,8 @@ describe('reports', () => {
       expect(neutraliseFormula(cell)).toBe(`'${cell}`);
     }
     expect(neutraliseFormula('ana.lopez')).toBe('ana.lopez');
+    // Only a leading character makes a formula: a hyphenated name or an email is left as it is.
+    expect(neutraliseFormula('ana-maria+hr@x.org')).toBe('ana-maria+hr@x.org');
   });
 
   it('writes a CSV that round-trips, with formula-like usernames neutralised', () => {
@@ -65,5 +68,43 @@ describe('reports', () => {
       action: 'disable',
     });
     expect(report.findings[1].reason).toMatch(/left on 2025-01-01/);
+  });
+
+  it('gives each finding its action id, outcome and offboarding, and null where it has none', () => {
+    const acted: StoredFinding = {
+      ...finding('ben'),
+      employeeId: 'E2',
+      actionId: 'a1',
+      outcome: 'disabled',
+      offboardingId: 'off-42',
+    };
+    expect(reportFinding(acted)).toEqual({
+      source: 'pool',
+      username: 'ben',
+      situation: 'orphan',
+      match: 'none',
+      employeeId: 'E2',
+      enabled: true,
+      action: 'none',
+      actionId: 'a1',
+      outcome: 'disabled',
+      offboardingId: 'off-42',
+      reason: acted.reason,
+    });
+    const plain = reportFinding(finding('ana'));
+    expect([plain.employeeId, plain.actionId, plain.outcome]).toEqual([null, null, null]);
+    expect(plain).not.toHaveProperty('offboardingId');
+  });
+
+  it('leaves a CSV cell empty where the finding has no employee id, action id or outcome', () => {
+    const csv = renderCsvReport([
+      finding('ana'),
+      { ...finding('ben'), employeeId: 'E2', actionId: 'a1', outcome: 'failed' },
+    ]);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.employee_id, r.action_id, r.outcome])).toEqual([
+      ['', '', ''],
+      ['E2', 'a1', 'failed'],
+    ]);
   });
 });

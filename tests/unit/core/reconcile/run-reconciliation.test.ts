@@ -451,3 +451,40 @@ describe('a reconciliation run', () => {
     await expect(rejectRun('r-nope', w.review)).rejects.toThrow(/no run r-nope/);
   });
 });
+
+describe('planning a run', () => {
+  it('logs progress every thousand accounts listed, then what each pool listed and what was planned', async () => {
+    const accounts = Array.from({ length: 2001 }, (_, i) => account(`ops-${i}`));
+    const w = world(accounts);
+    await w.run(true);
+    const planning = w.log.lines
+      .filter((l) => ['listing', 'listed', 'planned'].includes(l.message))
+      .map((l) => [l.message, l.detail]);
+    expect(planning).toEqual([
+      ['listing', { source: POOL, accounts: 1000 }],
+      ['listing', { source: POOL, accounts: 2000 }],
+      ['listed', { source: POOL, accounts: 2001 }],
+      ['planned', { status: 'planned', accounts: 2001, disable: 0 }],
+    ]);
+  });
+
+  it('remembers when orphans were first seen from a roster, never from a leavers list', async () => {
+    const leavers = world();
+    await runReconciliation(
+      {
+        feed: feed(['E2,ben@x.org,Ben,leaver,2025-01-31'], 'leavers'),
+        config: config({ feed: { kind: 'leavers' } }),
+        dryRun: true,
+        trigger: 'test',
+      },
+      leavers.deps,
+    );
+    expect(leavers.storage.memory.orphanFirstSeen.size).toBe(0);
+
+    const roster = world();
+    await roster.run(true);
+    expect([...(roster.storage.memory.orphanFirstSeen.get(POOL)?.keys() ?? [])]).toEqual([
+      'sub-press-ops',
+    ]);
+  });
+});

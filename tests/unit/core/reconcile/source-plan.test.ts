@@ -121,4 +121,12 @@ describe('the plan of one source', () => {
     );
     expect(result.findings.map((f) => f.action)).toEqual(['none', 'none']);
   });
+
+  it('plans a pending change of an enabled leaver as the ordinary disable it already is', () => {
+    const ben = account('ben', { employeeId: 'E2' });
+    const [planned] = plan([ben]).findings;
+    const [again] = plan([ben], new Set([planned?.actionId as string])).findings;
+    expect(again).toEqual(planned);
+    expect(again?.reason).toBe('left on 2025-01-31 but the account is still enabled');
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../../functions/core/account.js';
+import { runOffboarding } from '../../../../functions/core/offboarding/run-offboarding.js';
 import {
   handleReconcileRequest,
   type ReconcileRequest,
@@ -23,6 +24,7 @@ import {
   RunInProgressError,
 } from '../../../../functions/core/shared/errors.js';
 import { account, config } from '../../fakes/builders.js';
+import { offboardingWorld } from '../../fakes/memory-offboarding.js';
 import { MemoryCheckpoints } from '../../fakes/memory-services.js';
 import { csv, FEED_BUCKET, reconcileWorld } from '../../fakes/reconcile-world.js';
 
@@ -94,6 +96,9 @@ describe('a run carried out in steps', () => {
     });
     const large = world({ steps: { singleInvocationMaxAccounts: 26 } });
     expect((await routeRequest(request(), large.deps)).path).toBe('steps');
+    expect(large.log.lines).toEqual([
+      { level: 'info', message: 'route', detail: { path: 'steps', estimatedAccounts: 27 } },
+    ]);
     // Reviews of quarantined runs re-plan one run's feed: always one invocation.
     expect((await routeRequest({ kind: 'reject', runId: 'r' }, large.deps)).path).toBe('single');
   });
@@ -110,6 +115,9 @@ describe('a run carried out in steps', () => {
       expect(findingsOf(stepped, run.runId)).toEqual(findingsOf(single, once.runId));
       expect(stepped.directory.disableCalls).toEqual(single.directory.disableCalls);
       expect(stepped.storage.journal.audit).toEqual(single.storage.journal.audit);
+      // Only an applied run tells the sign-in checks whose access ended.
+      expect(stepped.storage.accessEnds.ends).toEqual(single.storage.accessEnds.ends);
+      expect(stepped.storage.accessEnds.ends.size).toBe(dryRun ? 0 : 1);
       // The lock is free and the checkpoints are gone.
       expect(stepped.storage.lock.held.size).toBe(0);
       expect(stepped.checkpoints.parts.size).toBe(0);
@@ -209,6 +217,28 @@ describe('a run carried out in steps', () => {
     expect(await failSteppedRun(undefined, 'Error', w.deps)).toBeUndefined();
   });
 
+  it('holds the lock for twenty minutes from the start of each step, and logs the start', async () => {
+    const w = world();
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    const twentyMinutesOn = (d: Date) => new Date(d.getTime() + 20 * 60_000);
+    expect(w.storage.lock.held.get(RUN_LOCK)).toEqual({
+      owner: begun.runId,
+      until: twentyMinutesOn(w.clock.now()),
+    });
+    expect(w.log.lines).toEqual([
+      { level: 'info', message: 'run begun in steps', detail: { runId: begun.runId, groups: 1 } },
+    ]);
+  });
+
+  it('frees the lock when the first step cannot save its checkpoints, for the retry', async () => {
+    const w = world();
+    w.checkpoints.failNextPut.add('feed');
+    await expect(beginSteppedRun(request(), w.deps)).rejects.toThrow('crashed');
+    expect(w.storage.lock.held.size).toBe(0);
+    expect((await beginSteppedRun(request(), w.deps)).kind).toBe('started');
+  });
+
   it('a step without its checkpoint cannot go on', async () => {
     const w = world();
     const begun = await beginSteppedRun(request(), w.deps);
@@ -223,6 +253,103 @@ describe('a run carried out in steps', () => {
     expect(begun.kind === 'closed' && begun.run.status).toBe('rejected');
     expect(w.storage.lock.held.size).toBe(0);
     expect(w.checkpoints.parts.size).toBe(0);
+  });
+});
+
+describe('the last step of a run carried out in steps', () => {
+  /** The same world twice, with offboarding: one run in one invocation, one in steps. */
+  function withOffboarding(rows: string[]) {
+    const pair = [world(), world()].map((w) => {
+      w.feeds.put(FEED_BUCKET, 'feeds/roster.csv', csv(rows));
+      const o = offboardingWorld([w.directory]);
+      const deps: SteppedServices = { ...w.deps, offboarding: runOffboarding(o.deps) };
+      return { ...w, o, deps };
+    });
+    return pair as [(typeof pair)[0], (typeof pair)[0]];
+  }
+  // Besides the leavers, E2 leaves at the end of the year: a schedule for a future leaver.
+  const WITH_FUTURE_LEAVER = ROWS.map((r) =>
+    r.startsWith('E2,') ? 'E2,p2@x.org,P2,leaver,2026-12-31' : r,
+  );
+
+  it('keeps the account index and the offboarding schedules exactly as one invocation does', async () => {
+    const [single, stepped] = withOffboarding(WITH_FUTURE_LEAVER);
+    const once = await handleReconcileRequest(request(), single.deps);
+    const { run } = await runInSteps(stepped.deps);
+    expect(run.offboardings?.feedSchedules).toEqual([
+      expect.objectContaining({ employeeId: 'E2', change: 'create', applied: true }),
+    ]);
+    expect(run.offboardings).toEqual(once.offboardings);
+    expect(stepped.o.index.accounts).toHaveLength(PEOPLE);
+    expect(stepped.o.index.replaced).toEqual(single.o.index.replaced);
+  });
+
+  it('leaves the account index alone after a dry-run', async () => {
+    const [, stepped] = withOffboarding(ROWS);
+    const { run } = await runInSteps(stepped.deps, request(true));
+    expect(run.status).toBe('planned');
+    expect(stepped.o.index.replaced).toEqual([]);
+  });
+
+  it('ends a run with a failed disable as completed_with_errors, and logs how it finished', async () => {
+    const w = world();
+    w.directory.failOn.add(LEAVERS[0] as string);
+    const { run } = await runInSteps(w.deps);
+    expect(run.status).toBe('completed_with_errors');
+    expect(run.actions).toEqual({ planned: 6, applied: 5, alreadyDone: 0, failed: 1 });
+    expect(w.log.lines.filter((l) => l.message === 'run finished')).toEqual([
+      {
+        level: 'info',
+        message: 'run finished',
+        detail: { runId: run.runId, status: run.status, actions: run.actions },
+      },
+    ]);
+  });
+
+  it('completes an applied run that had nothing to disable, with no apply step', async () => {
+    const w = world();
+    w.feeds.put(
+      FEED_BUCKET,
+      'feeds/roster.csv',
+      csv(ROWS.map((r) => r.replace(/leaver,2025-01-31$/, 'active,'))),
+    );
+    const { run, calls } = await runInSteps(w.deps);
+    expect(calls.apply).toBe(0);
+    expect([run.status, run.actions]).toEqual([
+      'completed',
+      { planned: 0, applied: 0, alreadyDone: 0, failed: 0 },
+    ]);
+  });
+
+  it('applies an approved quarantined run in steps and records who approved it', async () => {
+    const w = world({ guard: { maxDisablePercent: 100, maxDisableCount: 1 } });
+    const quarantined = await handleReconcileRequest(request(), w.deps);
+    expect(quarantined.status).toBe('quarantined');
+    w.clock.current = new Date('2026-11-29T13:00:00Z');
+    const mark = { by: 'alice (it-security)', reason: 'the leavers of the quarter' };
+    const { run } = await runInSteps(w.deps, {
+      kind: 'approve',
+      runId: quarantined.runId,
+      review: mark,
+    });
+    expect([run.status, run.actions.applied]).toEqual(['completed', LEAVERS.length]);
+    expect((await w.storage.runs.getRun(quarantined.runId))?.review).toEqual({
+      decision: 'approved',
+      ...mark,
+      at: new Date('2026-11-29T13:00:00Z'),
+      appliedBy: { runId: run.runId, status: 'completed' },
+    });
+  });
+
+  it('records no failure for a run another run has since taken the lock from', async () => {
+    const w = world();
+    const begun = await beginSteppedRun(request(), w.deps);
+    if (begun.kind !== 'started') throw new Error('not started');
+    const other = { owner: 'other', until: new Date('2099-01-01') };
+    w.storage.lock.held.set(RUN_LOCK, other);
+    expect(await failSteppedRun(begun.runId, 'Sandbox.Timedout', w.deps)).toBeUndefined();
+    expect(w.storage.lock.held.get(RUN_LOCK)).toEqual(other);
+    expect(w.notifier.notices).toEqual([]);
   });
 });
 
@@ -242,5 +369,20 @@ describe('quota groups', () => {
       }),
     );
     expect(groups).toEqual([['us-east-1_A', 'us-east-1_B'], ['eu-west-1_C'], ['us-east-1_D']]);
+  });
+
+  it('keeps apart pools of two accounts in one Region', () => {
+    const arn = (account: string, pool: string) =>
+      `arn:aws:cognito-idp:us-east-1:${account}:userpool/${pool}`;
+    const groups = quotaGroups(
+      config({
+        accountSources: [
+          { userPoolId: 'us-east-1_E', userPoolArn: arn('111111111111', 'us-east-1_E') },
+          { userPoolId: 'us-east-1_F', userPoolArn: arn('222222222222', 'us-east-1_F') },
+          { userPoolId: 'us-east-1_G', userPoolArn: arn('111111111111', 'us-east-1_G') },
+        ],
+      }),
+    );
+    expect(groups).toEqual([['us-east-1_E', 'us-east-1_G'], ['us-east-1_F']]);
   });
 });

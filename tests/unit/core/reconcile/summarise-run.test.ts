@@ -106,9 +106,45 @@ describe('the admins notification', () => {
     const subject = summariseRun(
       completed({
         status: 'completed_with_errors',
-        actions: { planned: 1e12, applied: 1e12, alreadyDone: 0, failed: 1 },
+        actions: { planned: 1e20, applied: 1e20, alreadyDone: 0, failed: 1 },
       }),
     ).subject;
-    expect(subject.length).toBeLessThan(100);
+    expect(subject).toHaveLength(99);
+    expect(subject).toMatch(
+      /^Warden reconciliation completed_with_errors: 100000000000000000000 disabled, /,
+    );
+  });
+
+  it.each([
+    ['apply' as const, 'were'],
+    ['dry-run' as const, 'would be'],
+  ])(
+    'counts pending offboardings and the future leaver schedules a run of mode %s changed',
+    (mode, verb) => {
+      const schedule = {
+        employeeId: 'E9',
+        offboardingId: 'off-9',
+        change: 'create' as const,
+        effectiveAt: '2026-12-31T06:00:00.000Z',
+        applied: mode === 'apply',
+      };
+      const { message } = summariseRun(
+        completed({ mode, offboardings: { pending: [], feedSchedules: [schedule, schedule] } }),
+      );
+      expect(message).toContain(
+        `Offboardings: 0 pending; 2 future leaver schedule(s) ${verb} created, moved or cancelled (listed in the report).`,
+      );
+    },
+  );
+
+  it('names the app clients that sign people in without the geo fence', () => {
+    const unfencedClients = [
+      { clientId: 'kiosk', reason: 'shop-floor kiosks' },
+      { clientId: 'batch', reason: 'machine sign-in' },
+    ];
+    const { message } = summariseRun(completed({ unfencedClients }));
+    expect(message).toContain(
+      'Unfenced app clients (sign-ins without the geo fence, by configuration): kiosk, batch.',
+    );
   });
 });

@@ -29,6 +29,8 @@ describe('what-if', () => {
       ['ben', 'leaver', 'not_applied'],
       ['ops', 'orphan', undefined],
     ]);
+    // A complete account export and a feed read as given: nothing to note.
+    expect(run.notes).toEqual([]);
   });
 
   it('shows whether the guard would quarantine the real run', () => {

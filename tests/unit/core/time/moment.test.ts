@@ -30,6 +30,9 @@ describe('moments HR gives', () => {
     '2026-12-01T10:00:00+01:60',
     '2026-02-29T10:00:00Z',
     '31/12/2026',
+    '1899-12-30',
+    '9999-12-31',
+    '2200-01-01T00:00:00Z',
     '',
   ])('refuses %j', (value) => {
     expect(resolveMoment(value, MX)).toBeUndefined();
@@ -44,7 +47,17 @@ describe('date-times with an offset', () => {
     expect(instantOfDateTime('2026-12-01T23:59:59-12:00')?.toISOString()).toBe(
       '2026-12-02T11:59:59.000Z',
     );
+    expect(instantOfDateTime('2026-12-01T10:00:00+01:59')?.toISOString()).toBe(
+      '2026-12-01T08:01:00.000Z',
+    );
   });
+
+  it.each(['tomorrow', 'x2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z trailing'])(
+    'name nothing for %j, which is not one whole date-time',
+    (value) => {
+      expect(instantOfDateTime(value)).toBeUndefined();
+    },
+  );
 });
 
 describe('one-time schedules', () => {
@@ -78,7 +91,14 @@ describe('a wall-clock time HR chooses with its time zone', () => {
     // Madrid jumps from 02:00 to 03:00 on 2026-03-29; Santiago skips midnight on 2024-09-08.
     expect(instantOfWallClock('2026-03-29T02:30', 'Europe/Madrid')).toBeUndefined();
     expect(instantOfWallClock('2024-09-08T00:00', 'America/Santiago')).toBeUndefined();
-    for (const wall of ['2026-02-30T09:00', '2026-01-01T24:00', '2026-01-01T09:60', '2026-01-01'])
+    for (const wall of [
+      '2026-02-30T09:00',
+      '2026-01-01T24:00',
+      '2026-01-01T09:60',
+      '2026-01-01',
+      'x2026-01-01T09:00',
+      '2026-01-01T09:00Z',
+    ])
       expect(instantOfWallClock(wall, 'UTC'), wall).toBeUndefined();
   });
 

@@ -78,6 +78,9 @@ describe('end of a calendar day in a time zone', () => {
     expect(isCalendarDate('2024-1-01')).toBe(false);
     expect(isCalendarDate('0001-01-01')).toBe(true);
     expect(isCalendarDate('0100-02-29')).toBe(false);
+    // Exactly four digits of year, two of month and of day, and nothing around them.
+    expect(isCalendarDate('12024-01-01')).toBe(false);
+    expect(isCalendarDate('2024-01-011')).toBe(false);
     expect(isKnownTimeZone('Europe/Madrid')).toBe(true);
     expect(isKnownTimeZone('Etc/GMT+5')).toBe(true);
     expect(isKnownTimeZone('Mars/Olympus')).toBe(false);

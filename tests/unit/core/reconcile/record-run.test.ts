@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { RunOffboardingSession } from '../../../../functions/core/offboarding/ports.js';
+import { finishOffboarding, recordRun } from '../../../../functions/core/reconcile/record-run.js';
+import type { RunRecord } from '../../../../functions/core/reconcile/run-record.js';
+import type { QuotaUsage } from '../../../../functions/core/shared/cognito-quotas.js';
+import { feed, startedRun } from '../../fakes/builders.js';
+import { ROWS, reconcileWorld } from '../../fakes/reconcile-world.js';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const ROSTER = feed(ROWS);
+
+function recorded(status: RunRecord['status'], quotaUsage?: () => QuotaUsage) {
+  const w = reconcileWorld();
+  const run: RunRecord = { ...startedRun(ROSTER, 'apply', NOW), runId: 'run-7', status };
+  const record = () =>
+    recordRun(run, { feed: ROSTER, config: w.services.config }, [], new Map(), {
+      ...w.services,
+      ...(quotaUsage ? { quotaUsage } : {}),
+    });
+  return { w, record };
+}
+
+describe('recording a run', () => {
+  it('makes the feed of a run the guard let through the baseline of the next, and logs the record', async () => {
+    const { w, record } = recorded('completed');
+    await record();
+    expect([...w.storage.baselines.baselines.values()]).toEqual([
+      { kind: 'roster', records: 3, runId: 'run-7', acceptedAt: NOW },
+    ]);
+    expect(w.log.lines).toEqual([
+      {
+        level: 'info',
+        message: 'recorded',
+        detail: { runId: 'run-7', status: 'completed', findings: 0 },
+      },
+    ]);
+  });
+
+  it('never makes the feed of a quarantined run the baseline', async () => {
+    const { w, record } = recorded('quarantined');
+    await record();
+    expect(w.storage.baselines.baselines.size).toBe(0);
+  });
+
+  it("puts the Cognito throughput measured into the run's record", async () => {
+    const usage = {
+      UserUpdate: { calls: 10, throttles: 1, retries: 1, failures: 0, activeMs: 2000 },
+    };
+    const { record } = recorded('completed', () => usage);
+    const { run } = await record();
+    expect(run.throughput?.UserUpdate).toMatchObject({ calls: 10, achievedPerSecond: 5 });
+    const { record: unmeasured } = recorded('completed');
+    expect((await unmeasured()).run.throughput).toBeUndefined();
+  });
+});
+
+describe('the offboarding bookkeeping of a run', () => {
+  it('is noted on the run, by error name only, when it fails; the run goes on', async () => {
+    const w = reconcileWorld();
+    const failing: RunOffboardingSession = {
+      observe: () => undefined,
+      finish: () =>
+        Promise.reject(Object.assign(new Error('ana@x.org'), { name: 'ThrottlingException' })),
+    };
+    const run = startedRun(ROSTER, 'apply', NOW);
+    const noted = await finishOffboarding(failing, run, { feed: ROSTER }, [], w.services);
+    expect(noted).toEqual({
+      ...run,
+      notes: ['offboarding bookkeeping failed: ThrottlingException'],
+    });
+    expect(w.log.lines).toEqual([
+      {
+        level: 'warn',
+        message: 'offboarding bookkeeping failed',
+        detail: { runId: run.runId, error: 'ThrottlingException' },
+      },
+    ]);
+  });
+});
