@@ -332,3 +332,28 @@ describe('finding a person, rule by rule', () => {
     ]);
   });
 });
+
+describe('a recent sign-ins query', () => {
+  const history = () => new MemorySignInHistory([]);
+
+  it('passes every filter on, trimmed and with the country in capitals', async () => {
+    const signIns = history();
+    await recentSignIns(
+      { limit: 20, after: '40', country: ' es ', rule: ' press ', outcome: 'denied', days: 90 },
+      { signIns, clock: new FixedClock(NOW) },
+    );
+    await recentSignIns({ country: 'unknown' }, { signIns, clock: new FixedClock(NOW) });
+    expect(signIns.queries).toEqual([
+      { limit: 20, after: '40', country: 'ES', rule: 'press', outcome: 'denied', days: 90 },
+      { limit: 50, country: 'unknown', days: 30 },
+    ]);
+  });
+
+  it('names the query and the field in its error', async () => {
+    await expect(
+      recentSignIns({ country: 'Spain' }, { signIns: history(), clock: new FixedClock(NOW) }),
+    ).rejects.toThrow(
+      'invalid sign-ins query: country: must be a two-letter country code or "unknown"',
+    );
+  });
+});
