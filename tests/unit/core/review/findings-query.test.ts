@@ -117,11 +117,13 @@ describe('the findings table, rule by rule', () => {
       'unmatched',
       'active',
     ] as const;
-    const findings = order
-      .map((situation, i) => reportFinding(storedFinding(`u${9 - i}`, situation)))
-      .reverse();
-    const page = queryFindings(findings, DEFAULT_FINDINGS_QUERY);
-    expect(page.rows.map((f) => f.situation)).toEqual(order);
+    const findings = order.map((situation, i) =>
+      reportFinding(storedFinding(`u${9 - i}`, situation)),
+    );
+    for (const given of [findings, [...findings].reverse()]) {
+      const page = queryFindings(given, DEFAULT_FINDINGS_QUERY);
+      expect(page.rows.map((f) => f.situation)).toEqual(order);
+    }
   });
 
   it('breaks a tie of usernames by pool, in the chosen direction', () => {

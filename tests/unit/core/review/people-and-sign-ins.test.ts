@@ -243,6 +243,16 @@ describe('finding a person, rule by rule', () => {
       situation: 'active',
       reason: 'active in HR (not among the findings kept for review)',
     };
+    // The index hands the accounts over out of order.
+    const index = new MemoryAccountIndex();
+    for (const [source, username] of [
+      ['pool-a', 'mia'],
+      ['pool-b', 'alex'],
+      ['pool-a', 'zoe'],
+    ] as const) {
+      index.link('E1', account(username, { source, employeeId: 'E1' }));
+    }
+    deps.index = index;
     const person = await findPerson({ query: 'E1', by: 'employeeId' }, deps);
     expect(person.accounts.map((a) => [a.source, a.username, a.lastRun])).toEqual([
       ['pool-a', 'mia', active],

@@ -258,6 +258,13 @@ describe('restoring an account, rule by rule', () => {
     });
   });
 
+  it('restores before any run has planned, with no standing to warn about', async () => {
+    runs = new MemoryRunHistory();
+    disable('ana', 'act-ana', '2026-11-30T02:00:00Z');
+    const result = await restoreAccount(request('ana'), deps());
+    expect(result).toMatchObject({ outcome: 'enabled', overridden: [], warnings: [] });
+  });
+
   it('names a restore by the disable it undoes: the same id when retried, another for another account', async () => {
     disable('ana', 'act-ana', '2026-11-30T02:00:00Z');
     disable('cai', 'act-cai', '2026-11-30T02:00:00Z');

@@ -95,12 +95,12 @@ describe('changes since the previous run, rule by rule', () => {
       {
         run,
         findings: [
-          storedFinding('ana', 'leaver', { source: 'pool-b' }),
-          storedFinding('zed', 'leaver'),
-          storedFinding('bob', 'leaver'),
+          storedFinding('mia', 'leaver'),
+          storedFinding('alex', 'leaver', { source: 'pool-b' }),
+          storedFinding('zoe', 'leaver'),
         ].map(reportFinding),
       },
     );
-    expect(keys(changes.newLeavers)).toEqual(['pool-a/bob', 'pool-a/zed', 'pool-b/ana']);
+    expect(keys(changes.newLeavers)).toEqual(['pool-a/mia', 'pool-a/zoe', 'pool-b/alex']);
   });
 });
