@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { reportFinding } from '../../../../functions/core/reconcile/render-report.js';
-import type { RunRecord } from '../../../../functions/core/reconcile/run-record.js';
 import { SITUATIONS } from '../../../../functions/core/reconcile/situation.js';
 import {
   buildRunReport,
