@@ -4,17 +4,9 @@ import {
   reconcileSettings,
 } from '../../../../functions/core/config/deployment-config.js';
 import { parseReconcileConfig } from '../../../../functions/core/config/reconcile-config.js';
-import { ConfigError } from '../../../../functions/core/shared/errors.js';
+import { problemsOf } from './config-problems.js';
 
-function problems(raw: unknown): string[] {
-  try {
-    parseDeploymentConfig(raw, 'bad.json');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be rejected');
-}
+const problems = (raw: unknown) => problemsOf(() => parseDeploymentConfig(raw, 'bad.json'));
 
 describe('deployment configuration', () => {
   it('works out the interval of rate() and simple cron schedules, and asks for it otherwise', () => {

@@ -5,6 +5,7 @@ import {
   userPoolRegion,
 } from '../../../../functions/core/config/reconcile-config.js';
 import { ConfigError } from '../../../../functions/core/shared/errors.js';
+import { problemsOf } from './config-problems.js';
 
 describe('configuration', () => {
   it('defaults to a safe dry-run with the documented guard', () => {
@@ -119,15 +120,7 @@ describe('configuration', () => {
 
 describe('configuration, field by field', () => {
   const arn = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123';
-  function problems(raw: unknown): string[] {
-    try {
-      parseReconcileConfig(raw, 'warden.json');
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems;
-      throw error;
-    }
-    throw new Error('expected the configuration to be rejected');
-  }
+  const problems = (raw: unknown) => problemsOf(() => parseReconcileConfig(raw, 'warden.json'));
 
   it('names an exemption without an owner or a reason', () => {
     expect(

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../../functions/core/account.js';
 import type { SignInDecisionEntry } from '../../../../functions/core/geo/ports.js';
+import type { Offboarding } from '../../../../functions/core/offboarding/offboarding.js';
 import { findPerson, type PersonQuery } from '../../../../functions/core/review/find-person.js';
 import { recentSignIns } from '../../../../functions/core/review/recent-sign-ins.js';
 import { InvalidInputError } from '../../../../functions/core/shared/errors.js';
@@ -28,6 +29,22 @@ const decision = (iso: string, fields: Partial<SignInDecisionEntry> = {}): SignI
   reason: 'allowed country',
   ip: '88.1.1.1',
   ...fields,
+});
+
+/** An offboarding HR asked for, carried out before the tests look. */
+const doneOffboarding = (id: string, employeeId: string): Offboarding => ({
+  id,
+  employeeId,
+  effectiveAt: new Date('2026-11-28T00:00:00Z'),
+  reason: 'left',
+  requestedBy: 'hr',
+  requestedAt: new Date('2026-11-27T00:00:00Z'),
+  status: 'done',
+  origin: 'hr',
+  accounts: [],
+  flagged: [],
+  warnings: [],
+  history: [],
 });
 
 describe('finding a person', () => {
@@ -62,20 +79,7 @@ describe('finding a person', () => {
       decision('2026-11-30T03:00:00Z', { outcome: 'denied', country: 'RU', rule: 'press' }),
     );
     const offboardings = new MemoryOffboardingStore();
-    await offboardings.create({
-      id: 'off-1',
-      employeeId: 'E1',
-      effectiveAt: new Date('2026-11-28T00:00:00Z'),
-      reason: 'left',
-      requestedBy: 'hr',
-      requestedAt: new Date('2026-11-27T00:00:00Z'),
-      status: 'done',
-      origin: 'hr',
-      accounts: [],
-      flagged: [],
-      warnings: [],
-      history: [],
-    });
+    await offboardings.create(doneOffboarding('off-1', 'E1'));
     deps = {
       pools: [new MemoryGovernedPool('pool-a', [ANA_A]), new MemoryGovernedPool('pool-b', [ANA_B])],
       index,
@@ -186,20 +190,7 @@ describe('finding a person, rule by rule', () => {
     const offboardings = new MemoryOffboardingStore();
     for (const [employeeId, ids] of Object.entries(employees)) {
       for (const id of ids) {
-        await offboardings.create({
-          id,
-          employeeId,
-          effectiveAt: new Date('2026-11-28T00:00:00Z'),
-          reason: 'left',
-          requestedBy: 'hr',
-          requestedAt: new Date('2026-11-27T00:00:00Z'),
-          status: 'done',
-          origin: 'hr',
-          accounts: [],
-          flagged: [],
-          warnings: [],
-          history: [],
-        });
+        await offboardings.create(doneOffboarding(id, employeeId));
       }
     }
     const ledger = new MemoryLedger();
