@@ -4,17 +4,9 @@ import {
   reconcileSettings,
 } from '../../../../functions/core/config/deployment-config.js';
 import { parseReconcileConfig } from '../../../../functions/core/config/reconcile-config.js';
-import { ConfigError } from '../../../../functions/core/shared/errors.js';
+import { problemsOf } from './config-problems.js';
 
-function problems(raw: unknown): string[] {
-  try {
-    parseDeploymentConfig(raw, 'bad.json');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be rejected');
-}
+const problems = (raw: unknown) => problemsOf(() => parseDeploymentConfig(raw, 'bad.json'));
 
 describe('deployment configuration', () => {
   it('works out the interval of rate() and simple cron schedules, and asks for it otherwise', () => {
@@ -116,5 +108,228 @@ describe('reconcile settings of a deployment', () => {
     const parsed = parseReconcileConfig(settings, 'settings');
     expect(parsed.geoPolicy?.default).toEqual({ allowedCountries: ['MX'], outside: 'require_mfa' });
     expect(parsed.postureAction).toBe('disable');
+  });
+});
+
+describe('deployment configuration, field by field', () => {
+  const policy = { default: { allowedCountries: ['MX'], outside: 'require_mfa' } };
+  const interval = (schedule: Record<string, unknown>) =>
+    parseDeploymentConfig({ schedule }, 't').schedule.intervalHours;
+
+  it('defaults to an hourly run in UTC, no notifications, the default console and retention', () => {
+    const config = parseDeploymentConfig({}, 't');
+    expect(config.schedule).toEqual({
+      expression: 'cron(0 * * * ? *)',
+      timeZone: 'UTC',
+      intervalHours: 1,
+    });
+    expect(config.notificationEmails).toEqual([]);
+    expect(config.console).toEqual({ sessionMinutes: 60 });
+    expect(config.retention).toEqual({ reportDays: 730, feedDays: 30, logDays: 365 });
+  });
+
+  it('accepts only a whole schedule expression, with multi-character cron fields', () => {
+    for (const expression of [
+      'xrate(6 hours)',
+      'rate(6 hours)x',
+      'xcron(0 * * * ? *)',
+      'cron(0 * * * ? *)x',
+    ]) {
+      expect(problems({ schedule: { expression } })).toEqual([
+        'schedule.expression: must be cron(min hour day month weekday year) or rate(N minutes|hours|days)',
+      ]);
+    }
+    expect(interval({ expression: 'cron(0 6 1,15 JAN-JUN ? 2026-2030)', intervalHours: 84 })).toBe(
+      84,
+    );
+  });
+
+  it.each([
+    ['every 5 minutes', 'cron(*/5 * * * ? *)'],
+    ['every 15 minutes from 0', 'cron(0/15 * * * ? *)'],
+    ['every 2 hours from 6', 'cron(0 6/2 * * ? *)'],
+    ['on weekdays', 'cron(0 6 ? * MON-FRI *)'],
+    ['on the first of the month', 'cron(0 6 1 * ? *)'],
+  ])('asks for the interval of a cron schedule that runs %s', (_, expression) => {
+    expect(problems({ schedule: { expression } })).toEqual([
+      `schedule.intervalHours: is required for ${expression}: the hours between runs, for the "no successful run" alarm`,
+    ]);
+  });
+
+  it('works out a daily run at a two-digit hour, and refuses an interval over 84 hours', () => {
+    expect(interval({ expression: 'cron(30 12 * * ? *)' })).toBe(24);
+    expect(interval({ expression: 'rate(1 hour)' })).toBe(1);
+    expect(
+      problems({ schedule: { expression: 'cron(0 6 ? * MON *)', intervalHours: 168 } }),
+    ).toEqual([
+      'schedule.intervalHours: must be at most 84: the alarm watches two intervals, and CloudWatch looks back at most 7 days',
+    ]);
+  });
+
+  it('accepts a deployment that names its pools and wants no demo pool', () => {
+    const config = parseDeploymentConfig(
+      { accountSources: [{ userPoolId: 'eu-west-1_AbC123' }], demoUserPool: false },
+      't',
+    );
+    expect(config.accountSources.map((s) => s.userPoolId)).toEqual(['eu-west-1_AbC123']);
+  });
+
+  describe('the console', () => {
+    const saml = { type: 'saml', name: 'Okta', metadataUrl: 'https://idp.example.org/metadata' };
+    const oidc = {
+      type: 'oidc',
+      name: 'entra.id_2',
+      issuerUrl: 'https://login.example.org/v2.0',
+      clientId: 'warden-console',
+      clientSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:oidc-AbCdEf',
+    };
+    const consoleProblems = (settings: Record<string, unknown>) => problems({ console: settings });
+
+    it('accepts a domain prefix, a session length and either kind of federation', () => {
+      for (const federation of [saml, oidc]) {
+        const settings = { domainPrefix: 'acme-staff', sessionMinutes: 30, federation };
+        expect(parseDeploymentConfig({ console: settings }, 't').console).toEqual(settings);
+      }
+      expect(parseDeploymentConfig({ console: { domainPrefix: 'a' } }, 't').console).toEqual({
+        domainPrefix: 'a',
+        sessionMinutes: 60,
+      });
+    });
+
+    it.each(['-acme', 'acme-', 'Acme', 'acme_staff'])(
+      'refuses the domain prefix %s',
+      (domainPrefix) => {
+        expect(consoleProblems({ domainPrefix })).toEqual([
+          'console.domainPrefix: must be lower-case letters, digits and -',
+        ]);
+      },
+    );
+
+    it('refuses a domain prefix that names AWS, Amazon or Cognito', () => {
+      for (const domainPrefix of ['my-aws-staff', 'amazon1', 'cognito-login']) {
+        expect(consoleProblems({ domainPrefix })).toEqual([
+          'console.domainPrefix: may not contain aws, amazon or cognito',
+        ]);
+      }
+    });
+
+    it.each(['!okta', 'okta!', 'o'.repeat(33), ''])('refuses the provider name "%s"', (name) => {
+      expect(consoleProblems({ federation: { ...saml, name } })).toEqual([
+        'console.federation.name: must be 1 to 32 letters, digits, _ . or -',
+      ]);
+    });
+
+    it('refuses COGNITO as a provider name: it is the staff pool itself', () => {
+      expect(consoleProblems({ federation: { ...oidc, name: 'COGNITO' } })).toEqual([
+        'console.federation.name: COGNITO is the staff pool itself',
+      ]);
+    });
+
+    it('names the bad address or ARN of a provider', () => {
+      expect(consoleProblems({ federation: { ...saml, metadataUrl: 'metadata.xml' } })).toEqual([
+        'console.federation.metadataUrl: must be the URL of the SAML metadata document',
+      ]);
+      expect(
+        consoleProblems({
+          federation: { ...oidc, issuerUrl: 'login', clientSecretArn: 'oidc-secret' },
+        }),
+      ).toEqual([
+        'console.federation.issuerUrl: must be the issuer URL',
+        'console.federation.clientSecretArn: must be a Secrets Manager ARN',
+      ]);
+      expect(consoleProblems({ federation: { ...oidc, clientId: '' } })).toEqual([
+        expect.stringMatching(/^console\.federation\.clientId: /),
+      ]);
+    });
+  });
+
+  describe('geo-fenced sign-in', () => {
+    const gateway = {
+      userPoolId: 'eu-west-1_AbC123',
+      clientId: 'gateway-client',
+      clientSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:gw-AbCdEf',
+      smsRoleArn: 'arn:aws:iam::123456789012:role/cognito-sms',
+    };
+
+    it('defaults to reporting posture, no WAF and the documented limits', () => {
+      const { geo } = parseDeploymentConfig({ geo: { policy, codeSender: 'codes@x.org' } }, 't');
+      expect(geo).toMatchObject({
+        attemptsPerMinute: 10,
+        attemptsPerUsernamePerMinute: 5,
+        tokens: { accessMinutes: 15, refreshHours: 8 },
+        unfencedClients: [],
+        signInRecordDays: 400,
+        keyRotationDays: 30,
+        posture: 'report',
+        waf: false,
+      });
+      expect(geo?.gateway).toBeUndefined();
+    });
+
+    it('accepts a configured gateway client and settings inside their limits', () => {
+      const settings = {
+        gateway,
+        attemptsPerMinute: 20,
+        attemptsPerUsernamePerMinute: 8,
+        tokens: { accessMinutes: 10, refreshHours: 12 },
+        unfencedClients: [
+          { clientId: 'm2m-client', reason: 'Nightly HR sync, no person signs in' },
+        ],
+        signInRecordDays: 30,
+        keyRotationDays: 90,
+        posture: 'report',
+        waf: true,
+      };
+      const { geo } = parseDeploymentConfig(
+        { geo: { policy, codeSender: 'codes@x.org', ...settings } },
+        't',
+      );
+      expect(geo).toMatchObject(settings);
+    });
+
+    it('names each bad field of the gateway, the sender and the unfenced clients', () => {
+      expect(
+        problems({
+          geo: {
+            policy,
+            codeSender: 'codes',
+            gateway: { ...gateway, clientSecretArn: 'gw-secret', smsRoleArn: 'cognito-sms' },
+            unfencedClients: [{ clientId: 'm2m-client', reason: 'sync' }],
+          },
+        }),
+      ).toEqual([
+        'geo.codeSender: must be the SES-verified address that sends the codes',
+        'geo.gateway.clientSecretArn: must be a Secrets Manager ARN',
+        'geo.gateway.smsRoleArn: must be an IAM role ARN',
+        'geo.unfencedClients.0.reason: must say why, in a sentence',
+      ]);
+    });
+  });
+
+  it('accepts the HR integration role, and names a value that is not a role ARN', () => {
+    const hrIntegrationRoleArn = 'arn:aws:iam::123456789012:role/hr-integration';
+    expect(
+      parseDeploymentConfig({ offboarding: { hrIntegrationRoleArn } }, 't').offboarding,
+    ).toEqual({ hrIntegrationRoleArn });
+    expect(problems({ offboarding: { hrIntegrationRoleArn: 'hr-integration' } })).toEqual([
+      'offboarding.hrIntegrationRoleArn: must be an IAM role ARN such as arn:aws:iam::123456789012:role/hr-integration',
+    ]);
+  });
+
+  it('accepts only an https:// console address', () => {
+    const consoleUrl = 'https://console.example.org';
+    expect(parseDeploymentConfig({ consoleUrl }, 't').consoleUrl).toBe(consoleUrl);
+    for (const url of [
+      'http://console.example.org',
+      'xhttps://console.example.org',
+      'httpsx://console.example.org',
+    ]) {
+      expect(problems({ consoleUrl: url })).toEqual(['consoleUrl: must be an https:// address']);
+    }
+  });
+
+  it('accepts retention periods of its own', () => {
+    const retention = { reportDays: 365, feedDays: 7, logDays: 90 };
+    expect(parseDeploymentConfig({ retention }, 't').retention).toEqual(retention);
   });
 });

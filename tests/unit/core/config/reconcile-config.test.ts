@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseReconcileConfig,
+  ratesOf,
   userPoolRegion,
 } from '../../../../functions/core/config/reconcile-config.js';
 import { ConfigError } from '../../../../functions/core/shared/errors.js';
+import { problemsOf } from './config-problems.js';
 
 describe('configuration', () => {
   it('defaults to a safe dry-run with the documented guard', () => {
@@ -113,5 +115,90 @@ describe('configuration', () => {
         ]),
       );
     }
+  });
+});
+
+describe('configuration, field by field', () => {
+  const arn = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123';
+  const problems = (raw: unknown) => problemsOf(() => parseReconcileConfig(raw, 'warden.json'));
+
+  it('names an exemption without an owner or a reason', () => {
+    expect(
+      problems({
+        exemptions: [{ username: 'ana', owner: '', reason: '', expires: '2027-01-31' }],
+      }),
+    ).toEqual([
+      'exemptions.0.owner: is required: who answers for this exemption',
+      'exemptions.0.reason: is required',
+    ]);
+  });
+
+  it('accepts pools of multi-part regions and partitions, by id or ARN', () => {
+    const govArn =
+      'arn:aws-us-gov:cognito-idp:us-gov-west-1:123456789012:userpool/us-gov-west-1_AbC123';
+    const config = parseReconcileConfig(
+      {
+        accountSources: [
+          {
+            type: 'cognito',
+            userPoolId: 'us-gov-west-1_XyZ9',
+            correlationAttribute: 'custom:hr_id',
+          },
+          { userPoolArn: govArn },
+        ],
+      },
+      'test',
+    );
+    expect(config.accountSources).toEqual([
+      { type: 'cognito', userPoolId: 'us-gov-west-1_XyZ9', correlationAttribute: 'custom:hr_id' },
+      {
+        type: 'cognito',
+        userPoolId: 'us-gov-west-1_AbC123',
+        userPoolArn: govArn,
+        correlationAttribute: 'custom:employee_id',
+      },
+    ]);
+    expect(userPoolRegion('us-gov-west-1_XyZ9')).toBe('us-gov-west-1');
+  });
+
+  it.each(['1eu-west-1_AbC123', 'eu-west-1_AbC123!'])('refuses the user pool id %s', (id) => {
+    expect(problems({ accountSources: [{ userPoolId: id }] })).toEqual([
+      'accountSources.0.userPoolId: must be a user pool id such as eu-west-1_AbC123',
+    ]);
+    expect(userPoolRegion(id)).toBeUndefined();
+  });
+
+  it.each([`x${arn}`, `${arn}/clients`])('refuses the user pool ARN %s', (userPoolArn) => {
+    expect(problems({ accountSources: [{ userPoolArn }] })).toEqual([
+      'accountSources.0.userPoolArn: must be a user pool ARN such as arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123',
+    ]);
+  });
+
+  it('refuses a source that names no pool', () => {
+    expect(problems({ accountSources: [{ correlationAttribute: 'custom:hr_id' }] })).toEqual([
+      'accountSources.0.userPoolId: needs a userPoolId or a userPoolArn',
+    ]);
+  });
+
+  it('sets the rate of each quota category to its share of the quota', () => {
+    const { rateLimits } = parseReconcileConfig(
+      { rateLimits: { quotas: { UserList: 60, UserRead: 200 }, share: 0.5 } },
+      'test',
+    );
+    expect(ratesOf(rateLimits)).toEqual({
+      UserList: 30,
+      UserUpdate: 12.5,
+      UserRead: 100,
+      UserPoolRead: 7.5,
+    });
+  });
+
+  it('explains the per-category rates when a rate limit uses an unknown key', () => {
+    expect(problems({ rateLimits: { perSecond: 5, burst: 2 } })).toEqual([
+      'rateLimits: unknown key(s) perSecond, burst: rates are now set per quota category, e.g. {"quotas": {"UserList": 30, "UserUpdate": 25}, "share": 0.95}',
+    ]);
+    expect(problems({ rateLimits: 'fast' })).toEqual([
+      'rateLimits: Invalid input: expected object, received string',
+    ]);
   });
 });

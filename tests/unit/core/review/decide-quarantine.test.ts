@@ -86,3 +86,27 @@ describe('deciding a quarantined run', () => {
     expect(audit.entries[0]?.outcome).toBe('failed: ReviewError');
   });
 });
+
+describe('deciding a quarantined run, field by field', () => {
+  it('names a missing reason', async () => {
+    await expect(
+      decideQuarantine({ runId: 'r-q', decision: 'reject', reason: ' ', actor: ADMIN }, deps()),
+    ).rejects.toThrow(
+      'invalid review: reason: is required: say why, it is recorded with your decision',
+    );
+  });
+
+  it('gives each decision its own audit id', async () => {
+    await runs.saveRun(reviewRun('r-q2', '2026-11-30T10:30:00Z', { status: 'quarantined' }));
+    for (const runId of ['r-q', 'r-q2']) {
+      await decideQuarantine(
+        { runId, decision: 'reject', reason: 'stale feed', actor: ADMIN },
+        deps(),
+      );
+    }
+    const [first, second] = audit.entries.map((e) => e.id);
+    expect(first).toMatch(/^review-[0-9a-f]{16}$/);
+    expect(second).toMatch(/^review-[0-9a-f]{16}$/);
+    expect(second).not.toBe(first);
+  });
+});

@@ -99,3 +99,123 @@ describe('a findings query from a query string or options', () => {
     expect(() => parseFindingsQuery({ situation: 'gone' })).toThrow(/situation/);
   });
 });
+
+describe('the findings table, rule by rule', () => {
+  const names = (findings: typeof FINDINGS, q: Partial<typeof DEFAULT_FINDINGS_QUERY>) =>
+    queryFindings(findings, query(q)).rows.map((f) => `${f.source}/${f.username}`);
+
+  it('ranks every situation by attention, whatever the usernames say', () => {
+    // Usernames run against the attention order, so a situation ranked wrongly shows.
+    const order = [
+      'leaver',
+      'orphan',
+      'disputed',
+      'rehire_candidate',
+      'future_leaver',
+      'leaver_disabled',
+      'exempt',
+      'unmatched',
+      'active',
+    ] as const;
+    const findings = order.map((situation, i) =>
+      reportFinding(storedFinding(`u${9 - i}`, situation)),
+    );
+    for (const given of [findings, [...findings].reverse()]) {
+      const page = queryFindings(given, DEFAULT_FINDINGS_QUERY);
+      expect(page.rows.map((f) => f.situation)).toEqual(order);
+    }
+  });
+
+  it('breaks a tie of usernames by pool, in the chosen direction', () => {
+    const findings = [
+      storedFinding('ana', 'active', { source: 'pool-a' }),
+      storedFinding('ana', 'active', { source: 'pool-b' }),
+    ].map(reportFinding);
+    expect(names(findings, { sort: 'username', order: 'desc' })).toEqual([
+      'pool-b/ana',
+      'pool-a/ana',
+    ]);
+    expect(names(findings, { sort: 'username', order: 'asc' })).toEqual([
+      'pool-a/ana',
+      'pool-b/ana',
+    ]);
+  });
+
+  it('sorts a missing employee id or outcome before any value', () => {
+    const findings = [
+      storedFinding('ana', 'leaver', { employeeId: 'E-1', outcome: 'disabled' }),
+      storedFinding('ben', 'orphan', { employeeId: undefined }),
+    ].map(reportFinding);
+    expect(names(findings, { sort: 'employeeId' })).toEqual(['pool-a/ben', 'pool-a/ana']);
+    expect(names(findings, { sort: 'outcome' })).toEqual(['pool-a/ben', 'pool-a/ana']);
+    expect(names([...findings].reverse(), { sort: 'employeeId' })).toEqual([
+      'pool-a/ben',
+      'pool-a/ana',
+    ]);
+  });
+
+  it('searches usernames whatever their case, and skips a missing employee id', () => {
+    const findings = [
+      storedFinding('MiXed.Case', 'active', { employeeId: 'E-1' }),
+      storedFinding('nobody', 'orphan', { employeeId: undefined }),
+    ].map(reportFinding);
+    expect(names(findings, { search: 'mixed' })).toEqual(['pool-a/MiXed.Case']);
+    expect(names(findings, { search: 'orphan' })).toEqual(['pool-a/nobody']);
+    expect(names(findings, { search: 'zzz' })).toEqual([]);
+  });
+
+  it('lists the pools in order, and says the rows are complete unless told otherwise', () => {
+    const findings = [
+      storedFinding('ana', 'active', { source: 'pool-b' }),
+      storedFinding('ben', 'active', { source: 'pool-a' }),
+    ].map(reportFinding);
+    const page = queryFindings(findings, DEFAULT_FINDINGS_QUERY);
+    expect(page.pools).toEqual(['pool-a', 'pool-b']);
+    expect(page.complete).toBe(true);
+    expect(queryFindings(findings, DEFAULT_FINDINGS_QUERY, false).complete).toBe(false);
+  });
+});
+
+describe('a findings query, field by field', () => {
+  it('reads every field, dropping empty list items', () => {
+    expect(
+      parseFindingsQuery({
+        situation: 'leaver,',
+        pool: 'pool-a',
+        action: 'disable',
+        outcome: 'not_applied',
+        search: 'ana',
+        sort: 'username',
+        order: 'desc',
+        page: '3',
+        pageSize: '100',
+      }),
+    ).toEqual({
+      situation: ['leaver'],
+      pool: 'pool-a',
+      action: 'disable',
+      outcome: 'not_applied',
+      search: 'ana',
+      sort: 'username',
+      order: 'desc',
+      page: 3,
+      pageSize: 100,
+    });
+  });
+
+  it.each([
+    ['action', 'none'],
+    ['outcome', 'disabled'],
+    ['outcome', 'already_done'],
+    ['outcome', 'failed'],
+    ['order', 'asc'],
+  ])('accepts %s %s', (field, value) => {
+    expect(parseFindingsQuery({ [field]: value })).toMatchObject({ [field]: value });
+  });
+
+  it('names the query and the field in its error', () => {
+    expect(() => parseFindingsQuery({ pageSize: 5000 })).toThrow(
+      /^invalid findings query: pageSize: /,
+    );
+  });
+});

@@ -169,3 +169,112 @@ describe('restoring an account Warden disabled', () => {
     expect(audit.entries[0]?.outcome).toBe('failed: WardenError');
   });
 });
+
+describe('restoring an account, rule by rule', () => {
+  /** The error a restore is refused with; fails the test if the restore goes through. */
+  const refusal = (username: string, extra: Record<string, string> = {}): Promise<Error> =>
+    restoreAccount(request(username, extra), deps()).then(
+      () => {
+        throw new Error(`expected the restore of ${username} to be refused`);
+      },
+      (e: unknown) => e as Error,
+    );
+
+  it('names the missing reason, override reason, pool or account', async () => {
+    await expect(restoreAccount({ ...request('ana'), reason: ' ' }, deps())).rejects.toThrow(
+      'invalid restore: reason: is required: say why the account is restored; it is audited',
+    );
+    await expect(restoreAccount(request('ana', { overrideReason: ' ' }), deps())).rejects.toThrow(
+      'invalid restore: overrideReason: is required: say why the rules are overridden',
+    );
+    await expect(restoreAccount({ ...request('ana'), source: 'pool-z' }, deps())).rejects.toThrow(
+      'pool-z is not a user pool Warden governs',
+    );
+    await expect(restoreAccount(request('zed'), deps())).rejects.toThrow(
+      'no account zed in pool-a',
+    );
+  });
+
+  it('refuses for good what Warden did not disable, naming its last change', async () => {
+    const never = (await refusal('ana')) as RestoreRefusedError;
+    expect(never.message).toBe(
+      'Warden never disabled pool-a/ana; enable it in the user pool if it must be',
+    );
+    expect(never.needsOverride).toBe(false);
+    disable('ana', 'act-ana', '2026-11-30T02:00:00Z');
+    await restoreAccount(request('ana'), deps());
+    const again = (await refusal('ana')) as RestoreRefusedError;
+    expect(again.message).toBe(
+      'pool-a/ana was last changed by a restore at 2026-11-30T12:00:00.000Z; Warden has not disabled it since',
+    );
+    expect(again.needsOverride).toBe(false);
+  });
+
+  it('refuses a leaver with every rule that applies, in one message', async () => {
+    disable('ben', 'act-ben', '2026-11-30T02:00:00Z');
+    ledger.marksOf.set('pool-a/sub-ben', { disabledBy: 'act-ben', offboardedBy: 'off-1' });
+    ledger.reconciliationEnds.set('pool-a/ben', NOW);
+    expect((await refusal('ben')).message).toBe(
+      "pool-a/ben is not restored: the person was offboarded (off-1); the person's access ended at 2026-11-30T12:00:00.000Z (a leaver); run r-1 lists the account as leaver. An admin may restore it with an override reason.",
+    );
+  });
+
+  it('refuses an account the last run found already disabled as a leaver', async () => {
+    await runs.saveFindings('r-1', [storedFinding('ben', 'leaver_disabled', { enabled: false })]);
+    disable('ben', 'act-ben', '2026-11-30T02:00:00Z');
+    expect((await refusal('ben')).message).toMatch(
+      /: run r-1 lists the account as leaver_disabled\. /,
+    );
+  });
+
+  it('lets an access end still to come stand, with no override needed', async () => {
+    disable('cai', 'act-cai', '2026-11-30T02:00:00Z');
+    ledger.reconciliationEnds.set('pool-a/cai', new Date('2026-12-01T00:00:00Z'));
+    const result = await restoreAccount(request('cai'), deps());
+    expect(result).toMatchObject({ overridden: [], liftedAccessEnds: 0, warnings: [] });
+    expect(ledger.reconciliationEnds.has('pool-a/cai')).toBe(true);
+  });
+
+  it('lifts only the access ends there are when overriding, and records the override reason', async () => {
+    disable('cai', 'act-cai', '2026-11-30T02:00:00Z');
+    ledger.offboardingEnds.set('pool-a/cai', [
+      { offboardingId: 'off-2', at: NOW },
+      { offboardingId: 'off-3', at: NOW },
+    ]);
+    expect((await refusal('cai')).message).toContain(
+      "an offboarding ended the person's access (off-2, off-3)",
+    );
+    const result = await restoreAccount(
+      request('cai', { overrideReason: 'HR reversed both offboardings' }),
+      deps(),
+    );
+    expect(result.liftedAccessEnds).toBe(2);
+    expect(result.warnings).toEqual([
+      "the person's access ends were lifted: the sign-in triggers let them in again until a new offboarding or run records one",
+    ]);
+    expect(ledger.restores[0]).toMatchObject({
+      overrideReason: 'HR reversed both offboardings',
+      liftAccessEnds: { offboardingIds: ['off-2', 'off-3'], reconciliation: false },
+    });
+  });
+
+  it('restores before any run has planned, with no standing to warn about', async () => {
+    runs = new MemoryRunHistory();
+    disable('ana', 'act-ana', '2026-11-30T02:00:00Z');
+    const result = await restoreAccount(request('ana'), deps());
+    expect(result).toMatchObject({ outcome: 'enabled', overridden: [], warnings: [] });
+  });
+
+  it('names a restore by the disable it undoes: the same id when retried, another for another account', async () => {
+    disable('ana', 'act-ana', '2026-11-30T02:00:00Z');
+    disable('cai', 'act-cai', '2026-11-30T02:00:00Z');
+    ledger.failWith = new WardenError('transaction cancelled');
+    await expect(restoreAccount(request('ana'), deps())).rejects.toThrow('transaction cancelled');
+    ledger.failWith = undefined;
+    const ana = await restoreAccount(request('ana'), deps());
+    const cai = await restoreAccount(request('cai'), deps());
+    expect(ana.restoreId).toMatch(/^restore-[0-9a-f]{24}$/);
+    expect(audit.entries.map((e) => e.id)).toEqual([ana.restoreId, ana.restoreId, cai.restoreId]);
+    expect(cai.restoreId).not.toBe(ana.restoreId);
+  });
+});

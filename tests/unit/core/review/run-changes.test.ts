@@ -63,3 +63,44 @@ describe('changes since the previous run', () => {
     expect(changes.notes[0]).toMatch(/orphans are decided only from a full roster/);
   });
 });
+
+describe('changes since the previous run, rule by rule', () => {
+  const run = reviewRun('r-2', '2026-11-30T10:00:00Z');
+  const keys = (list: { accounts: { source: string; username: string }[] }) =>
+    list.accounts.map((a) => `${a.source}/${a.username}`);
+
+  it('counts a future leaver as leaving, whether new or already listed', () => {
+    const changes = changesSince(
+      { run: previous.run, findings: [reportFinding(storedFinding('fay', 'future_leaver'))] },
+      {
+        run,
+        findings: [storedFinding('fay', 'leaver'), storedFinding('gus', 'future_leaver')].map(
+          reportFinding,
+        ),
+      },
+    );
+    expect(keys(changes.newLeavers)).toEqual(['pool-a/gus']);
+  });
+
+  it('neither resolves nor adds an orphan found by both runs', () => {
+    const findings = [reportFinding(storedFinding('olga', 'orphan'))];
+    const changes = changesSince({ run: previous.run, findings }, { run, findings: [...findings] });
+    expect(changes.newOrphans.count).toBe(0);
+    expect(changes.resolvedOrphans.count).toBe(0);
+  });
+
+  it('lists accounts by pool, then username', () => {
+    const changes = changesSince(
+      { run: previous.run, findings: [] },
+      {
+        run,
+        findings: [
+          storedFinding('mia', 'leaver'),
+          storedFinding('alex', 'leaver', { source: 'pool-b' }),
+          storedFinding('zoe', 'leaver'),
+        ].map(reportFinding),
+      },
+    );
+    expect(keys(changes.newLeavers)).toEqual(['pool-a/mia', 'pool-a/zoe', 'pool-b/alex']);
+  });
+});

@@ -143,3 +143,14 @@ describe("a run's report artifacts", () => {
     await expect(reportArtifact('r-1', 'json', deps())).rejects.toThrow(NotFoundError);
   });
 });
+
+describe('runs, named in their errors', () => {
+  it('names the runs query, the unknown run, and the missing artifact', async () => {
+    await expect(listRuns({ limit: 0 }, runs)).rejects.toThrow(/^invalid runs query: limit: /);
+    await expect(showRun('r-nope', undefined, deps())).rejects.toThrow('no run r-nope');
+    await runs.saveRun(reviewRun('r-1', '2026-11-30T10:00:00Z', { status: 'quarantined' }));
+    await expect(
+      reportArtifact('r-1', 'json', { ...deps(), renderHtml: () => '<p>rendered</p>' }),
+    ).rejects.toThrow('run r-1 has no json report (status quarantined)');
+  });
+});
