@@ -138,7 +138,11 @@ describe('refusing a file that is not UTF-8', () => {
     ['zeros after each character (UTF-16LE)', [0x41, 0, 0xe9, 0], 'utf-16le'],
     ['zeros before each character (UTF-16BE)', [0, 0x41, 0, 0xe9, 0, 0x42], 'utf-16be'],
     ['as many zeros at odd as at even offsets', [0, 0, 0xe9, 0x41], 'utf-16be'],
-    ['zeros in exactly a quarter of the bytes', [0x41, 0, 0xe9, 0x42, 0x43, 0x44, 0x45, 0x46], 'windows-1252'],
+    [
+      'zeros in exactly a quarter of the bytes',
+      [0x41, 0, 0xe9, 0x42, 0x43, 0x44, 0x45, 0x46],
+      'windows-1252',
+    ],
   ])('guesses the encoding from %s', (_, bytes, encoding) => {
     expect(guess(bytes)).toBe(encoding);
   });
