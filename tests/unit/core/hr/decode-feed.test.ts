@@ -52,9 +52,14 @@ describe('feed encodings', () => {
     expect(!decoded.ok && decoded.problem.reason).toMatch(/looks like utf-16le/);
   });
 
-  it('notes a UTF-8 file read as a declared single-byte encoding', () => {
+  it('notes a UTF-8 file read as a declared single-byte encoding, in the feed too', () => {
     const decoded = decodeFeed(Buffer.from('name\nJosé\n'), 'windows-1252');
     expect(decoded.ok && decoded.note).toMatch(/valid UTF-8 but was read as windows-1252/);
+    const bytes = Buffer.from('employee_id,email,display_name,status\nE1,a@x.org,José,active\n');
+    const result = parseFeed(bytes, { ...options, encoding: 'windows-1252' });
+    expect(result.ok && result.feed.notes).toEqual([
+      'the file is valid UTF-8 but was read as windows-1252, as declared: check the encoding if names look wrong',
+    ]);
   });
 
   it('takes text as it is, and a UTF-8 byte-order mark', () => {
