@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusReader } from '../../../../functions/core/hr/status-values.js';
+import type { EmploymentStatus } from '../../../../functions/core/hr/hr-record.js';
+import { type StatusMap, statusReader } from '../../../../functions/core/hr/status-values.js';
 
 describe('statusReader', () => {
   it('reads the canonical values and says so when no list is given', () => {
@@ -24,10 +25,10 @@ describe('statusReader', () => {
     );
   });
 
-  it.each([
+  it.each<[EmploymentStatus, StatusMap, StatusMap]>([
     ['active', { leaver: ['On Leave'] }, { active: ['On Leave'] }],
     ['leaver', { active: ['On Leave'] }, { leaver: ['On Leave'] }],
-  ] as const)(
+  ])(
     'lets an override claim a value the preset gives the other status (%s)',
     (status, preset, overrides) => {
       expect(statusReader(preset, overrides).read('on leave')).toBe(status);
