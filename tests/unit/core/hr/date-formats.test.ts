@@ -42,4 +42,14 @@ describe('date formats', () => {
     });
     expect(compileDateFormat('DD/DD/YYYY')).toHaveProperty('problem');
   });
+
+  it.each([
+    ['is empty', ''],
+    ['has no year', 'MM/DD/DD'],
+    ['has a field twice', 'YYYY-MM-DD DD'],
+  ])('refuses a format that %s', (_, format) => {
+    expect(compileDateFormat(format)).toEqual({
+      problem: `"${format}" must hold the year (YYYY), the month and the day exactly once`,
+    });
+  });
 });

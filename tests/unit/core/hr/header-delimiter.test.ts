@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerDelimiter } from '../../../../functions/core/hr/header-delimiter.js';
+import { headerColumns, headerDelimiter } from '../../../../functions/core/hr/header-delimiter.js';
 import { formatProblem } from '../../../../functions/core/hr/hr-record.js';
 import { parseCsvFeed } from '../../../../functions/core/hr/parse-csv.js';
 
@@ -40,5 +40,20 @@ describe('delimiters', () => {
     expect(!result.ok && result.problems[0]?.reason).toBe(
       'has 4 fields but the header has 3 (an unquoted semicolon?)',
     );
+  });
+
+  it('quotes a delimiter that has no name', () => {
+    const result = parseCsvFeed('employee_id:email:status\nE1:a@x.org:active:x\n', {
+      ...options,
+      delimiter: ':',
+    });
+    expect(!result.ok && result.problems[0]?.reason).toBe(
+      'has 4 fields but the header has 3 (an unquoted ":"?)',
+    );
+  });
+
+  it('counts no columns in a header that cannot be read', () => {
+    expect(headerColumns('"employee_id,email\n', ',')).toBe(0);
+    expect(headerColumns('employee_id;email\n', ';')).toBe(2);
   });
 });

@@ -94,4 +94,49 @@ describe('one HR row', () => {
       'employee_id: may contain only letters, digits and . _ : - (got "E 1/2")',
     ]);
   });
+
+  it('trims text cells, and limits an employee id to 64 and a display name to 200 characters', () => {
+    const trimmed = row({ employee_id: ' E1 ', display_name: ' Ana Ortega ' });
+    expect('record' in trimmed && [trimmed.record.employeeId, trimmed.record.displayName]).toEqual([
+      'E1',
+      'Ana Ortega',
+    ]);
+    expect(problems({ employee_id: 'E'.repeat(64), display_name: 'a'.repeat(200) })).toEqual([]);
+    expect(problems({ employee_id: 'E'.repeat(65), display_name: 'a'.repeat(201) })).toEqual([
+      `employee_id: is longer than 64 characters (got "${'E'.repeat(37)}...")`,
+      `display_name: is longer than 200 characters (got "${'a'.repeat(37)}...")`,
+    ]);
+  });
+
+  it('quotes a bad value of up to 40 characters whole, and never a blank or null one', () => {
+    const forty = `${'x'.repeat(30)}@not-valid`;
+    expect(problems({ email: forty })).toEqual([
+      `email: is not a valid email address (got "${forty}")`,
+    ]);
+    expect(problems({ employee_id: '   ', email: null })).toEqual([
+      'employee_id: is required',
+      'email: must be text',
+    ]);
+  });
+
+  it('names the date formats the feed declares when a last day is none of them', () => {
+    const rules = feedRules({
+      kind: 'roster',
+      timeZone: 'UTC',
+      source: 'test.csv',
+      dateFormats: ['DD.MM.YYYY', 'MM/DD/YYYY'],
+    });
+    const result = rowReader(rules)(
+      { employee_id: 'E1', status: 'leaver', last_day: '31-01-2026' },
+      '3',
+    );
+    expect('problems' in result && result.problems).toEqual([
+      {
+        location: '3',
+        field: 'last_day',
+        reason:
+          'must be a date (DD.MM.YYYY, MM/DD/YYYY or YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm) (got "31-01-2026")',
+      },
+    ]);
+  });
 });

@@ -182,4 +182,118 @@ describe('CSV HR feed', () => {
       ),
     ).toEqual(['hr.csv:2: status: a leavers-only feed may list only leavers']);
   });
+
+  it('keeps the notes of what read the bytes before it', () => {
+    const result = parseCsvFeed(`${HEADER}\nE1,a@x.org,,active,\n`, roster(), [
+      'decoded as latin1',
+    ]);
+    expect(result.ok && result.feed.notes).toEqual(['decoded as latin1']);
+  });
+
+  it('names a row with too few fields without guessing at an unquoted delimiter', () => {
+    expect(problemsOf(`${HEADER}\nE1,a@x.org,,active\n`)).toEqual([
+      'hr.csv:2: has 4 fields but the header has 5',
+    ]);
+  });
+
+  it('reads a quoted header after a byte-order mark', () => {
+    const result = parseCsvFeed(
+      '\uFEFF"employee_id","email","status"\nE1,a@x.org,active\n',
+      roster(),
+    );
+    expect(result.ok && result.feed.records.map((r) => r.email)).toEqual(['a@x.org']);
+  });
+
+  it("names the row of csv-parse's error, with its own line number of any length removed", () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `E${i},e${i}@x.org,,active,`);
+    expect(problemsOf([HEADER, ...rows, 'E99,"a"x,,active,'].join('\n'))).toEqual([
+      'hr.csv:12: malformed CSV: Invalid Closing Quote: got "x" instead of delimiter, record delimiter, trimable character (if activated) or comment',
+    ]);
+  });
+
+  it('matches header names and mapped names with surrounding spaces, in any case', () => {
+    const result = parseCsvFeed(' Staff No , EMAIL ,status\nE1,a@x.org,active\n', {
+      ...roster(),
+      columnMap: { employee_id: ' staff no ' },
+    });
+    expect(result.ok && result.feed.records.map((r) => [r.employeeId, r.email])).toEqual([
+      ['E1', 'a@x.org'],
+    ]);
+  });
+
+  it.each([
+    [
+      'a roster needs a status column',
+      'employee_id,email\n',
+      {},
+      ['status: column is missing from the header'],
+    ],
+    [
+      'a leavers feed needs a last_day column',
+      'employee_id,email,status\n',
+      { kind: 'leavers' as const },
+      ['last_day: column is required in a leavers feed'],
+    ],
+    [
+      'a status from the date needs a last_day column',
+      'employee_id,email\n',
+      { statusFromDate: true },
+      ['last_day: column is required when the status comes from the date'],
+    ],
+  ])('%s', (_, header, overrides, problems) => {
+    expect(problemsOf(`${header}E1,a@x.org\n`, { ...roster(), ...overrides })).toEqual(
+      problems.map((p) => `hr.csv:1: ${p}`),
+    );
+  });
+
+  it.each([
+    ['a roster', roster()],
+    [
+      'a leavers feed whose undated leavers have already left',
+      { ...roster('leavers'), undatedLeavers: 'already_left' as const },
+    ],
+  ])('reads %s without a last_day column', (_, options) => {
+    const status = options.kind === 'leavers' ? 'leaver' : 'active';
+    const result = parseCsvFeed(`employee_id,email,status\nE1,a@x.org,${status}\n`, options);
+    expect(result.ok && result.feed.records.length).toBe(1);
+  });
+});
+
+describe('a header that does not split by its delimiter', () => {
+  it.each([
+    ['tabs', 'employee_id\temail\tstatus', ',', "commas but splits by tabs: set --delimiter '\\t'"],
+    ['pipes', 'employee_id|email|status', ',', "commas but splits by pipes: set --delimiter '|'"],
+    [
+      'commas',
+      'employee_id,email,status',
+      ';',
+      "semicolons but splits by commas: set --delimiter ','",
+    ],
+  ])('names %s as the delimiter it splits by', (_, header, delimiter, hint) => {
+    expect(problemsOf(`${header}\nE1\n`, { ...roster(), delimiter })[0]).toBe(
+      `hr.csv:1: the header is one column when split by ${hint} (or feed.delimiter)`,
+    );
+  });
+
+  it('says only what is missing when no other delimiter splits it either', () => {
+    expect(problemsOf('employee_id\nE1\n')).toEqual([
+      'hr.csv:1: email: column is missing from the header',
+      'hr.csv:1: status: column is missing from the header',
+    ]);
+  });
+
+  it('does not suggest another delimiter for a header of several columns', () => {
+    expect(problemsOf('employee_id,email;status\nE1,a@x.org;active\n')).toEqual([
+      'hr.csv:1: email: column is missing from the header',
+      'hr.csv:1: status: column is missing from the header',
+    ]);
+  });
+
+  it('reads a valid header that would also split by another delimiter', () => {
+    const result = parseCsvFeed(
+      'employee_id,email,status,team;site\nE1,a@x.org,active,x\n',
+      roster(),
+    );
+    expect(result.ok && result.feed.records.length).toBe(1);
+  });
 });

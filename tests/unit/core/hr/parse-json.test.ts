@@ -89,4 +89,50 @@ describe('JSON HR feed', () => {
       expect(!result.ok && result.problems[0]?.reason).toMatch(message);
     }
   });
+
+  it('refuses a comment, which JSON does not have, naming where it is', () => {
+    const result = parseJsonFeed('[/* HR export */ {"employee_id": "E1"}]', options);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        location: '1',
+        field: null,
+        reason: 'is not valid JSON at line 1, column 2: InvalidCommentToken',
+      },
+    ]);
+  });
+
+  it('refuses a document that is null, or records that are not objects', () => {
+    expect(parseJsonFeed('null', options)).toEqual({
+      ok: false,
+      problems: [
+        {
+          location: null,
+          field: null,
+          reason: 'must be an array of records or an object with a "records" array',
+        },
+      ],
+    });
+    const result = parseJsonFeed('["E1", 7, null, []]', options);
+    expect(!result.ok && result.problems.map((p) => formatProblem('hr.json', p))).toEqual([
+      'hr.json:record 1: must be an object',
+      'hr.json:record 2: must be an object',
+      'hr.json:record 3: must be an object',
+      'hr.json:record 4: must be an object',
+    ]);
+  });
+
+  it('drops only a leading byte-order mark, and keeps the notes of what decoded the text', () => {
+    const text =
+      '[{"employee_id": "E1", "email": "a@x.org", "display_name": "A\uFEFFna", "status": "active"}]';
+    const result = parseJsonFeed(text, options, ['decoded as utf-16le']);
+    expect(result.ok && [result.feed.records[0]?.displayName, result.feed.notes]).toEqual([
+      'A\uFEFFna',
+      ['decoded as utf-16le'],
+    ]);
+    const plain = parseJsonFeed(
+      '[{"employee_id": "E1", "email": "a@x.org", "status": "active"}]',
+      options,
+    );
+    expect(plain.ok && plain.feed.notes).toBeUndefined();
+  });
 });

@@ -35,6 +35,7 @@ describe('presets', () => {
     for (const name of PRESET_NAMES) {
       const preset = FEED_PRESETS[name];
       expect(preset.name).toBe(name);
+      expect(preset.system).toMatch(/\S/);
       expect(preset.sources.length).toBeGreaterThan(0);
       for (const url of preset.sources) expect(url).toMatch(/^https:\/\//);
       for (const format of preset.dateFormats ?? [])
@@ -165,4 +166,42 @@ describe('presets', () => {
       'b.csv:2: status: must be one of "Active" (active); "leaver", "Inactive", "Terminated" (leaver) (got "Retired")',
     );
   });
+
+  it('personio: the German export\'s "Ende des Arbeitsverhältnisses" is the last day', () => {
+    const result = parseFeed(
+      'ID;E-Mail;Status;Ende des Arbeitsverhältnisses\n1;a@x.org;Aktiv;\n2;b@x.org;Inaktiv;31.01.2024\n',
+      { kind: 'roster', timeZone: 'UTC', source: 'de.csv', preset: 'personio' },
+    );
+    expect(result.ok && table(result.feed)).toEqual({
+      '1': ['active', 'a@x.org', '-'],
+      '2': ['leaver', 'b@x.org', '2024-01-31'],
+    });
+  });
+
+  it.each([
+    [
+      'successfactors',
+      'USERID,FIRSTNAME\nUser ID,First Name\nsf1,Ana\n',
+      [
+        'email: column is missing from the header (preset successfactors looks for "EMAIL")',
+        'status: column is missing from the header (preset successfactors looks for "STATUS")',
+      ],
+    ],
+    [
+      'personio',
+      'ID;Status\n1;Aktiv\n',
+      ['email: column is missing from the header (preset personio looks for "Email" or "E-Mail")'],
+    ],
+    [
+      'workday',
+      'Worker,Email,Termination_Date\nW1,a@x.org,\n',
+      ['employee_id: column is missing from the header (preset workday looks for "Employee_ID")'],
+    ],
+  ] as const)(
+    '%s: a missing column names the header the preset looks for',
+    (preset, text, problems) => {
+      const result = parseFeed(text, { kind: 'roster', timeZone: 'UTC', source: 'p.csv', preset });
+      expect(!result.ok && result.problems.map((p) => `${p.field}: ${p.reason}`)).toEqual(problems);
+    },
+  );
 });

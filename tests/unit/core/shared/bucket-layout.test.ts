@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CHECKPOINTS_PREFIX,
+  checkpointKey,
   DEFAULT_FEED_KEY,
   FEED_PREFIX,
   parseS3Uri,
@@ -19,6 +21,11 @@ describe('bucket layout', () => {
     expect(reportKey('r-1', startedAt, 'csv')).toBe('runs/2026/11/30/r-1/report.csv');
     expect(reportKey('r-1', startedAt, 'csv').startsWith(REPORTS_PREFIX)).toBe(true);
   });
+
+  it("keeps a run's checkpoints under their own prefix, one file per part", () => {
+    expect(checkpointKey('r-1', 'plan')).toBe('checkpoints/r-1/plan.jsonl.gz');
+    expect(CHECKPOINTS_PREFIX).toBe('checkpoints/');
+  });
 });
 
 describe('s3:// URIs', () => {
@@ -30,7 +37,15 @@ describe('s3:// URIs', () => {
   });
 
   it('refuses anything that is not a whole s3:// URI', () => {
-    for (const uri of ['hr.csv', 's3://hr-feeds', 's3://hr-feeds/', 's3:///key', 'https://b/k']) {
+    for (const uri of [
+      'hr.csv',
+      's3://hr-feeds',
+      's3://hr-feeds/',
+      's3:///key',
+      'https://b/k',
+      'xs3://b/k',
+      's3://b/k\nmore',
+    ]) {
       expect(parseS3Uri(uri)).toBeUndefined();
     }
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   ENV,
+  idList,
   jsonVariable,
   readEnvironment,
 } from '../../../../functions/core/shared/environment.js';
@@ -40,6 +41,12 @@ describe('readEnvironment', () => {
     });
   });
 
+  it('says the function environment is at fault', () => {
+    expect(() => readEnvironment(shape, {})).toThrow(
+      /^invalid configuration in function environment:\n/,
+    );
+  });
+
   it('names every missing or bad variable by its environment name', () => {
     const problems = problemsOf({ WARDEN_ATTEMPTS_PER_MINUTE: '-3' });
     expect(problems.map((p) => p.split(':')[0])).toEqual([
@@ -57,7 +64,7 @@ describe('readEnvironment', () => {
     });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^WARDEN_TOPIC_ARN: /);
-    expect(problems[1]).toMatch(/^WARDEN_CONFIG: is not valid JSON/);
+    expect(problems[1]).toBe('WARDEN_CONFIG: is not valid JSON');
     expect(problems.join('\n')).not.toMatch(/topic-secret-name|Ana Lopez/);
   });
 
@@ -65,5 +72,12 @@ describe('readEnvironment', () => {
     const names = Object.values(ENV);
     expect(new Set(names).size).toBe(names.length);
     expect(names.every((name) => name.startsWith('WARDEN_'))).toBe(true);
+  });
+});
+
+describe('idList', () => {
+  it('reads comma-separated ids, trimmed, without empty entries', () => {
+    expect(idList.parse(' us-east-1_A , us-east-1_B,,')).toEqual(['us-east-1_A', 'us-east-1_B']);
+    expect(idList.parse('')).toEqual([]);
   });
 });

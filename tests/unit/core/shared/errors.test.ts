@@ -3,6 +3,7 @@ import {
   ConfigError,
   errorName,
   InvalidInputError,
+  ListingExpiredError,
   ReviewError,
   RunInProgressError,
   SIGN_IN_REFUSED,
@@ -36,6 +37,14 @@ describe('the error hierarchy', () => {
     const error = new InvalidInputError('event', ['feed.key: is required', 'trigger: too long']);
     expect(error.message).toBe('invalid event: feed.key: is required; trigger: too long');
     expect(error.problems).toEqual(['feed.key: is required', 'trigger: too long']);
+  });
+
+  it('says which listing can no longer be resumed', () => {
+    const error = new ListingExpiredError('us-east-1_Pool');
+    expect([error.source, error.message]).toEqual([
+      'us-east-1_Pool',
+      'the listing of us-east-1_Pool can no longer be resumed: its pagination token expired',
+    ]);
   });
 
   it('lists configuration problems one per line', () => {

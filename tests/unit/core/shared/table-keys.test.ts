@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  auditStreamOf,
   GOVERNANCE_TABLE,
   ITEM_KEY,
   KEY_PREFIX,
   leadingKeyPattern,
   PARTITION,
   ROLE_PARTITIONS,
+  SORT_KEY_PREFIX,
   sourceMemoryEntry,
   type TableKey,
 } from '../../../../functions/core/shared/table-keys.js';
@@ -73,6 +75,43 @@ describe('governance table keys', () => {
     expect(EVERY_KIND.adminAction?.pk).toBe(PARTITION.adminActions('2026-11-29'));
   });
 
+  it('keeps the stored layout of offboarding, index and call items', () => {
+    expect([
+      ITEM_KEY.auditHead(POOL, 'ana'),
+      ITEM_KEY.offboardedAccount(POOL, 'sub-1'),
+      ITEM_KEY.offboardingAccessEnd(POOL, 'ana', 'off-1'),
+      ITEM_KEY.offboarding('off-1'),
+      ITEM_KEY.actingOnPerson('E1'),
+      ITEM_KEY.offboardingCall(AT, 'c1'),
+      ITEM_KEY.indexedAccount(POOL, 'E1', 'ana'),
+      ITEM_KEY.indexedPerson('E1'),
+      ITEM_KEY.indexDigest(`INDEX#${POOL}`),
+      ITEM_KEY.consoleCall(AT, 'c2'),
+    ]).toEqual([
+      { pk: 'AUDIT#~heads', sk: `${POOL}#ana` },
+      { pk: `SOURCE#${POOL}`, sk: 'OFFBOARDED#sub-1' },
+      { pk: `ACCESS#${POOL}#offboarding`, sk: 'ana off-1' },
+      { pk: 'OFFBOARDINGS', sk: 'off-1' },
+      { pk: 'ACTING#E1', sk: 'CLAIM' },
+      { pk: 'OFFBOARDCALL#2026-11-29', sk: '2026-11-29T12:00:00.000Z#c1' },
+      { pk: `INDEX#${POOL}`, sk: 'E1 ana' },
+      { pk: 'INDEX#~people', sk: 'E1' },
+      { pk: 'INDEX#~digests', sk: `INDEX#${POOL}` },
+      { pk: 'CONSOLECALL#2026-11-29', sk: '2026-11-29T12:00:00.000Z#c2' },
+    ]);
+    expect(PARTITION.indexPeople).toBe('INDEX#~people');
+    expect(PARTITION.idempotency).toBe('IDEMPOTENCY#offboarding');
+  });
+
+  it('selects one person by a sort-key prefix, never another whose id or username starts the same', () => {
+    const ofE1 = SORT_KEY_PREFIX.indexedAccounts('E1');
+    expect(ITEM_KEY.indexedAccount(POOL, 'E1', 'ana').sk.startsWith(ofE1)).toBe(true);
+    expect(ITEM_KEY.indexedAccount(POOL, 'E10', 'ana').sk.startsWith(ofE1)).toBe(false);
+    const ofAna = SORT_KEY_PREFIX.offboardingAccessEnds('ana');
+    expect(ITEM_KEY.offboardingAccessEnd(POOL, 'ana', 'o1').sk.startsWith(ofAna)).toBe(true);
+    expect(ITEM_KEY.offboardingAccessEnd(POOL, 'anabel', 'o1').sk.startsWith(ofAna)).toBe(false);
+  });
+
   it('sorts the audit trail of an account by time', () => {
     const earlier = ITEM_KEY.audit(POOL, 'ana', new Date('2026-01-02T00:00:00Z'), 'zz');
     const later = ITEM_KEY.audit(POOL, 'ana', new Date('2026-10-01T00:00:00Z'), 'aa');
@@ -90,7 +129,30 @@ describe('source memory entries', () => {
       kind: 'orphan',
       accountKey: 'username:ana',
     });
+    expect(sourceMemoryEntry(ITEM_KEY.offboardedAccount(POOL, 'sub-3').sk)).toEqual({
+      kind: 'offboarded',
+      accountKey: 'sub-3',
+    });
     expect(sourceMemoryEntry('SOMETHING#else')).toBeUndefined();
+    expect(sourceMemoryEntry('X#OFFBOARDED#sub-3')).toBeUndefined();
+  });
+});
+
+describe('audit streams', () => {
+  it('names the account of an audit partition, whose username may contain #', () => {
+    expect(auditStreamOf(PARTITION.audit(POOL, 'ana#2'))).toEqual({
+      source: POOL,
+      username: 'ana#2',
+    });
+  });
+
+  it.each([
+    ['the partition of chain heads', PARTITION.auditHeads],
+    ['a partition of another kind', PARTITION.signInDay('2026-11-29')],
+    ['an audit partition without a source', 'AUDIT##ana'],
+    ['an audit partition without a username', `AUDIT#${POOL}`],
+  ])('names no account for %s', (_, partition) => {
+    expect(auditStreamOf(partition)).toBeUndefined();
   });
 });
 
