@@ -113,7 +113,10 @@ export async function schedule(
   return scheduled;
 }
 
-/** A request seen before: finish it if it is due and unfinished, else return it as it is. */
+/**
+ * A request seen before: finish it if it is due and unfinished, finish scheduling it if that was
+ * interrupted, else return it as it is.
+ */
 function resume(
   existing: Offboarding,
   by: string,
@@ -122,6 +125,10 @@ function resume(
   const due = existing.effectiveAt <= deps.clock.now();
   if (existing.status === 'partially_failed' || (existing.status === 'scheduled' && due)) {
     return executeNow(existing.id, by, deps);
+  }
+  // Created, but scheduling failed before it finished: without this nothing would ever fire it.
+  if (existing.status === 'scheduled' && existing.history.at(-1)?.what === 'requested') {
+    return schedule(existing, by, 'scheduled', deps);
   }
   return Promise.resolve(existing);
 }

@@ -181,3 +181,22 @@ describe('a request refused for a conflict', () => {
     expect(await w.deps.store.get(hrRequest().id)).toBeUndefined();
   });
 });
+
+describe('retrying a request whose scheduling failed', () => {
+  it('finishes the scheduling: the schedule and the access ends exist afterwards', async () => {
+    const w = peopleWorld();
+    const at = minutesFrom(w.clock.now(), 30);
+    const upsert = w.scheduler.upsert.bind(w.scheduler);
+    w.scheduler.upsert = () => Promise.reject(new Error('throttled'));
+    await expect(requestOffboarding(hrRequest({ effectiveAt: at }), w.deps)).rejects.toThrow(
+      'throttled',
+    );
+    w.scheduler.upsert = upsert;
+    const retried = await requestOffboarding(hrRequest({ effectiveAt: at }), w.deps);
+    expect(retried.status).toBe('scheduled');
+    expect(retried.accounts.map((a) => a.username)).toEqual(['mariana.ruiz', 'mruiz']);
+    expect([...w.scheduler.schedules.values()].map((s) => s.offboardingId)).toEqual([retried.id]);
+    expect(await w.deps.store.get(retried.id)).toEqual(retried);
+    expect(w.press.disableCalls).toEqual([]);
+  });
+});
