@@ -3,7 +3,7 @@ import { OffboardingNotFoundError } from './errors.js';
 import { executeCreated, executeNow, type OffboardingDependencies } from './execute-offboarding.js';
 import { findAccounts } from './find-accounts.js';
 import { offboardingNotice } from './notice.js';
-import type { Offboarding, OffboardingOrigin } from './offboarding.js';
+import { type Offboarding, type OffboardingOrigin, schedulingInterrupted } from './offboarding.js';
 import { actingAlone } from './person-claim.js';
 import { oneTimeSchedule } from './schedule.js';
 
@@ -126,8 +126,7 @@ function resume(
   if (existing.status === 'partially_failed' || (existing.status === 'scheduled' && due)) {
     return executeNow(existing.id, by, deps);
   }
-  // Created, but scheduling failed before it finished: without this nothing would ever fire it.
-  if (existing.status === 'scheduled' && existing.history.at(-1)?.what === 'requested') {
+  if (schedulingInterrupted(existing)) {
     return schedule(existing, by, 'scheduled', deps);
   }
   return Promise.resolve(existing);

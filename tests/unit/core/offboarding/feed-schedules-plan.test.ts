@@ -39,7 +39,10 @@ const offboarding = (employeeId: string, fields: Partial<Offboarding> = {}): Off
   accounts: [],
   flagged: [],
   warnings: [],
-  history: [{ at: new Date('2026-11-01T00:00:00Z'), what: 'requested', by: 'x' }],
+  history: [
+    { at: new Date('2026-11-01T00:00:00Z'), what: 'requested', by: 'x' },
+    { at: new Date('2026-11-01T00:00:00Z'), what: 'scheduled', by: 'x', detail: LAST_DAY },
+  ],
   ...fields,
 });
 
@@ -207,6 +210,36 @@ describe('the pending offboardings a report lists', () => {
     expect(pendingOffboardings(all)).toEqual([
       { id: feedOffboardingId('E1'), employeeId: 'E1', effectiveAt: LAST_DAY, origin: 'feed' },
       { id: feedOffboardingId('E3'), employeeId: 'E3', effectiveAt: LAST_DAY, origin: 'hr' },
+    ]);
+  });
+});
+
+describe('a feed schedule whose scheduling was interrupted', () => {
+  it('is planned again by the next run, and then scheduled', async () => {
+    const w = peopleWorld();
+    const at = minutesFrom(w.clock.now(), 60).toISOString();
+    const create: FeedScheduleChange = {
+      employeeId: 'E1',
+      offboardingId: feedOffboardingId('E1'),
+      change: 'create',
+      effectiveAt: at,
+      applied: false,
+    };
+    const upsert = w.scheduler.upsert.bind(w.scheduler);
+    w.scheduler.upsert = () => Promise.reject(new Error('throttled'));
+    expect((await applyFeedSchedules([create], 'R1', w.deps))[0]?.applied).toBe(false);
+    w.scheduler.upsert = upsert;
+
+    const next = planFeedSchedules({
+      findings: [finding({ employeeId: 'E1', accessEndsAt: at })],
+      existing: await w.deps.store.list(),
+      complete: true,
+      listed: () => true,
+    });
+    expect(next).toEqual([create]);
+    await applyFeedSchedules(next, 'R2', w.deps);
+    expect([...w.scheduler.schedules.values()].map((s) => s.offboardingId)).toEqual([
+      feedOffboardingId('E1'),
     ]);
   });
 });
