@@ -1,5 +1,6 @@
 // A small offboarding world: E1 has an account in each of two pools (the second found only by
 // email), E2 has one. For unit tests of the offboarding core.
+import type { Finding } from '../../../functions/core/reconcile/situation.js';
 import { account } from './builders.js';
 import { offboardingWorld } from './memory-offboarding.js';
 import { MemoryDirectory } from './memory-services.js';
@@ -39,3 +40,16 @@ export const hrRequest = (
 
 export const minutesFrom = (from: Date, minutes: number) =>
   new Date(from.getTime() + minutes * 60_000);
+
+/** A reconciliation finding: a future leaver in the press pool unless fields say otherwise. */
+export const findingOf = (fields: Partial<Finding>): Finding => ({
+  source: PRESS,
+  username: 'u',
+  accountKey: 'k',
+  enabled: true,
+  situation: 'future_leaver',
+  match: 'employee_id',
+  action: 'none',
+  reason: 'r',
+  ...fields,
+});

@@ -10,22 +10,10 @@ import {
   type Offboarding,
 } from '../../../../functions/core/offboarding/offboarding.js';
 import type { Finding } from '../../../../functions/core/reconcile/situation.js';
-import { minutesFrom, PRESS, peopleWorld } from '../../fakes/offboarding-people.js';
+import { findingOf, minutesFrom, peopleWorld } from '../../fakes/offboarding-people.js';
 
 const LAST_DAY = '2026-12-31T06:00:00.000Z';
 const OTHER_DAY = '2027-01-15T06:00:00.000Z';
-
-const finding = (fields: Partial<Finding>): Finding => ({
-  source: PRESS,
-  username: 'u',
-  accountKey: 'k',
-  enabled: true,
-  situation: 'future_leaver',
-  match: 'employee_id',
-  action: 'none',
-  reason: 'r',
-  ...fields,
-});
 
 const offboarding = (employeeId: string, fields: Partial<Offboarding> = {}): Offboarding => ({
   id: feedOffboardingId(employeeId),
@@ -63,10 +51,10 @@ describe('planning the schedules of future leavers', () => {
   it('plans one only for a future leaver with an employee id and a moment', () => {
     expect(
       plan([
-        finding({ employeeId: 'E1', accessEndsAt: LAST_DAY }),
-        finding({ accessEndsAt: LAST_DAY }),
-        finding({ employeeId: 'E2' }),
-        finding({ employeeId: 'E3', accessEndsAt: LAST_DAY, situation: 'leaver' }),
+        findingOf({ employeeId: 'E1', accessEndsAt: LAST_DAY }),
+        findingOf({ accessEndsAt: LAST_DAY }),
+        findingOf({ employeeId: 'E2' }),
+        findingOf({ employeeId: 'E3', accessEndsAt: LAST_DAY, situation: 'leaver' }),
       ]),
     ).toEqual([['E1', 'create', LAST_DAY, false]]);
   });
@@ -76,7 +64,7 @@ describe('planning the schedules of future leavers', () => {
       offboarding('E1', { status: 'done' }),
       offboarding('E2', { status: 'cancelled' }),
     ];
-    const findings = ['E1', 'E2'].map((e) => finding({ employeeId: e, accessEndsAt: LAST_DAY }));
+    const findings = ['E1', 'E2'].map((e) => findingOf({ employeeId: e, accessEndsAt: LAST_DAY }));
     expect(plan(findings, existing).map(([e, change]) => [e, change])).toEqual([
       ['E1', 'create'],
       ['E2', 'create'],
@@ -85,10 +73,10 @@ describe('planning the schedules of future leavers', () => {
 
   it('moves a scheduled one only when the moment changed, keeping the previous moment', () => {
     const existing = [offboarding('E1')];
-    expect(plan([finding({ employeeId: 'E1', accessEndsAt: LAST_DAY })], existing)).toEqual([]);
+    expect(plan([findingOf({ employeeId: 'E1', accessEndsAt: LAST_DAY })], existing)).toEqual([]);
     expect(
       planFeedSchedules({
-        findings: [finding({ employeeId: 'E1', accessEndsAt: OTHER_DAY })],
+        findings: [findingOf({ employeeId: 'E1', accessEndsAt: OTHER_DAY })],
         existing,
         complete: true,
         listed: () => true,
@@ -231,7 +219,7 @@ describe('a feed schedule whose scheduling was interrupted', () => {
     w.scheduler.upsert = upsert;
 
     const next = planFeedSchedules({
-      findings: [finding({ employeeId: 'E1', accessEndsAt: at })],
+      findings: [findingOf({ employeeId: 'E1', accessEndsAt: at })],
       existing: await w.deps.store.list(),
       complete: true,
       listed: () => true,

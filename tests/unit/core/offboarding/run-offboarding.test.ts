@@ -4,26 +4,15 @@ import { requestOffboarding } from '../../../../functions/core/offboarding/reque
 import { runOffboarding } from '../../../../functions/core/offboarding/run-offboarding.js';
 import { indexRoster } from '../../../../functions/core/reconcile/roster-index.js';
 import type { RunStatus } from '../../../../functions/core/reconcile/run-record.js';
-import type { Finding } from '../../../../functions/core/reconcile/situation.js';
 import { feed } from '../../fakes/builders.js';
-import { minutesFrom, PRESS, peopleWorld } from '../../fakes/offboarding-people.js';
+import { findingOf, minutesFrom, peopleWorld } from '../../fakes/offboarding-people.js';
 
 /** Someone else: a feed always lists someone. */
 const OTHER = 'E7,zed@x.org,Zed,active,';
 const PAST_LEAVER = 'E8,yan@x.org,Yan,leaver,2026-01-01';
 
-const futureLeaver = (employeeId: string, accessEndsAt: string): Finding => ({
-  source: PRESS,
-  username: 'u',
-  accountKey: 'k',
-  enabled: true,
-  situation: 'future_leaver',
-  match: 'employee_id',
-  employeeId,
-  accessEndsAt,
-  action: 'none',
-  reason: 'r',
-});
+const futureLeaver = (employeeId: string, accessEndsAt: string) =>
+  findingOf({ employeeId, accessEndsAt });
 
 /** A feed offboarding of E2 already scheduled by an earlier run. */
 async function withFeedSchedule() {
