@@ -195,6 +195,7 @@ describe('retrying a request whose scheduling failed', () => {
     const retried = await requestOffboarding(hrRequest({ effectiveAt: at }), w.deps);
     expect(retried.status).toBe('scheduled');
     expect(retried.accounts.map((a) => a.username)).toEqual(['mariana.ruiz', 'mruiz']);
+    expect(retried.history.map((h) => h.what)).toEqual(['requested', 'scheduled']);
     expect([...w.scheduler.schedules.values()].map((s) => s.offboardingId)).toEqual([retried.id]);
     expect(await w.deps.store.get(retried.id)).toEqual(retried);
     expect(w.press.disableCalls).toEqual([]);
