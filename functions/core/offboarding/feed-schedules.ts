@@ -2,7 +2,7 @@ import type { Finding } from '../reconcile/situation.js';
 import type { OffboardingsSection } from '../shared/pending-offboardings.js';
 import { cancelOffboarding, moveOffboarding } from './change-offboarding.js';
 import type { OffboardingDependencies } from './execute-offboarding.js';
-import { feedOffboardingId, type Offboarding } from './offboarding.js';
+import { feedOffboardingId, type Offboarding, schedulingInterrupted } from './offboarding.js';
 import { schedule } from './request-offboarding.js';
 
 export type FeedScheduleChange = OffboardingsSection['feedSchedules'][number];
@@ -32,7 +32,7 @@ export function planFeedSchedules(input: FeedSchedulePlanInput): FeedScheduleCha
   for (const [employeeId, effectiveAt] of desired) {
     const offboardingId = feedOffboardingId(employeeId);
     const current = byId.get(offboardingId);
-    if (current?.status !== 'scheduled') {
+    if (current?.status !== 'scheduled' || schedulingInterrupted(current)) {
       changes.push({ employeeId, offboardingId, change: 'create', effectiveAt, applied: false });
     } else if (current.effectiveAt.toISOString() !== effectiveAt) {
       changes.push({

@@ -111,6 +111,14 @@ export function feedOffboardingId(employeeId: string): string {
 /** An offboarding id (in a path): anything else names no offboarding. */
 export const OFFBOARDING_ID = /^(ob|lv)-[0-9a-f]{24}$/;
 
+/**
+ * Created for a moment to come, but its scheduling (lookup, access ends, schedule) stopped before
+ * it finished: no schedule exists to fire it, so the next request or run must finish it.
+ */
+export function schedulingInterrupted(offboarding: Offboarding): boolean {
+  return offboarding.status === 'scheduled' && offboarding.history.at(-1)?.what === 'requested';
+}
+
 /** The name of an offboarding's one-time schedule (letters, digits and `-` only, as Scheduler wants). */
 export function scheduleNameOf(offboardingId: string): string {
   return `offboarding-${offboardingId}`;

@@ -3,7 +3,7 @@ import { OffboardingNotFoundError } from './errors.js';
 import { executeCreated, executeNow, type OffboardingDependencies } from './execute-offboarding.js';
 import { findAccounts } from './find-accounts.js';
 import { offboardingNotice } from './notice.js';
-import type { Offboarding, OffboardingOrigin } from './offboarding.js';
+import { type Offboarding, type OffboardingOrigin, schedulingInterrupted } from './offboarding.js';
 import { actingAlone } from './person-claim.js';
 import { oneTimeSchedule } from './schedule.js';
 
@@ -113,7 +113,10 @@ export async function schedule(
   return scheduled;
 }
 
-/** A request seen before: finish it if it is due and unfinished, else return it as it is. */
+/**
+ * A request seen before: finish it if it is due and unfinished, finish scheduling it if that was
+ * interrupted, else return it as it is.
+ */
 function resume(
   existing: Offboarding,
   by: string,
@@ -122,6 +125,9 @@ function resume(
   const due = existing.effectiveAt <= deps.clock.now();
   if (existing.status === 'partially_failed' || (existing.status === 'scheduled' && due)) {
     return executeNow(existing.id, by, deps);
+  }
+  if (schedulingInterrupted(existing)) {
+    return schedule(existing, by, 'scheduled', deps);
   }
   return Promise.resolve(existing);
 }

@@ -36,3 +36,14 @@ describe('audit chain links', () => {
     expect(entryHash({ ...stored, extra: 'x' })).not.toBe(link.hash);
   });
 });
+
+describe('the chain format', () => {
+  it('starts every stream from a genesis hash of 64 zeros, as stored entries expect', () => {
+    expect(linkAfter(undefined, ENTRY).prevHash).toBe('0'.repeat(64));
+  });
+
+  it('writes values JSON cannot hold as null, as JSON does inside arrays', () => {
+    expect(canonicalJson([1, undefined, () => 0])).toBe('[1,null,null]');
+    expect(canonicalJson(undefined)).toBe('null');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cancelOffboarding,
+  moveOffboarding,
+} from '../../../../functions/core/offboarding/change-offboarding.js';
+import { OffboardingConflictError } from '../../../../functions/core/offboarding/errors.js';
+import { requestOffboarding } from '../../../../functions/core/offboarding/request-offboarding.js';
+import { HR, hrRequest, minutesFrom, peopleWorld } from '../../fakes/offboarding-people.js';
+
+const ID = hrRequest().id;
+
+async function scheduledWorld() {
+  const w = peopleWorld();
+  const at = minutesFrom(w.clock.now(), 60);
+  const scheduled = await requestOffboarding(hrRequest({ effectiveAt: at }), w.deps);
+  return { w, at, scheduled };
+}
+
+describe('moving a scheduled offboarding', () => {
+  it('to exactly now offboards now, and its history says it was moved to now', async () => {
+    const { w, scheduled } = await scheduledWorld();
+    const now = w.clock.now();
+    const moved = await moveOffboarding(ID, now, 'staff ana', w.deps);
+    expect(moved.status).toBe('done');
+    expect(moved.effectiveAt).toEqual(now);
+    expect(moved.history.map((h) => [h.what, h.by, h.detail])).toEqual([
+      ...scheduled.history.map((h) => [h.what, h.by, h.detail]),
+      ['moved', 'staff ana', 'now'],
+      ['executed', 'staff ana', '2 account(s) disabled, 0 failed, 0 flagged'],
+    ]);
+    expect(w.scheduler.removed).toEqual([`offboarding-${ID}`]);
+  });
+
+  it('is refused once the offboarding is no longer scheduled, naming its state', async () => {
+    const { w } = await scheduledWorld();
+    await moveOffboarding(ID, w.clock.now(), HR, w.deps);
+    await expect(moveOffboarding(ID, minutesFrom(w.clock.now(), 5), HR, w.deps)).rejects.toThrow(
+      new OffboardingConflictError(
+        `offboarding ${ID} is done; only a scheduled offboarding can be moved`,
+      ),
+    );
+  });
+});
+
+describe('cancelling a scheduled offboarding', () => {
+  it('records who cancelled it and when, and logs only its id', async () => {
+    const { w, scheduled } = await scheduledWorld();
+    const cancelled = await cancelOffboarding(ID, 'rehired', 'staff ana', w.deps);
+    expect(cancelled.history).toEqual([
+      ...scheduled.history,
+      { at: w.clock.now(), what: 'cancelled', by: 'staff ana' },
+    ]);
+    expect(await w.deps.store.get(ID)).toEqual(cancelled);
+    expect(w.log.lines.at(-1)).toEqual({
+      level: 'info',
+      message: 'offboarding cancelled',
+      detail: { offboardingId: ID },
+    });
+  });
+
+  it('is refused twice, naming the state it is in', async () => {
+    const { w } = await scheduledWorld();
+    await cancelOffboarding(ID, 'rehired', HR, w.deps);
+    await expect(cancelOffboarding(ID, 'again', HR, w.deps)).rejects.toThrow(
+      new OffboardingConflictError(
+        `offboarding ${ID} is cancelled; only a scheduled offboarding can be cancelled`,
+      ),
+    );
+  });
+});
