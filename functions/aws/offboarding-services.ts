@@ -87,7 +87,8 @@ export function offboardingServices(settings: OffboardingSettings): OffboardingD
     })),
     accessEnds,
     offboarded: new DynamoSourceMemory(table),
-    journal: new DynamoActionJournal(table),
+    // No run resumes an offboarding's action: no pending markers (see DynamoActionJournal).
+    journal: new DynamoActionJournal(table, { pendingMarkers: false }),
     scheduler: settings.schedules
       ? new EventBridgeOffboardingScheduler(schedulerClient(), {
           groupName: settings.schedules.scheduleGroup,
