@@ -8,11 +8,13 @@ type Settings = Pick<ReconcileConfig, 'accountSources' | 'rateLimits'>;
 
 /**
  * A governed Cognito client for each user pool, one per Region: every call waits for its quota
- * category's bucket (shared by the whole process) and is counted by `meter`.
+ * category's bucket (shared by the whole process) and is counted by `meter`. `burst` calls of a
+ * category may leave at once (see `governCognitoClient`).
  */
 export function governedCognitoClients(
   config: Settings,
   meter: QuotaMeter = new QuotaMeter(),
+  burst = 1,
 ): (userPoolId: string) => CognitoIdentityProviderClient {
   const rates = ratesOf(config.rateLimits);
   const clients = new Map<string, CognitoIdentityProviderClient>();
@@ -24,6 +26,7 @@ export function governedCognitoClients(
         region: region ?? process.env.AWS_REGION ?? 'default',
         rates,
         meter,
+        burst,
       });
       clients.set(region ?? '', client);
     }

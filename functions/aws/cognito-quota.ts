@@ -17,15 +17,24 @@ type Take = () => Promise<unknown>;
 const buckets = new Map<string, Take>();
 
 /**
- * A token bucket that refills at `perSecond` and holds one token: requests leave evenly spaced,
- * never in a burst. p-throttle's windowed mode schedules on a fixed grid, so a late timer does
- * not lower the rate.
+ * A token bucket that refills at `perSecond`. With a burst of one it holds one token: requests
+ * leave evenly spaced (p-throttle's windowed mode schedules on a fixed grid, so a late timer does
+ * not lower the rate). A larger burst lets that many leave at once, and never more than `burst`
+ * in any span of `burst / perSecond` seconds (p-throttle's strict mode), so the rate over any
+ * such span stays at `perSecond`.
  */
-function bucketFor(region: string, category: QuotaCategory, perSecond: number): Take {
-  const key = `${region}/${category}/${perSecond}`;
+function bucketFor(
+  region: string,
+  category: QuotaCategory,
+  perSecond: number,
+  burst: number,
+): Take {
+  const key = `${region}/${category}/${perSecond}/${burst}`;
   let take = buckets.get(key);
   if (!take) {
-    take = pThrottle({ limit: 1, interval: 1000 / perSecond })(async () => {});
+    take = pThrottle({ limit: burst, interval: (burst * 1000) / perSecond, strict: burst > 1 })(
+      async () => {},
+    );
     buckets.set(key, take);
   }
   return take;
@@ -82,6 +91,8 @@ export interface QuotaSettings {
   /** Requests per second Warden allows itself, per category. */
   rates: Record<QuotaCategory, number>;
   meter: QuotaMeter;
+  /** Calls of one category that may leave at once (1: evenly spaced, the default). */
+  burst?: number;
 }
 
 /**
@@ -91,14 +102,14 @@ export interface QuotaSettings {
  */
 export function governCognitoClient<C extends CognitoIdentityProviderClient>(
   client: C,
-  { region, rates, meter }: QuotaSettings,
+  { region, rates, meter, burst = 1 }: QuotaSettings,
 ): C {
   const attempted = new WeakSet<object>();
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const category = quotaCategoryOf(String(context.commandName).replace(/Command$/, ''));
       if (!category) return next(args);
-      await bucketFor(region, category, rates[category])();
+      await bucketFor(region, category, rates[category], burst)();
       const end = meter.attempt(category, attempted.has(context));
       attempted.add(context);
       try {

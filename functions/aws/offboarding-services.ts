@@ -44,7 +44,17 @@ export interface OffboardingSettings {
   schedules?: NonNullable<ReturnType<typeof scheduleSettings>>;
   clock: Clock;
   log: EventLog;
+  /**
+   * Cognito calls of one quota category that may leave at once. An offboarding makes a handful
+   * (per pool a look-up, a sign-out, a disable) and waits on each step: spaced evenly at the
+   * quota's rate, three pools' steps would wait 40 ms per call. A reconciliation, which shares
+   * its process's buckets with its own calls, keeps them evenly spaced (1).
+   */
+  cognitoBurst?: number;
 }
+
+/** Enough for a person's accounts in several pools to be looked up, signed out and disabled at once. */
+export const OFFBOARDING_COGNITO_BURST = 8;
 
 /** The executor runs offboardings and never schedules one (it cannot name itself as a target). */
 const NO_SCHEDULER: OffboardingScheduler = {
@@ -55,7 +65,11 @@ const NO_SCHEDULER: OffboardingScheduler = {
 /** The offboarding capability wired to AWS: Cognito, the governance table, Scheduler, SNS. */
 export function offboardingServices(settings: OffboardingSettings): OffboardingDependencies {
   const { table, config } = settings;
-  const cognitoFor = governedCognitoClients(config);
+  const cognitoFor = governedCognitoClients(
+    config,
+    undefined,
+    settings.cognitoBurst ?? OFFBOARDING_COGNITO_BURST,
+  );
   const accessEnds = new DynamoAccessEndRegister(table);
   return {
     store: new DynamoOffboardingStore(table),
@@ -73,7 +87,8 @@ export function offboardingServices(settings: OffboardingSettings): OffboardingD
     })),
     accessEnds,
     offboarded: new DynamoSourceMemory(table),
-    journal: new DynamoActionJournal(table),
+    // No run resumes an offboarding's action: no pending markers (see DynamoActionJournal).
+    journal: new DynamoActionJournal(table, { pendingMarkers: false }),
     scheduler: settings.schedules
       ? new EventBridgeOffboardingScheduler(schedulerClient(), {
           groupName: settings.schedules.scheduleGroup,

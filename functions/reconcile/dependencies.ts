@@ -86,6 +86,8 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
             topicArn: env.topicArn,
             clock: systemClock,
             log,
+            // The run's own Cognito calls share these buckets: keep them evenly spaced.
+            cognitoBurst: 1,
           }),
         )
       : undefined,

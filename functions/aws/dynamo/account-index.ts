@@ -27,15 +27,16 @@ export class DynamoAccountIndex implements AccountIndex {
   constructor(private readonly table: GovernanceTable) {}
 
   async lookup(employeeId: string, sources: readonly string[]): Promise<IndexedPerson> {
-    const [person, ...perSource] = await Promise.all([
-      this.table.get(ITEM_KEY.indexedPerson(employeeId)),
+    const [email, ...perSource] = await Promise.all([
+      this.emailOf(employeeId),
       ...sources.map((source) => this.accountsOf(source, employeeId)),
     ]);
-    return {
-      employeeId,
-      email: person?.email as string | undefined,
-      accounts: perSource.flat(),
-    };
+    return { employeeId, email, accounts: perSource.flat() };
+  }
+
+  async emailOf(employeeId: string): Promise<string | undefined> {
+    const person = await this.table.get(ITEM_KEY.indexedPerson(employeeId));
+    return person?.email as string | undefined;
   }
 
   async replace(snapshot: AccountIndexSnapshot, complete: boolean): Promise<void> {
@@ -58,7 +59,7 @@ export class DynamoAccountIndex implements AccountIndex {
       await this.sync(partition, items, complete);
   }
 
-  private async accountsOf(source: string, employeeId: string): Promise<IndexedAccount[]> {
+  async accountsOf(source: string, employeeId: string): Promise<IndexedAccount[]> {
     const { Items = [] } = await this.table.db.send(
       new QueryCommand({
         TableName: this.table.name,

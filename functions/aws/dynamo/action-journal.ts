@@ -25,9 +25,19 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
  */
 export class DynamoActionJournal implements ActionJournal {
   private readonly audit: DynamoAuditLog;
+  private readonly itemsPerAction: number;
 
-  constructor(private readonly table: GovernanceTable) {
+  /**
+   * `pendingMarkers: false` for actions no run resumes: an offboarding's action ids are its own
+   * (never a run's finding's), so a run never finishes one; the offboarding's record and its
+   * intents' status are what a retry of it resumes from. Its markers would be writes nothing reads.
+   */
+  constructor(
+    private readonly table: GovernanceTable,
+    private readonly options: { pendingMarkers: boolean } = { pendingMarkers: true },
+  ) {
     this.audit = new DynamoAuditLog(table);
+    this.itemsPerAction = options.pendingMarkers ? 5 : 4;
   }
 
   async listPendingActions(): Promise<Set<string>> {
@@ -44,7 +54,7 @@ export class DynamoActionJournal implements ActionJournal {
    */
   async beginAction(intent: ActionIntent): Promise<'new' | 'done'> {
     const marker = ITEM_KEY.pending(intent.actionId);
-    await this.table.put({ ...marker, runId: intent.runId });
+    if (this.options.pendingMarkers) await this.table.put({ ...marker, runId: intent.runId });
     const begun = await this.putUnlessDone({
       ...ITEM_KEY.action(intent.actionId),
       ...serialise(intent),
@@ -52,7 +62,7 @@ export class DynamoActionJournal implements ActionJournal {
     });
     if (begun) return 'new';
     // An earlier attempt completed it: the marker just written would be stale.
-    await this.table.delete(marker);
+    if (this.options.pendingMarkers) await this.table.delete(marker);
     return 'done';
   }
 
@@ -97,20 +107,24 @@ export class DynamoActionJournal implements ActionJournal {
         // Completed by an earlier attempt: its audit entry exists once, as it should; the rest
         // are tried again at once.
         const done = remaining.filter((_, i) =>
-          cancelledBecause(error, 'ConditionalCheckFailed', i * ITEMS_PER_ACTION),
+          cancelledBecause(error, 'ConditionalCheckFailed', i * this.itemsPerAction),
         );
         if (done.length > 0) {
           remaining = remaining.filter((c) => !done.includes(c));
           continue;
         }
         // Another writer appended to one of these chains first: read the heads and try again.
-        if (attempt >= APPEND_ATTEMPTS || !chainMoved(error, remaining.length)) throw error;
+        if (attempt >= APPEND_ATTEMPTS || !chainMoved(error, remaining.length, this.itemsPerAction))
+          throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs(attempt)));
       }
     }
   }
 
-  /** The outcome, the audit entry appended after `head`, the chain's head, the marks. */
+  /**
+   * The outcome, the audit entry appended after `head`, the chain's head, the pending marker's
+   * removal (where markers are kept), the "disabled by Warden" mark; in this order.
+   */
   private completionItems({ intent, at }: Completion, head: ChainHead | undefined): TransactItem[] {
     const when = at.toISOString();
     const entry = {
@@ -130,7 +144,9 @@ export class DynamoActionJournal implements ActionJournal {
         },
       },
       ...this.audit.appendItems(stream, entry, head).items,
-      { Delete: { TableName: this.table.name, Key: ITEM_KEY.pending(intent.actionId) } },
+      ...(this.options.pendingMarkers
+        ? [{ Delete: { TableName: this.table.name, Key: ITEM_KEY.pending(intent.actionId) } }]
+        : []),
       {
         Put: {
           TableName: this.table.name,
@@ -164,9 +180,7 @@ export class DynamoActionJournal implements ActionJournal {
 const APPEND_ATTEMPTS = 12;
 /** Full-jitter backoff between tries: up to 20 ms, doubling, at most about 1.3 s. */
 const backoffMs = (attempt: number) => 20 * 2 ** Math.min(attempt, 6);
-/** The writes of one completion, in this order: outcome, audit entry, head, pending, mark. */
-const ITEMS_PER_ACTION = 5;
-/** Where the head's write sits among them. */
+/** Where the head's write sits among a completion's writes. */
 const HEAD_OFFSET = 2;
 /** A transaction holds at most 100 writes. */
 const ACTIONS_PER_TRANSACTION = 20;
@@ -192,9 +206,9 @@ function transactionGroups(completed: readonly Completion[]): Completion[][] {
   return groups.map((g) => g.members);
 }
 
-function chainMoved(error: unknown, actions: number): boolean {
+function chainMoved(error: unknown, actions: number, itemsPerAction: number): boolean {
   return (
-    Array.from({ length: actions }, (_, i) => i * ITEMS_PER_ACTION + HEAD_OFFSET).some((index) =>
+    Array.from({ length: actions }, (_, i) => i * itemsPerAction + HEAD_OFFSET).some((index) =>
       cancelledBecause(error, 'ConditionalCheckFailed', index),
     ) ||
     (error instanceof TransactionCanceledException &&

@@ -72,11 +72,6 @@ async function act(
 ): Promise<Offboarding> {
   const id = offboarding.id;
   const found = await findAccounts(offboarding.employeeId, deps.index, deps.sources);
-  await Promise.all(
-    found.linked.map((a) =>
-      deps.accessEnds.recordOffboardingEnd(a.source, a.username, id, offboarding.effectiveAt),
-    ),
-  );
   const directories = new Map(deps.sources.map((s) => [s.directory.source, s.directory]));
   const earlier = new Map(offboarding.accounts.map((a) => [`${a.source}/${a.username}`, a]));
   const previousOf = (account: Account) => {
@@ -84,11 +79,21 @@ async function act(
     earlier.delete(`${account.source}/${account.username}`);
     return previous;
   };
-  // Every account at once: the exposure lasts until the slowest pool answers, not their sum.
-  const disabled = await Promise.all(
-    found.linked.map((account) =>
-      disableAccount(offboarding, account, previousOf(account), directories, deps),
+  // The access ends and the intents at once: neither changes an account, and every access end
+  // is recorded before the first account is signed out.
+  const [, begun] = await Promise.all([
+    Promise.all(
+      found.linked.map((a) =>
+        deps.accessEnds.recordOffboardingEnd(a.source, a.username, id, offboarding.effectiveAt),
+      ),
     ),
+    Promise.all(
+      found.linked.map((account) => beginDisable(offboarding, account, previousOf(account), deps)),
+    ),
+  ]);
+  // Every account at once: the exposure lasts until the slowest pool answers, not their sum.
+  const disabled: Disabled[] = await Promise.all(
+    begun.map((b) => ('intent' in b ? disableBegun(b, directories, deps) : b)),
   );
   // The outcomes and audit entries of all of them together: one round trip, not one each.
   const completed = disabled.flatMap((d) => (d.completion ? [d.completion] : []));
@@ -130,13 +135,19 @@ async function act(
   return executed;
 }
 
-async function disableAccount(
+type Disabled = { account: OffboardingAccount; completion?: Completion };
+
+type Begun =
+  | { account: OffboardingAccount }
+  | { account: OffboardingAccount; intent: ActionIntent; target: Account };
+
+/** Begins the disable of one account (its intent), unless it needs none. Changes no account. */
+async function beginDisable(
   offboarding: Offboarding,
   account: Account,
   previous: OffboardingAccount | undefined,
-  directories: ReadonlyMap<string, { disable(account: Account): Promise<void> }>,
   deps: OffboardingDependencies,
-): Promise<{ account: OffboardingAccount; completion?: Completion }> {
+): Promise<Begun> {
   const key = accountKey(account);
   const intent: ActionIntent = {
     actionId: actionId(
@@ -169,10 +180,19 @@ async function disableAccount(
       },
     };
   }
+  return { account: { ...base, outcome }, intent, target: account };
+}
+
+/** Signs a begun account out everywhere, then disables it; its completion is recorded later. */
+async function disableBegun(
+  { account, intent, target }: Extract<Begun, { intent: ActionIntent }>,
+  directories: ReadonlyMap<string, { disable(account: Account): Promise<void> }>,
+  deps: OffboardingDependencies,
+): Promise<Disabled> {
   try {
     // Sign out everywhere, then disable, as reconciliation does: both are safe to repeat.
-    await (directories.get(account.source) as { disable(a: Account): Promise<void> }).disable(
-      account,
+    await (directories.get(target.source) as { disable(a: Account): Promise<void> }).disable(
+      target,
     );
   } catch (error) {
     await deps.journal.completeAction(intent, {
@@ -180,10 +200,10 @@ async function disableAccount(
       error: errorName(error),
       at: deps.clock.now(),
     });
-    return { account: { ...base, outcome: 'failed', error: errorName(error) } };
+    return { account: { ...account, outcome: 'failed', error: errorName(error) } };
   }
   // Recorded by the caller, with the other accounts' outcomes.
-  return { account: { ...base, outcome }, completion: { intent, at: deps.clock.now() } };
+  return { account, completion: { intent, at: deps.clock.now() } };
 }
 
 /** How long after a partial failure the offboarding is tried again. */

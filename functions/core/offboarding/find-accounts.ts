@@ -20,28 +20,39 @@ export interface FoundAccounts {
 /**
  * The person's accounts in every source: those the last run tied to them (the account index),
  * plus any account with their HR email (created since). Reads single accounts, never a whole pool.
+ * Nothing waits on what it does not need: each source reads its index entries and then those
+ * accounts, and asks for the email as soon as the index gave it, all sources at once.
  */
 export async function findAccounts(
   employeeId: string,
   index: AccountIndex,
   sources: readonly OffboardingSource[],
 ): Promise<FoundAccounts> {
-  const person = await index.lookup(
+  const email = index.emailOf(employeeId);
+  const [sightings, personEmail] = await Promise.all([
+    Promise.all(
+      sources.map(async ({ lookup }): Promise<SourceSighting> => {
+        const [indexed, byEmail] = await Promise.all([
+          index.accountsOf(lookup.source, employeeId).then((entries) =>
+            Promise.all(
+              entries.map(async (entry) => ({
+                entry,
+                live: await lookup.byUsername(entry.username),
+              })),
+            ),
+          ),
+          email.then((address) => (address ? lookup.byEmail(address) : [])),
+        ]);
+        return { source: lookup.source, indexed, byEmail };
+      }),
+    ),
+    email,
+  ]);
+  const person: IndexedPerson = {
     employeeId,
-    sources.map((s) => s.directory.source),
-  );
-  const sightings = await Promise.all(
-    sources.map(async ({ lookup }): Promise<SourceSighting> => {
-      const entries = person.accounts.filter((a) => a.source === lookup.source);
-      const [indexed, byEmail] = await Promise.all([
-        Promise.all(
-          entries.map(async (entry) => ({ entry, live: await lookup.byUsername(entry.username) })),
-        ),
-        person.email ? lookup.byEmail(person.email) : Promise.resolve([]),
-      ]);
-      return { source: lookup.source, indexed, byEmail };
-    }),
-  );
+    email: personEmail,
+    accounts: sightings.flatMap((s) => s.indexed.map(({ entry }) => entry)),
+  };
   return decideAccounts(person, sightings);
 }
 

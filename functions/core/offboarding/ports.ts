@@ -56,6 +56,10 @@ export interface AccountIndexSnapshot {
  */
 export interface AccountIndex {
   lookup(employeeId: string, sources: readonly string[]): Promise<IndexedPerson>;
+  /** The person's HR email alone: an offboarding asks each pool for it without waiting on the rest. */
+  emailOf(employeeId: string): Promise<string | undefined>;
+  /** The person's accounts in one source alone, for the same reason. */
+  accountsOf(source: string, employeeId: string): Promise<IndexedAccount[]>;
   /** With `complete` (a full roster), the snapshot is the whole truth and older entries go. */
   replace(snapshot: AccountIndexSnapshot, complete: boolean): Promise<void>;
 }

@@ -63,6 +63,14 @@ export class MemoryAccountIndex implements AccountIndex {
       ),
     });
   }
+  emailOf(employeeId: string): Promise<string | undefined> {
+    return Promise.resolve(this.people.get(employeeId));
+  }
+  accountsOf(source: string, employeeId: string): Promise<IndexedAccount[]> {
+    return Promise.resolve(
+      this.accounts.filter((a) => a.employeeId === employeeId && a.source === source),
+    );
+  }
   replace(snapshot: AccountIndexSnapshot, complete: boolean): Promise<void> {
     this.replaced.push({ snapshot, complete });
     this.people = new Map(snapshot.people);
