@@ -64,8 +64,8 @@ describe('a request that fails part-way', () => {
     const w = peopleWorld();
     const now = w.clock.now();
     const at = minutesFrom(now, 30);
-    const lookup = w.index.lookup.bind(w.index);
-    w.index.lookup = () => Promise.reject(new Error('throttled'));
+    const accountsOf = w.index.accountsOf.bind(w.index);
+    w.index.accountsOf = () => Promise.reject(new Error('throttled'));
     await expect(requestOffboarding(hrRequest({ effectiveAt: at }), w.deps)).rejects.toThrow(
       'throttled',
     );
@@ -83,7 +83,7 @@ describe('a request that fails part-way', () => {
       warnings: [],
       history: [{ at: now, what: 'requested', by: HR }],
     });
-    w.index.lookup = lookup;
+    w.index.accountsOf = accountsOf;
     w.clock.current = at;
     const done = await requestOffboarding(hrRequest({ effectiveAt: at }), w.deps);
     expect(done.status).toBe('done');

@@ -81,9 +81,9 @@ describe('reconciliation’s side of offboarding', () => {
   it('lists as pending what it created even when another change failed', async () => {
     const w = peopleWorld();
     const at = minutesFrom(w.clock.now(), 60).toISOString();
-    const lookup = w.index.lookup.bind(w.index);
-    w.index.lookup = (employeeId, sources) =>
-      employeeId === 'E2' ? Promise.reject(new Error('throttled')) : lookup(employeeId, sources);
+    const accountsOf = w.index.accountsOf.bind(w.index);
+    w.index.accountsOf = (source, employeeId) =>
+      employeeId === 'E2' ? Promise.reject(new Error('throttled')) : accountsOf(source, employeeId);
     const session = runOffboarding(w.deps).startRun(indexRoster(feed([OTHER])));
     const section = await session.finish({
       runId: 'R1',
