@@ -2,13 +2,13 @@ import {
   type CognitoIdentityProviderClient,
   TooManyRequestsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import pThrottle from 'p-throttle';
 import {
   type CategoryUsage,
   type QuotaCategory,
   type QuotaUsage,
   quotaCategoryOf,
 } from '../core/shared/cognito-quotas.js';
+import { evenlySpaced } from './evenly-spaced.js';
 
 type Take = () => Promise<unknown>;
 
@@ -18,14 +18,13 @@ const buckets = new Map<string, Take>();
 
 /**
  * A token bucket that refills at `perSecond` and holds one token: requests leave evenly spaced,
- * never in a burst. p-throttle's windowed mode schedules on a fixed grid, so a late timer does
- * not lower the rate.
+ * never in a burst.
  */
 function bucketFor(region: string, category: QuotaCategory, perSecond: number): Take {
   const key = `${region}/${category}/${perSecond}`;
   let take = buckets.get(key);
   if (!take) {
-    take = pThrottle({ limit: 1, interval: 1000 / perSecond })(async () => {});
+    take = evenlySpaced(1000 / perSecond);
     buckets.set(key, take);
   }
   return take;
