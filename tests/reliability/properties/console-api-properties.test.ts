@@ -13,8 +13,10 @@ import { RUN_STATUSES } from '../../../functions/core/reconcile/run-record.js';
 import { SITUATIONS } from '../../../functions/core/reconcile/situation.js';
 import { FINDING_SORT_KEYS } from '../../../functions/core/review/findings-query.js';
 import { SIGN_IN_OUTCOMES } from '../../../functions/core/review/recent-sign-ins.js';
+import { authoriserClaims, consoleApiEvent } from '../../../local/console/api-gateway-event.js';
 import { anyFieldSwapped, hostile, namesField, notText, oneFieldWrong } from './mutations.js';
 import { propertySuite } from './property-suite.js';
+import { Reached } from './reached.js';
 
 /**
  * The console API's bodies (approve, reject, restore, offboard, move, cancel) and query strings,
@@ -26,7 +28,6 @@ const { checkAsync } = propertySuite('console-api-properties');
 const OFFBOARDING_ID = hrOffboardingId('E01');
 
 /** Stands for every port: reaching one means the call passed the API's parsers. */
-class Reached extends Error {}
 const unreachable: object = new Proxy(() => {}, {
   get: (_, key) => (key === 'then' ? undefined : unreachable),
   apply: () => {
@@ -58,26 +59,28 @@ const CLAIMS = {
   'cognito:groups': 'hr,it-admin,auditor',
 };
 
-function eventFor(
-  id: ConsoleRouteId,
-  parts: {
-    body?: unknown;
-    query?: unknown;
-    parameters?: Record<string, string>;
-    headers?: Record<string, string>;
-  },
-) {
-  const route = CONSOLE_ROUTES.find((r) => r.id === id) as (typeof CONSOLE_ROUTES)[number];
-  return {
-    resource: route.path,
-    httpMethod: route.method,
-    headers: parts.headers ?? {},
-    pathParameters: parts.parameters ?? null,
-    queryStringParameters: parts.query ?? null,
-    body: parts.body === undefined ? null : JSON.stringify(parts.body),
-    isBase64Encoded: false,
-    requestContext: { requestId: 'req-1', authorizer: { claims: CLAIMS } },
-  };
+/** A route of the table, at a concrete path where its template has parameters. */
+interface RouteAt {
+  id: ConsoleRouteId;
+  path?: string;
+  headers?: Record<string, string>;
+}
+
+/** The event API Gateway sends for a call of `route` by a staff member with every role. */
+function eventFor(route: RouteAt, parts: { body?: unknown; query?: Record<string, string> }) {
+  const template = CONSOLE_ROUTES.find((r) => r.id === route.id) as (typeof CONSOLE_ROUTES)[number];
+  const event = consoleApiEvent(
+    {
+      method: template.method,
+      path: route.path ?? template.path,
+      query: parts.query,
+      headers: route.headers,
+      body: parts.body === undefined ? null : JSON.stringify(parts.body),
+    },
+    authoriserClaims(CLAIMS),
+  );
+  if (!event) throw new Error(`no console route at ${route.path}`);
+  return event;
 }
 
 type Outcome = { accepted: true } | { accepted: false; status: number; problems: string[] };
@@ -148,28 +151,25 @@ const onlyKeys = (v: unknown, keys: readonly string[]) =>
   !Array.isArray(v) &&
   Object.keys(v).every((k) => keys.includes(k));
 
-interface BodyRoute {
-  id: ConsoleRouteId;
-  parameters?: Record<string, string>;
-  headers?: Record<string, string>;
+interface BodyRoute extends RouteAt {
   valid: fc.Arbitrary<Record<string, unknown>>;
   wrong: { path: (string | number)[]; wrong: fc.Arbitrary<unknown> }[];
   /** What an accepted body must be, written apart from the API's schema. */
   isValid: (body: Record<string, unknown>) => boolean;
 }
 
-const reasonOnly = (id: ConsoleRouteId, parameters: Record<string, string>): BodyRoute => ({
+const reasonOnly = (id: ConsoleRouteId, path: string): BodyRoute => ({
   id,
-  parameters,
+  path,
   valid: fc.record({ reason: text(500) }),
   wrong: [{ path: ['reason'], wrong: notReason(500) }, extraKey],
   isValid: (b) => onlyKeys(b, ['reason']) && isText(b.reason, 500),
 });
 
 const BODY_ROUTES: BodyRoute[] = [
-  reasonOnly('runs.approve', { runId: 'r-1' }),
-  reasonOnly('runs.reject', { runId: 'r-1' }),
-  reasonOnly('offboarding.cancel', { id: OFFBOARDING_ID }),
+  reasonOnly('runs.approve', '/api/runs/r-1/approve'),
+  reasonOnly('runs.reject', '/api/runs/r-1/reject'),
+  reasonOnly('offboarding.cancel', `/api/offboardings/${OFFBOARDING_ID}`),
   {
     id: 'accounts.restore',
     valid: fc.record(
@@ -222,7 +222,7 @@ const BODY_ROUTES: BodyRoute[] = [
   },
   {
     id: 'offboarding.move',
-    parameters: { id: OFFBOARDING_ID },
+    path: `/api/offboardings/${OFFBOARDING_ID}`,
     valid: fc.record({ effectiveAt: zonedMoment }),
     wrong: [
       ...notMoment,
@@ -238,9 +238,7 @@ const int = (v: unknown, min: number, max: number) =>
 const among = (v: unknown, values: readonly string[]) => values.includes(String(v));
 const upTo = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max;
 
-interface QueryRoute {
-  id: ConsoleRouteId;
-  parameters?: Record<string, string>;
+interface QueryRoute extends RouteAt {
   valid: fc.Arbitrary<Record<string, string>>;
   wrong: { path: string[]; wrong: fc.Arbitrary<unknown> }[];
   /** Each field an accepted query may hold, and what its value must be. */
@@ -269,7 +267,7 @@ const QUERY_ROUTES: QueryRoute[] = [
   ...(['runs.show', 'runs.findings'] as const).map(
     (id): QueryRoute => ({
       id,
-      parameters: { runId: 'r-1' },
+      path: id === 'runs.show' ? '/api/runs/r-1' : '/api/runs/r-1/findings',
       valid: query({
         situation: fc.subarray([...SITUATIONS], { minLength: 1 }).map((s) => s.join(',')),
         pool: text(50),
@@ -380,7 +378,7 @@ describe('console API bodies', () => {
   for (const route of BODY_ROUTES) {
     it(`${route.id}: any body is refused naming a field, or is valid and reaches the ports`, async () => {
       await checkAsync(hostile(route.valid), async (body) => {
-        const outcome = await outcomeOf(eventFor(route.id, { ...route, body }));
+        const outcome = await outcomeOf(eventFor(route, { body }));
         if (outcome.accepted) expect(route.isValid(body as Record<string, unknown>)).toBe(true);
         else expect(outcome.status).toBe(400);
       });
@@ -388,13 +386,13 @@ describe('console API bodies', () => {
 
     it(`${route.id}: a valid body reaches the ports`, async () => {
       await checkAsync(route.valid, async (body) => {
-        expect(await outcomeOf(eventFor(route.id, { ...route, body }))).toEqual({ accepted: true });
+        expect(await outcomeOf(eventFor(route, { body }))).toEqual({ accepted: true });
       });
     });
 
     it(`${route.id}: a valid body with one field broken is refused naming that field`, async () => {
       await checkAsync(oneFieldWrong(route.valid, route.wrong), async ({ value, path }) => {
-        const outcome = await outcomeOf(eventFor(route.id, { ...route, body: value }));
+        const outcome = await outcomeOf(eventFor(route, { body: value }));
         expect(outcome.accepted).toBe(false);
         if (!outcome.accepted) expect(namesField(outcome.problems, path)).toBe(true);
       });
@@ -411,7 +409,7 @@ describe('console API bodies', () => {
       }
     });
     await checkAsync(fc.tuple(fc.constantFrom(...BODY_ROUTES), notJson), async ([route, raw]) => {
-      const event = { ...eventFor(route.id, route), body: raw };
+      const event = { ...eventFor(route, {}), body: raw };
       const outcome = await outcomeOf(event);
       expect(outcome).toEqual({
         accepted: false,
@@ -426,7 +424,7 @@ describe('console API query strings', () => {
   for (const route of QUERY_ROUTES) {
     it(`${route.id}: any query is refused naming a field, or is valid and reaches the ports`, async () => {
       await checkAsync(anyQuery(route.valid), async (query) => {
-        const outcome = await outcomeOf(eventFor(route.id, { ...route, query }));
+        const outcome = await outcomeOf(eventFor(route, { query }));
         if (!outcome.accepted) return expect(outcome.status).toBe(400);
         for (const [key, value] of Object.entries(query)) {
           expect(Object.keys(route.fields)).toContain(key);
@@ -437,7 +435,7 @@ describe('console API query strings', () => {
 
     it(`${route.id}: a valid query reaches the ports`, async () => {
       await checkAsync(route.valid, async (query) => {
-        expect(await outcomeOf(eventFor(route.id, { ...route, query }))).toEqual({
+        expect(await outcomeOf(eventFor(route, { query }))).toEqual({
           accepted: true,
         });
       });
@@ -447,7 +445,9 @@ describe('console API query strings', () => {
       await checkAsync(
         oneFieldWrong(route.valid, [...route.wrong, { path: ['extra'], wrong: fc.string() }]),
         async ({ value, path }) => {
-          const outcome = await outcomeOf(eventFor(route.id, { ...route, query: value }));
+          const outcome = await outcomeOf(
+            eventFor(route, { query: value as Record<string, string> }),
+          );
           expect(outcome.accepted).toBe(false);
           if (!outcome.accepted) expect(namesField(outcome.problems, path)).toBe(true);
         },
@@ -462,8 +462,8 @@ describe('console API events', () => {
     .constantFrom(...routes)
     .chain((route) =>
       'isValid' in route
-        ? route.valid.map((body) => eventFor(route.id, { ...route, body }))
-        : route.valid.map((query) => eventFor(route.id, { ...route, query })),
+        ? route.valid.map((body) => eventFor(route, { body }))
+        : route.valid.map((query) => eventFor(route, { query })),
     );
 
   it('any event is refused (400, 401, 403, 404) or reaches the ports; never a crash', async () => {

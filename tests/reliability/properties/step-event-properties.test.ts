@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../functions/core/shared/errors.js';
 import { createStepsHandler } from '../../../functions/reconcile-steps/create-handler.js';
 import { hostile, namesField, notText, oneFieldWrong } from './mutations.js';
 import { propertySuite } from './property-suite.js';
+import { outcomeOf, reached } from './reached.js';
 
 /**
  * The events the reconciliation state machine passes its Task function (route, begin, list, plan,
@@ -12,27 +12,7 @@ import { propertySuite } from './property-suite.js';
  */
 const { checkAsync } = propertySuite('step-event-properties');
 
-/** Stands for everything after parsing: reaching it means the event was accepted. */
-class Reached extends Error {}
-const handler = createStepsHandler(() => Promise.reject(new Reached()), {
-  add() {},
-  flush() {},
-});
-
-async function outcomeOf(
-  event: unknown,
-): Promise<{ accepted: true } | { accepted: false; problems: string[] }> {
-  try {
-    await handler(event);
-  } catch (error) {
-    if (error instanceof Reached) return { accepted: true };
-    // Anything but the parser's own refusal fails the property.
-    if (!(error instanceof InvalidInputError)) throw error;
-    expect(error.problems.length).toBeGreaterThan(0);
-    return { accepted: false, problems: error.problems };
-  }
-  throw new Error('the handler answered without building its dependencies');
-}
+const steps = createStepsHandler(reached, { add() {}, flush() {} });
 
 const runId = fc.string({ minLength: 1, maxLength: 100 });
 const reconcileEvent = fc.record(
@@ -101,14 +81,14 @@ function isValidStepEvent(event: unknown): boolean {
 describe('reconcile step event properties', () => {
   it('any event: refused by its parser before anything is built, or a valid step event', async () => {
     await checkAsync(hostile(stepEvent), async (event) => {
-      const outcome = await outcomeOf(event);
+      const outcome = await outcomeOf(steps, event);
       if (outcome.accepted) expect(isValidStepEvent(event)).toBe(true);
     });
   });
 
   it('every valid step event is accepted', async () => {
     await checkAsync(stepEvent, async (event) => {
-      expect(await outcomeOf(event)).toEqual({ accepted: true });
+      expect(await outcomeOf(steps, event)).toEqual({ accepted: true });
     });
   });
 
@@ -142,7 +122,7 @@ describe('reconcile step event properties', () => {
       ]),
     );
     await checkAsync(cases, async ({ value, path }) => {
-      const outcome = await outcomeOf(value);
+      const outcome = await outcomeOf(steps, value);
       expect(outcome.accepted).toBe(false);
       if (!outcome.accepted) expect(namesField(outcome.problems, path)).toBe(true);
     });
@@ -155,7 +135,7 @@ describe('reconcile step event properties', () => {
         (s) => !['route', 'begin', 'list', 'plan', 'apply', 'finish', 'fail'].includes(s as string),
       );
     await checkAsync(fc.tuple(unknown, runId), async ([step, id]) => {
-      const outcome = await outcomeOf({ step, runId: id });
+      const outcome = await outcomeOf(steps, { step, runId: id });
       expect(outcome.accepted).toBe(false);
       if (!outcome.accepted) expect(namesField(outcome.problems, ['step'])).toBe(true);
     });
