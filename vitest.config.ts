@@ -6,6 +6,9 @@ export default defineConfig({
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'WARN',
       POWERTOOLS_METRICS_DISABLED: 'true',
+      // The local AWS on a loaded machine answers some calls (a transaction copies the table) in
+      // seconds; the production timeouts are tested in tests/unit/aws/clients/timeouts.test.ts.
+      WARDEN_AWS_REQUEST_TIMEOUT_MS: '30000',
     },
     // `npm test` runs with --coverage: the pure core must stay covered, or the run fails.
     coverage: {

@@ -3,8 +3,8 @@
 // It also breaks the last dry-run down into phases, with the AWS calls each made.
 // Run through `npm run bench` or alone: `tsx bench/dry-run-vs-list-users.ts [ACCOUNTS] [ROUNDS]`.
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
-import pThrottle from 'p-throttle';
 import { cognitoClient } from '../functions/aws/clients/cognito.js';
+import { evenlySpaced } from '../functions/aws/evenly-spaced.js';
 import { ratesOf, reconcileConfigSchema } from '../functions/core/config/reconcile-config.js';
 import { DEFAULT_FEED_KEY } from '../functions/core/shared/bucket-layout.js';
 import { startLocalWarden } from '../local/local-warden.js';
@@ -43,11 +43,13 @@ try {
   const client = cognitoClient();
   const listPage = (token: string | undefined) =>
     client.send(new ListUsersCommand({ UserPoolId: pool, Limit: 60, PaginationToken: token }));
-  // The same loop held to Warden's default ListUsers rate by the same kind of bucket Warden uses
+  // The same loop held to Warden's default ListUsers rate by the bucket Warden uses
   // (one request every 1/rate seconds), to separate the quota guard from the rest.
-  const listPageAtWardenRate = pThrottle({ limit: 1, interval: 1000 / DEFAULT_LIST_RATE })(
-    listPage,
-  );
+  const wardenRate = evenlySpaced(1000 / DEFAULT_LIST_RATE);
+  const listPageAtWardenRate: typeof listPage = async (token) => {
+    await wardenRate();
+    return listPage(token);
+  };
   const bareLoop = async (fetchPage: typeof listPage) => {
     let token: string | undefined;
     let count = 0;

@@ -2,13 +2,13 @@ import {
   type CognitoIdentityProviderClient,
   TooManyRequestsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import pThrottle from 'p-throttle';
 import {
   type CategoryUsage,
   type QuotaCategory,
   type QuotaUsage,
   quotaCategoryOf,
 } from '../core/shared/cognito-quotas.js';
+import { evenlySpaced } from './evenly-spaced.js';
 
 type Take = () => Promise<unknown>;
 
@@ -18,10 +18,8 @@ const buckets = new Map<string, Take>();
 
 /**
  * A token bucket that refills at `perSecond`. With a burst of one it holds one token: requests
- * leave evenly spaced (p-throttle's windowed mode schedules on a fixed grid, so a late timer does
- * not lower the rate). A larger burst lets that many leave at once, and never more than `burst`
- * in any span of `burst / perSecond` seconds (p-throttle's strict mode), so the rate over any
- * such span stays at `perSecond`.
+ * leave evenly spaced. A larger burst lets that many leave at once, and never more than `burst`
+ * in any span of `burst / perSecond` seconds, so the rate over any such span stays at `perSecond`.
  */
 function bucketFor(
   region: string,
@@ -32,9 +30,7 @@ function bucketFor(
   const key = `${region}/${category}/${perSecond}/${burst}`;
   let take = buckets.get(key);
   if (!take) {
-    take = pThrottle({ limit: burst, interval: (burst * 1000) / perSecond, strict: burst > 1 })(
-      async () => {},
-    );
+    take = evenlySpaced(1000 / perSecond, burst);
     buckets.set(key, take);
   }
   return take;

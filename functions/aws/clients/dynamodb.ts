@@ -1,9 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { CLIENT_OPTIONS } from './options.js';
+import { clientOptions } from './options.js';
 
 export function dynamoDbClient(): DynamoDBClient {
-  return new DynamoDBClient(CLIENT_OPTIONS);
+  return new DynamoDBClient(clientOptions());
 }
 
 export function documentClient(client: DynamoDBClient = dynamoDbClient()): DynamoDBDocumentClient {

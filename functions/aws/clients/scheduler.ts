@@ -1,6 +1,6 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { CLIENT_OPTIONS } from './options.js';
+import { clientOptions } from './options.js';
 
 export function schedulerClient(): SchedulerClient {
-  return new SchedulerClient(CLIENT_OPTIONS);
+  return new SchedulerClient(clientOptions());
 }

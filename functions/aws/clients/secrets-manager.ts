@@ -1,6 +1,6 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { CLIENT_OPTIONS } from './options.js';
+import { clientOptions } from './options.js';
 
 export function secretsClient(): SecretsManagerClient {
-  return new SecretsManagerClient(CLIENT_OPTIONS);
+  return new SecretsManagerClient(clientOptions());
 }

@@ -1,6 +1,6 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { CLIENT_OPTIONS } from './options.js';
+import { clientOptions } from './options.js';
 
 export function sesClient(): SESv2Client {
-  return new SESv2Client(CLIENT_OPTIONS);
+  return new SESv2Client(clientOptions());
 }

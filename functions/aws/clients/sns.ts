@@ -1,6 +1,6 @@
 import { SNSClient } from '@aws-sdk/client-sns';
-import { CLIENT_OPTIONS } from './options.js';
+import { clientOptions } from './options.js';
 
 export function snsClient(): SNSClient {
-  return new SNSClient(CLIENT_OPTIONS);
+  return new SNSClient(clientOptions());
 }

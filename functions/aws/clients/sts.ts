@@ -1,6 +1,6 @@
 import { STSClient } from '@aws-sdk/client-sts';
-import { CLIENT_OPTIONS } from './options.js';
+import { clientOptions } from './options.js';
 
 export function stsClient(): STSClient {
-  return new STSClient(CLIENT_OPTIONS);
+  return new STSClient(clientOptions());
 }

@@ -40,6 +40,10 @@ export const ENV = {
   consoleUrl: 'WARDEN_CONSOLE_URL',
   /** The reconcile function, which the console API and the CLI invoke to approve or reject a quarantined run. */
   reconcileFunction: 'WARDEN_RECONCILE_FUNCTION',
+  /** Overrides how long an AWS SDK client waits for a connection (ms); unset in a deployment. */
+  awsConnectionTimeoutMs: 'WARDEN_AWS_CONNECTION_TIMEOUT_MS',
+  /** Overrides how long an AWS SDK client waits for an answer (ms); unset in a deployment. */
+  awsRequestTimeoutMs: 'WARDEN_AWS_REQUEST_TIMEOUT_MS',
 } as const;
 export type EnvName = keyof typeof ENV;
 

@@ -5,12 +5,12 @@ import {
   feedOffboardingId,
   hrOffboardingId,
 } from '../../../functions/core/offboarding/offboarding.js';
-import { InvalidInputError } from '../../../functions/core/shared/errors.js';
 import { createExecutorHandler } from '../../../functions/offboarding-executor/create-handler.js';
 import { executorEventSchema } from '../../../functions/offboarding-executor/executor-event.js';
 import { createPoolFenceHandler } from '../../../functions/pool-fence/create-handler.js';
 import { hostile, namesField, notList, notText, oneFieldWrong } from './mutations.js';
 import { propertySuite } from './property-suite.js';
+import { outcomeOf, reached } from './reached.js';
 
 /**
  * The events of the offboarding executor (a schedule's input) and of the pool fence (a
@@ -18,27 +18,6 @@ import { propertySuite } from './property-suite.js';
  * that names the field, before anything is built or touched, or it is a valid event.
  */
 const { checkAsync } = propertySuite('event-properties');
-
-/** Stands for everything after parsing: reaching it means the event was accepted. */
-class Reached extends Error {}
-const reached = () => Promise.reject(new Reached());
-
-/** What a handler did with an event: refused it (and how), or accepted it. */
-async function outcomeOf(
-  handler: (raw: unknown) => Promise<unknown>,
-  event: unknown,
-): Promise<{ accepted: true } | { accepted: false; problems: string[] }> {
-  try {
-    await handler(event);
-  } catch (error) {
-    if (error instanceof Reached) return { accepted: true };
-    // Anything but the parser's own refusal fails the property.
-    if (!(error instanceof InvalidInputError)) throw error;
-    expect(error.problems.length).toBeGreaterThan(0);
-    return { accepted: false, problems: error.problems };
-  }
-  throw new Error('the handler answered without building its dependencies');
-}
 
 const OFFBOARDING_ID = /^(ob|lv)-[0-9a-f]{24}$/;
 const offboardingIds = fc.oneof(

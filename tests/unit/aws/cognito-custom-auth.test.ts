@@ -160,5 +160,6 @@ describe('Cognito custom-auth adapter (SRP)', () => {
       .on(InitiateAuthCommand)
       .rejects(new InternalErrorException({ message: 'x', $metadata: {} }));
     await expect(auth.start('x', 'y', contextFor)).rejects.toBeInstanceOf(InternalErrorException);
-  });
+    // Four SRP sign-in starts (big-integer arithmetic): seconds on a loaded machine.
+  }, 30_000);
 });
