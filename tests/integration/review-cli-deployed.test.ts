@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import {
   createServer,
@@ -15,6 +14,7 @@ import { ENV } from '../../functions/core/shared/environment.js';
 import type { LocalWarden } from '../../local/local-warden.js';
 import { listedUser, seedUsers, uploadFeed } from '../../local/seed.js';
 import { localWarden } from './local-aws.js';
+import { runWarden } from './warden-process.js';
 
 // A "deployed" stack on the local AWS: the emulator's CloudFormation holds a stack whose outputs
 // name this test's table and a reconcile function (created by the emulator, with the settings in
@@ -99,27 +99,17 @@ function startProxy(target: URL): Promise<string> {
   );
 }
 
-function runWarden(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+/** The CLI with the caller's credentials, its AWS calls through the proxy. */
+function deployedWarden(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, AWS_ENDPOINT_URL: endpoint };
   // The names come from the stack, not from the environment this process runs reconcile with.
   delete env[ENV.table];
   delete env[ENV.reconcileFunction];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/warden.js', ...args], { env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
+  return runWarden(args, env);
 }
 
 async function json(args: string[]) {
-  const r = await runWarden([...args, '--stack', stackName, '--json']);
+  const r = await deployedWarden([...args, '--stack', stackName, '--json']);
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out);
 }
@@ -233,7 +223,7 @@ describe('the admin CLI against a deployed stack', () => {
     expect(approved.run.review).toMatchObject({ decision: 'approved' });
     expect(approved.decided.status).toMatch(/^completed/);
     expect(invocations.at(-1)?.payload).toMatchObject({ approve: approvedRun.runId });
-    const again = await runWarden([
+    const again = await deployedWarden([
       'runs',
       'approve',
       approvedRun.runId,
@@ -247,7 +237,7 @@ describe('the admin CLI against a deployed stack', () => {
 
     // The pools come from the settings in the function's environment.
     const { userPoolId } = warden.resources;
-    const refused = await runWarden([
+    const refused = await deployedWarden([
       'accounts',
       'restore',
       userPoolId,
@@ -279,7 +269,7 @@ describe('the admin CLI against a deployed stack', () => {
   });
 
   it('says clearly when the stack or one of its outputs is missing, with exit status 1', async () => {
-    const missing = await runWarden(['runs', 'list', '--stack', 'no-such-stack']);
+    const missing = await deployedWarden(['runs', 'list', '--stack', 'no-such-stack']);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/cannot read the outputs of stack no-such-stack/);
 
@@ -294,8 +284,8 @@ describe('the admin CLI against a deployed stack', () => {
       }),
     );
     // Reading runs needs only the table; a decision needs the function too.
-    expect((await runWarden(['runs', 'list', '--stack', bare, '--json'])).code).toBe(0);
-    const noFunction = await runWarden([
+    expect((await deployedWarden(['runs', 'list', '--stack', bare, '--json'])).code).toBe(0);
+    const noFunction = await deployedWarden([
       'runs',
       'approve',
       'r-1',
