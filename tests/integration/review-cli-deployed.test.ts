@@ -237,28 +237,11 @@ describe('the admin CLI against a deployed stack', () => {
 
     // The pools come from the settings in the function's environment.
     const { userPoolId } = warden.resources;
-    const refused = await deployedWarden([
-      'accounts',
-      'restore',
-      userPoolId,
-      'ben',
-      '--reason',
-      'mistake',
-      '--stack',
-      stackName,
-    ]);
+    const restore = ['accounts', 'restore', userPoolId, 'ben', '--reason', 'mistake'];
+    const refused = await deployedWarden([...restore, '--stack', stackName]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/override reason/);
-    const restored = await json([
-      'accounts',
-      'restore',
-      userPoolId,
-      'ben',
-      '--reason',
-      'mistake',
-      '--override-reason',
-      'HR reversed the leave',
-    ]);
+    const restored = await json([...restore, '--override-reason', 'HR reversed the leave']);
     expect(restored).toMatchObject({ source: userPoolId, username: 'ben', outcome: 'enabled' });
 
     const person = await json(['audit', '--employee-id', 'E2']);
