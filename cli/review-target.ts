@@ -149,13 +149,14 @@ async function deployedNames(
       EXIT.failure,
     );
   }
-  const pick = (key: keyof typeof OUTPUTS) => {
-    const value = given[key] ?? outputs[OUTPUTS[key]];
-    if (!value)
-      throw new CliError(`stack ${options.stack} has no ${OUTPUTS[key]} output`, EXIT.failure);
-    return value;
-  };
-  return { table: pick('table'), function: pick('function') };
+  const missing = (key: keyof typeof OUTPUTS) =>
+    new CliError(`stack ${options.stack} has no ${OUTPUTS[key]} output`, EXIT.failure);
+  const table = given.table ?? outputs[OUTPUTS.table];
+  if (!table) throw missing('table');
+  const fn = given.function ?? outputs[OUTPUTS.function];
+  // Reading runs and reports needs only the table.
+  if (!fn && needsFunction) throw missing('function');
+  return { table, ...(fn ? { function: fn } : {}) };
 }
 
 /** Commands that only read never decide; a decision without a reconcile function is a bug. */

@@ -59,6 +59,7 @@ export class WardenStack extends Stack {
       offboarding,
       accountLoggingRoleFrom: geoFenced?.gateway?.api ?? offboarding.api,
       logRetention: reconciliation.logRetention,
+      publicUrl: config.consoleUrl,
     });
 
     new CfnOutput(this, 'GovernanceTableName', { value: foundation.table.tableName });

@@ -148,8 +148,18 @@ export function functionEnvironment(
     [ENV.feedBucket]: resources.feedBucket,
     [ENV.topicArn]: resources.topicArn,
     [ENV.config]: JSON.stringify(config),
+    [ENV.consoleUrlParameter]: localConsoleUrlParameter(resources),
     ...scheduleVariables(resources),
   };
+}
+
+/**
+ * Where the local console publishes its address while it runs, as the stack does in AWS: run
+ * notifications and HTML reports link to it then, and to nothing once it stops. One per local
+ * Warden (named after its table), as tests provision several on one local AWS.
+ */
+export function localConsoleUrlParameter(resources: Pick<LocalResources, 'table'>): string {
+  return `/warden/local/${resources.table}/console-url`;
 }
 
 /** Where offboarding schedules go and what they invoke, as the stack sets it for each function. */

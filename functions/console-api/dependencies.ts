@@ -9,6 +9,7 @@ import { LambdaQuarantineDecisions } from '../aws/lambda-quarantine-decisions.js
 import { offboardingServices, scheduleEnvironment } from '../aws/offboarding-services.js';
 import { powertoolsLog } from '../aws/powertools-log.js';
 import { reviewServices } from '../aws/review-services.js';
+import { publishedConsoleAddress } from '../aws/ssm-console-address.js';
 import { systemClock } from '../aws/system.js';
 import { parseReconcileConfig } from '../core/config/reconcile-config.js';
 import type { QuarantineDecisions } from '../core/review/ports.js';
@@ -24,7 +25,7 @@ const environment = {
   topicArn: z.string().startsWith('arn:'),
   /** Deployed: approvals go through the reconcile function. Locally they are run in process. */
   reconcileFunction: z.string().min(1).optional(),
-  consoleUrl: z.url().optional(),
+  consoleUrlParameter: z.string().startsWith('/').optional(),
   config: z.prefault(jsonVariable, '{}'),
   ...scheduleEnvironment,
 };
@@ -41,7 +42,7 @@ let cached: { fingerprint: string; deps: ConsoleApiDependencies } | undefined;
  * The console API's composition root, built once per container (again when the environment
  * changes, as it does between local runs); `clock` lets local runs and tests decide what "now" is.
  */
-export function consoleApiDependencies(
+export async function consoleApiDependencies(
   options: ConsoleApiOptions = {},
 ): Promise<ConsoleApiDependencies> {
   const clock = options.clock ?? systemClock;
@@ -67,18 +68,26 @@ export function consoleApiDependencies(
           accountSources: config.accountSources,
           decisions: options.decisions ?? deployedDecisions(env.reconcileFunction),
           clock,
-          consoleUrl: env.consoleUrl,
         }),
         calls: new DynamoConsoleAudit(table),
       },
     };
   }
   const { deps } = cached;
-  return Promise.resolve({
+  const consoleUrl = await publishedConsoleAddress(env.consoleUrlParameter, {
+    clock,
+    log: powertoolsLog(logger),
+  });
+  return {
     ...deps,
     offboarding: { ...deps.offboarding, clock },
-    review: { ...deps.review, clock, ...(options.decisions && { decisions: options.decisions }) },
-  });
+    review: {
+      ...deps.review,
+      clock,
+      consoleUrl,
+      ...(options.decisions && { decisions: options.decisions }),
+    },
+  };
 }
 
 function deployedDecisions(functionName: string | undefined): QuarantineDecisions {

@@ -14,6 +14,7 @@ import { powertoolsLog } from '../aws/powertools-log.js';
 import { S3FeedSource } from '../aws/s3-feed-reader.js';
 import { S3ReportStore } from '../aws/s3-report-store.js';
 import { SnsNotifier } from '../aws/sns-notifier.js';
+import { publishedConsoleAddress } from '../aws/ssm-console-address.js';
 import { randomRunIds, systemClock } from '../aws/system.js';
 import { parseReconcileConfig } from '../core/config/reconcile-config.js';
 import { runOffboarding } from '../core/offboarding/run-offboarding.js';
@@ -37,14 +38,14 @@ const environment = {
   feedBucket: z.string().min(1),
   topicArn: z.string().startsWith('arn:'),
   config: z.prefault(jsonVariable, '{}'),
-  consoleUrl: z.url({ protocol: /^https?$/ }).optional(),
+  consoleUrlParameter: z.string().startsWith('/').optional(),
 };
 
 /**
  * The composition root of the reconcile function, built per invocation from the environment
  * (so a local run may change the configuration between invocations).
  */
-export function reconcileDependencies(): Promise<ReconcileServices> {
+export async function reconcileDependencies(): Promise<ReconcileServices> {
   const env = readEnvironment(environment, process.env);
   const config = parseReconcileConfig(env.config, ENV.config);
   const s3 = s3Client();
@@ -53,7 +54,11 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
   const log = powertoolsLog(logger);
   // Where HR offboarding is deployed, runs keep the account index and future leavers' schedules.
   const scheduling = scheduleSettings(process.env);
-  return Promise.resolve({
+  const consoleUrl = await publishedConsoleAddress(env.consoleUrlParameter, {
+    clock: systemClock,
+    log,
+  });
+  return {
     config,
     feedBucket: env.feedBucket,
     feeds: new S3FeedSource(s3),
@@ -65,7 +70,7 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
       runs: new DynamoRunStore(table),
       clock: systemClock,
       log,
-      consoleUrl: env.consoleUrl,
+      consoleUrl,
       artifactsOf: (run) => {
         const uri = (extension: 'json' | 'csv' | 'html') =>
           `s3://${env.reportsBucket}/${reportKey(run.runId, run.startedAt, extension)}`;
@@ -73,7 +78,7 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
       },
     }),
     // Every run notice ends with a link to the run's page in the console, where one is deployed.
-    notifier: withRunLinks(new SnsNotifier(snsClient(), env.topicArn), env.consoleUrl),
+    notifier: withRunLinks(new SnsNotifier(snsClient(), env.topicArn), consoleUrl),
     clock: systemClock,
     ids: randomRunIds,
     log,
@@ -91,7 +96,7 @@ export function reconcileDependencies(): Promise<ReconcileServices> {
           }),
         )
       : undefined,
-  });
+  };
 }
 
 /** Run outcomes as CloudWatch metrics, written as embedded-metric-format log lines. */

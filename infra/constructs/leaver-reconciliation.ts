@@ -83,7 +83,6 @@ export class LeaverReconciliation extends Construct {
       userPoolArns,
       configJson: this.configJson,
       logRetention: this.logRetention,
-      consoleUrl: config.consoleUrl,
     });
     this.stateMachine = new ReconcileStateMachine(this, 'StateMachine', {
       reconcile: this.reconcile,

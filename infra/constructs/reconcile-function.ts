@@ -17,6 +17,7 @@ import {
 } from '../../functions/core/shared/bucket-layout.js';
 import { ENV } from '../../functions/core/shared/environment.js';
 import { checkProps } from './check-props.js';
+import { readsConsoleAddress } from './console-address.js';
 import { allow } from './iam.js';
 import { wardenFunction } from './warden-function.js';
 
@@ -31,8 +32,6 @@ export interface ReconcileFunctionProps {
   /** The reconcile settings, already rendered as JSON (tokens resolved by the stack). */
   configJson: string;
   logRetention: RetentionDays;
-  /** The console's address, which run notifications and HTML reports link to (see linkConsole). */
-  consoleUrl?: string;
 }
 
 /**
@@ -86,7 +85,8 @@ export class ReconcileFunction extends Construct {
       [ENV.feedBucket]: props.feedBucket.bucketName,
       [ENV.topicArn]: props.topic.topicArn,
       [ENV.config]: props.configJson,
-      ...(props.consoleUrl ? { [ENV.consoleUrl]: props.consoleUrl } : {}),
+      // Run notifications and HTML reports link to the console, whose address is read at run time.
+      ...readsConsoleAddress(this, this.role),
       POWERTOOLS_SERVICE_NAME: RECONCILE_METRICS.service,
       POWERTOOLS_LOG_LEVEL: 'INFO',
     };
@@ -126,14 +126,6 @@ export class ReconcileFunction extends Construct {
   addEnvironment(name: string, value: string): void {
     this.function.addEnvironment(name, value);
     this.stepsFunction.addEnvironment(name, value);
-  }
-
-  /**
-   * Points run notifications and HTML reports at the console (a deployed console's address, known
-   * only once its distribution exists).
-   */
-  linkConsole(consoleUrl: string): void {
-    this.addEnvironment(ENV.consoleUrl, consoleUrl);
   }
 
   private grantLeastPrivilege(props: ReconcileFunctionProps): void {

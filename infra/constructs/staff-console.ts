@@ -57,6 +57,7 @@ import {
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { buildConsole } from '../../console/build.js';
 import type { ConsoleSettings } from '../../functions/core/config/deployment-config.js';
@@ -70,6 +71,7 @@ import {
 import { ENV } from '../../functions/core/shared/environment.js';
 import { ROLE_PARTITIONS } from '../../functions/core/shared/table-keys.js';
 import { checkProps } from './check-props.js';
+import { consoleAddressParameter, readsConsoleAddress } from './console-address.js';
 import type { Foundation } from './foundation.js';
 import type { HrOffboarding } from './hr-offboarding.js';
 import { allow, lambdaRole, leadingKeys } from './iam.js';
@@ -89,6 +91,8 @@ export interface StaffConsoleProps {
   /** Another REST API that already sets API Gateway's account-level logging role. */
   accountLoggingRoleFrom?: RestApi;
   logRetention: RetentionDays;
+  /** Where staff open the console when not at the distribution's address (a custom domain). */
+  publicUrl?: string;
 }
 
 /** The stage the console API is deployed in; CloudFront forwards `/api/*` to it. */
@@ -222,6 +226,12 @@ export class StaffConsole extends Construct {
         "The distribution uses CloudFront's default certificate, whose viewer TLS policy CloudFront fixes; a custom domain with its own certificate sets TLS 1.2.",
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
+    // Published for the run links of the functions that cannot take a token of the distribution.
+    new StringParameter(this, 'Address', {
+      parameterName: consoleAddressParameter(this).name,
+      description: 'Warden console address: run notifications and reports link to it',
+      stringValue: props.publicUrl ?? `${this.url}/`,
+    });
 
     this.client = this.userPool.addClient('Console', {
       userPoolClientName: 'warden-console',
@@ -403,6 +413,7 @@ export class StaffConsole extends Construct {
         [ENV.reportsBucket]: foundation.reportsBucket.bucketName,
         [ENV.reconcileFunction]: props.reconcile.function.functionName,
         ...props.offboarding.schedulingEnvironment,
+        ...readsConsoleAddress(this, role),
         POWERTOOLS_SERVICE_NAME: 'warden-console-api',
       },
     });

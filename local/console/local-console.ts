@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DeleteParameterCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
 import { buildConsole } from '../../console/build.js';
+import { ssmClient } from '../../functions/aws/clients/ssm.js';
 import { createConsoleApiHandler } from '../../functions/console-api/create-handler.js';
 import { consoleApiDependencies } from '../../functions/console-api/dependencies.js';
 import type { QuarantineDecisions } from '../../functions/core/review/ports.js';
 import type { Clock } from '../../functions/core/shared/clock.js';
-import { consoleEnvironment, type LocalResources } from '../provision.js';
+import { consoleEnvironment, type LocalResources, localConsoleUrlParameter } from '../provision.js';
 import { type ConsoleServer, startConsoleServer } from './server.js';
 import type { LocalStaffPool } from './staff-pool.js';
 
@@ -42,10 +44,24 @@ export async function startLocalConsole(options: {
     api: handler,
     port: options.port,
   });
+  const ssm = ssmClient();
+  const parameter = localConsoleUrlParameter(options.resources);
+  await ssm.send(
+    new PutParameterCommand({
+      Name: parameter,
+      Value: `${server.url}/`,
+      Type: 'String',
+      Overwrite: true,
+    }),
+  );
   return {
     ...server,
     staff: options.staff,
     close: async () => {
+      await ssm
+        .send(new DeleteParameterCommand({ Name: parameter }))
+        // The local AWS may already be down, and its parameters with it.
+        .catch(() => undefined);
       await server.close();
       rmSync(assetsDir, { recursive: true, force: true });
     },

@@ -71,10 +71,14 @@ describe('the Warden stack (example configuration)', () => {
     expect(settings.schedule).toBeUndefined();
     expect(settings.notificationEmails).toBeUndefined();
     expect(settings.consoleUrl).toBeUndefined();
-    // Run notifications and HTML reports link to the run's page in the console.
-    expect(fn?.Properties.Environment.Variables.WARDEN_CONSOLE_URL).toBe(
-      'https://warden-console.example.org',
+    // Run notifications and HTML reports link to the run's page at the configured address.
+    expect(fn?.Properties.Environment.Variables.WARDEN_CONSOLE_URL_PARAMETER).toBe(
+      '/warden/Warden/console-url',
     );
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/warden/Warden/console-url',
+      Value: 'https://warden-console.example.org',
+    });
     expect(settings.geoPolicy.deniedCountries).toEqual(['KP']);
     // What the function will parse at start-up must parse.
     expect(() => parseReconcileConfig(settings, 'WARDEN_CONFIG')).not.toThrow();

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { type ApiCall, localOffboardingApi } from '../../local/local-offboarding
 import type { LocalWarden } from '../../local/local-warden.js';
 import { listedUser, seedUsers, uploadFeed } from '../../local/seed.js';
 import { localWarden } from './local-aws.js';
+import { runWarden } from './warden-process.js';
 
 // A "deployed" stack: CloudFormation (the emulator's) holds its outputs, and a small HTTP server
 // stands in for API Gateway, passing each signed request to the real handler.
@@ -69,21 +69,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-function runWarden(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/warden.js', ...args], { env: process.env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
 
 describe('warden offboard against a deployed stack', () => {
   it('finds the API in the stack outputs and signs each request with the caller credentials', async () => {

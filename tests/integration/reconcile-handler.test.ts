@@ -6,13 +6,16 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { documentClient } from '../../functions/aws/clients/dynamodb.js';
+import { ssmClient } from '../../functions/aws/clients/ssm.js';
 import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
 import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
 import { DynamoRunStore } from '../../functions/aws/dynamo/run-store.js';
 import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
 import type { LocalWarden } from '../../local/local-warden.js';
+import { localConsoleUrlParameter } from '../../local/provision.js';
 import { seedUsers, uploadFeed } from '../../local/seed.js';
 import { localWarden } from './local-aws.js';
 
@@ -209,5 +212,39 @@ describe('reconcile Lambda handler', () => {
     expect(read).toMatchObject({ status: 'planned', mode: 'dry-run' });
     expect(read.counts).toMatchObject({ active: 4, future_leaver: 1, leaver: 1, orphan: 1 });
     expect(read.notes).toContain('fields are separated by semicolons, detected from the header');
+  });
+});
+
+describe('run links to the console, from the address published in SSM', () => {
+  const publish = (value: string) =>
+    ssmClient().send(
+      new PutParameterCommand({
+        Name: localConsoleUrlParameter(warden.resources),
+        Value: value,
+        Type: 'String',
+        Overwrite: true,
+      }),
+    );
+
+  it("end the notification and fill the HTML report's console page with the run's page", async () => {
+    await publish('http://127.0.0.1:4321/');
+    const response = await warden.invokeReconcile({ dryRun: true }, config);
+    const runPage = `http://127.0.0.1:4321/#/runs/${encodeURIComponent(response.runId)}`;
+
+    const sent = await notices();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.endsWith(`\nConsole: ${runPage}`)).toBe(true);
+    expect(await warden.readObject(response.reports?.html as string)).toContain(
+      `<code>${runPage}</code>`,
+    );
+  });
+
+  it('are left out, and the run goes on, when no address is published', async () => {
+    const response = await warden.invokeReconcile({ dryRun: true }, config);
+    expect(response.status).toBe('planned');
+    const sent = await notices();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toMatch(/Console:/);
+    expect(await warden.readObject(response.reports?.html as string)).not.toContain('Console page');
   });
 });

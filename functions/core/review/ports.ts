@@ -153,3 +153,11 @@ export interface SignInHistory {
     now: Date,
   ): Promise<{ decisions: SignInDecisionEntry[]; next?: string }>;
 }
+
+/**
+ * Where the deployment publishes the console's address (an SSM parameter in AWS and locally):
+ * the address, or undefined while none is published.
+ */
+export interface ConsoleAddressSource {
+  read(): Promise<string | undefined>;
+}

@@ -36,8 +36,11 @@ export const ENV = {
   gatewayClients: 'WARDEN_GATEWAY_CLIENTS',
   unfencedClients: 'WARDEN_UNFENCED_CLIENTS',
   signInRecordDays: 'WARDEN_SIGN_IN_RECORD_DAYS',
-  /** The console's address (`https://...`): notifications and reports point at a run's page there. */
-  consoleUrl: 'WARDEN_CONSOLE_URL',
+  /**
+   * The SSM parameter holding the console's address: notifications and reports point at a run's
+   * page there. A name, not the address, so the functions need not wait for the console to exist.
+   */
+  consoleUrlParameter: 'WARDEN_CONSOLE_URL_PARAMETER',
   /** The reconcile function, which the console API and the CLI invoke to approve or reject a quarantined run. */
   reconcileFunction: 'WARDEN_RECONCILE_FUNCTION',
   /** Overrides how long an AWS SDK client waits for a connection (ms); unset in a deployment. */
