@@ -6,7 +6,7 @@ import { checkProps } from './check-props.js';
 import { allow } from './iam.js';
 
 /**
- * The SSM parameter where the stack publishes the console's address (docs/decisions/0038). Its
+ * The SSM parameter where the stack publishes the console's address (docs/decisions/0041). Its
  * name is plain text built from the stack's name, so the console construct that writes it and
  * the functions that read it share no token: no dependency edge, hence no cycle between the
  * reconcile function and the console's distribution (whose API invokes that function).
