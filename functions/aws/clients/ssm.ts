@@ -1,6 +1,6 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { CLIENT_OPTIONS } from './options.js';
+import { clientOptions } from './options.js';
 
 export function ssmClient(): SSMClient {
-  return new SSMClient(CLIENT_OPTIONS);
+  return new SSMClient(clientOptions());
 }

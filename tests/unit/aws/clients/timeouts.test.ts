@@ -7,6 +7,7 @@ import { ListSchedulesCommand } from '@aws-sdk/client-scheduler';
 import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { ListEmailIdentitiesCommand } from '@aws-sdk/client-sesv2';
 import { ListTopicsCommand } from '@aws-sdk/client-sns';
+import { DescribeParametersCommand } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cognitoClient } from '../../../../functions/aws/clients/cognito.js';
@@ -17,6 +18,7 @@ import { schedulerClient } from '../../../../functions/aws/clients/scheduler.js'
 import { secretsClient } from '../../../../functions/aws/clients/secrets-manager.js';
 import { sesClient } from '../../../../functions/aws/clients/sesv2.js';
 import { snsClient } from '../../../../functions/aws/clients/sns.js';
+import { ssmClient } from '../../../../functions/aws/clients/ssm.js';
 import { stsClient } from '../../../../functions/aws/clients/sts.js';
 import { ConfigError } from '../../../../functions/core/shared/errors.js';
 
@@ -96,6 +98,7 @@ const FACTORIES = [
   ['secrets manager', secretsClient, new ListSecretsCommand({})],
   ['sesv2', sesClient, new ListEmailIdentitiesCommand({})],
   ['sns', snsClient, new ListTopicsCommand({})],
+  ['ssm', ssmClient, new DescribeParametersCommand({})],
   ['sts', stsClient, new GetCallerIdentityCommand({})],
 ] as unknown as [string, () => Sender, unknown][];
 
