@@ -144,8 +144,8 @@ try {
       accountsDisabled: accounts,
       medianMs: summary('answerMs').medianMs,
       p95Ms: summary('answerMs').p95Ms,
-      targetP95Ms: 1000,
-      lastAccountDisabled: summary('lastDisabledMs'),
+      // Issue 9's target: from the request's arrival to the last account signed out and disabled.
+      lastAccountDisabled: { ...summary('lastDisabledMs'), targetP95Ms: 1000 },
       completionTransaction: summary('completionTransactionMs'),
       afterCompletionTransaction: summary('afterTransactionMs'),
       tableItems: { beforeRequests: itemsBefore, afterRequests: itemsAfter },
