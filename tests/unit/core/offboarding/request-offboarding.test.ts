@@ -9,35 +9,13 @@ import { requestOffboarding } from '../../../../functions/core/offboarding/reque
 import { account } from '../../fakes/builders.js';
 import { offboardingWorld } from '../../fakes/memory-offboarding.js';
 import { MemoryDirectory } from '../../fakes/memory-services.js';
-
-const PRESS = 'us-east-1_Press';
-const ACCRED = 'us-east-1_Accred';
-const HR = 'arn:aws:sts::111122223333:assumed-role/hr-integration/workday';
-
-function world() {
-  const press = new MemoryDirectory(PRESS, [
-    account('mariana.ruiz', { source: PRESS, employeeId: 'E1', email: 'mariana@x.org' }),
-    account('citlali.tapia', { source: PRESS, employeeId: 'E2', email: 'citlali@x.org' }),
-  ]);
-  const accred = new MemoryDirectory(ACCRED, [
-    // Created after the last run: found by the live email lookup only.
-    account('mruiz', { source: ACCRED, email: 'mariana@x.org' }),
-  ]);
-  const w = offboardingWorld([press, accred]);
-  w.index.link('E1', press.accounts[0] as never, 'mariana@x.org');
-  w.index.link('E2', press.accounts[1] as never, 'citlali@x.org');
-  return { ...w, press, accred };
-}
-
-const request = (overrides: Partial<Parameters<typeof requestOffboarding>[0]> = {}) => ({
-  id: 'ob-000000000000000000000001',
-  employeeId: 'E1',
-  reason: 'resigned',
-  requestedBy: 'hr.person',
-  caller: HR,
-  origin: 'hr' as const,
-  ...overrides,
-});
+import {
+  ACCRED,
+  HR,
+  PRESS,
+  hrRequest as request,
+  peopleWorld as world,
+} from '../../fakes/offboarding-people.js';
 
 describe('one offboarding of a person acts at a time', () => {
   it('refuses a request for a person another offboarding is acting on, and creates nothing', async () => {
