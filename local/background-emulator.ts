@@ -6,7 +6,7 @@ import { readEnvironment } from '../functions/core/shared/environment.js';
 import type { LocalStaffPool } from './console/staff-pool.js';
 import {
   emulatorSettings,
-  ensureEmulatorInstalled,
+  emulatorCommand,
   freeLoopbackPort,
   type Progress,
 } from './emulator.js';
@@ -71,13 +71,12 @@ function alive(pid: number): boolean {
 export async function startBackgroundEmulator(
   progress: Progress,
 ): Promise<{ pid: number; endpoint: string; logFile: string }> {
-  const server = ensureEmulatorInstalled(progress);
   const port = await freeLoopbackPort();
   const endpoint = `http://127.0.0.1:${port}`;
   mkdirSync(LOCAL_DIR, { recursive: true });
   const logFile = join(LOCAL_DIR, `moto-background-${port}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(server, ['-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(...emulatorCommand(port, progress), {
     detached: true,
     stdio: ['ignore', log, log],
     env: emulatorSettings(),

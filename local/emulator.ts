@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensurePythonTool, LOCAL_DIR, type PythonTool } from './python-tool.js';
 
 // The embedded local AWS: the moto server, pinned, in a project-local virtualenv.
@@ -56,16 +57,26 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
+const LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'emulator-server.py');
+
+/**
+ * The command that serves the emulator on a loopback port: moto_server through a launcher that
+ * keeps its transactions' rollback copies per item, not per table (decision 0042).
+ */
+export function emulatorCommand(port: number, progress: Progress): [string, string[]] {
+  const python = join(dirname(ensureEmulatorInstalled(progress)), 'python');
+  return [python, [LAUNCHER, '-H', '127.0.0.1', '-p', String(port)]];
+}
+
 /** Starts the emulator on a free loopback port and waits until it answers. */
 export async function startEmulator(progress: Progress = () => {}): Promise<RunningEmulator> {
-  const server = ensureEmulatorInstalled(progress);
   const port = await freeLoopbackPort();
   const endpoint = `http://127.0.0.1:${port}`;
   mkdirSync(LOCAL_DIR, { recursive: true });
   const logFile = join(LOCAL_DIR, `moto-${port}.log`);
   const log = openSync(logFile, 'w');
   progress(`starting the local AWS on ${endpoint}`);
-  const child = spawn(server, ['-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(...emulatorCommand(port, progress), {
     stdio: ['ignore', log, log],
     env: emulatorSettings(),
   });
