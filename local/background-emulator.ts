@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readEnvironment } from '../functions/core/shared/environment.js';
 import type { LocalStaffPool } from './console/staff-pool.js';
-import {
-  emulatorSettings,
-  emulatorCommand,
-  freeLoopbackPort,
-  type Progress,
-} from './emulator.js';
+import { emulatorCommand, emulatorSettings, freeLoopbackPort, type Progress } from './emulator.js';
 import type { LocalResources } from './provision.js';
 import { LOCAL_DIR } from './python-tool.js';
 
