@@ -34,6 +34,11 @@ export function governedCognitoClients(
   };
 }
 
+/** The time between two slots of the UserList bucket the governed clients wait on. */
+export function userListSlotMs(config: Pick<ReconcileConfig, 'rateLimits'>): number {
+  return 1000 / ratesOf(config.rateLimits).UserList;
+}
+
 /** The configured user pools as directories, on governed clients. */
 export function cognitoDirectories(config: Settings, meter?: QuotaMeter): CognitoDirectory[] {
   const clientFor = governedCognitoClients(config, meter);
@@ -42,6 +47,7 @@ export function cognitoDirectories(config: Settings, meter?: QuotaMeter): Cognit
       new CognitoDirectory(clientFor(source.userPoolId), {
         userPoolId: source.userPoolId,
         correlationAttribute: source.correlationAttribute,
+        userListSlotMs: userListSlotMs(config),
       }),
   );
 }

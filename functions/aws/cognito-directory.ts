@@ -16,14 +16,21 @@ export interface CognitoDirectoryOptions {
   userPoolId: string;
   correlationAttribute: string;
   /**
-   * Listing streams run side by side, each over the users whose `sub` (a UUID) starts with one
-   * hex digit: 16 streams keep the UserList bucket, not the latency of one page, the pace.
-   * 1 lists the pool in one stream.
+   * 16: listing streams run side by side, each over the users whose `sub` (a UUID) starts with
+   * one hex digit, so that the UserList bucket, not the latency of one page, sets the pace; each
+   * stream's last page is short, so the 16 cost up to 15 requests more than one stream.
+   * 1: one stream. 'auto' (the default): the first page is read from one stream, and the listing
+   * goes on in that stream when Cognito answered it within `userListSlotMs` (one stream then
+   * keeps the bucket busy), else in 16 (that first page is read again by its segment).
    */
-  segments?: 1 | 16;
+  segments?: 1 | 16 | 'auto';
+  /** The time between two slots of the UserList bucket the client waits on: 1000 / its rate. */
+  userListSlotMs: number;
+  /** Milliseconds on a monotonic clock, to time the first page. */
+  now?: () => number;
 }
-
 const HEX = '0123456789abcdef';
+const fanOut = (): ListingCursor => ({ segments: [...HEX].map((key) => ({ key, done: false })) });
 
 /**
  * A Cognito user pool as an account source. Its client is governed by Warden's quota buckets
@@ -40,8 +47,7 @@ export class CognitoDirectory implements AccountDirectory {
   }
 
   startListing(): ListingCursor {
-    const keys = (this.options.segments ?? 16) === 16 ? [...HEX] : [''];
-    return { segments: keys.map((key) => ({ key, done: false })) };
+    return this.options.segments === 16 ? fanOut() : { segments: [{ key: '', done: false }] };
   }
 
   async *listAccounts(): AsyncIterable<Account> {
@@ -53,7 +59,16 @@ export class CognitoDirectory implements AccountDirectory {
    * after it. A token Cognito no longer accepts ends the listing with ListingExpiredError.
    */
   async *listPages(cursor: ListingCursor): AsyncIterable<ListedPage> {
-    const segments = cursor.segments.map((s) => ({ ...s }));
+    let segments = cursor.segments.map((s) => ({ ...s }));
+    if (this.choosesStreams(cursor)) {
+      const first = await this.listPage('', undefined);
+      if (first.tookMs <= this.options.userListSlotMs || !first.token) {
+        segments = [{ key: '', token: first.token, done: !first.token }];
+        yield { accounts: first.page, cursor: { segments: segments.map((s) => ({ ...s })) } };
+      } else {
+        segments = fanOut().segments;
+      }
+    }
     const streams = new Map<number, Promise<{ index: number; page: Account[]; token?: string }>>();
     const fetch = (index: number) => {
       const segment = segments[index] as ListingCursor['segments'][number];
@@ -76,24 +91,50 @@ export class CognitoDirectory implements AccountDirectory {
     }
   }
 
+  /** A listing not yet begun, in a directory that chooses its streams by the first page. */
+  private choosesStreams(cursor: ListingCursor): boolean {
+    const [only, ...others] = cursor.segments;
+    return (
+      (this.options.segments ?? 'auto') === 'auto' &&
+      others.length === 0 &&
+      only?.key === '' &&
+      !only.token &&
+      !only.done
+    );
+  }
+
   private async listPage(
     key: string,
     token: string | undefined,
-  ): Promise<{ page: Account[]; token?: string }> {
+  ): Promise<{ page: Account[]; token?: string; tookMs: number }> {
+    const command = new ListUsersCommand({
+      UserPoolId: this.source,
+      Limit: 60,
+      PaginationToken: token,
+      ...(key ? { Filter: `sub ^= "${key}"` } : {}),
+    });
+    // Timed where the request leaves, after the quota bucket's wait: Cognito's answer alone.
+    const now = this.options.now ?? (() => performance.now());
+    let tookMs = 0;
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        const sent = now();
+        try {
+          return await next(args);
+        } finally {
+          tookMs = now() - sent;
+        }
+      },
+      { step: 'deserialize', name: 'wardenPageLatency' },
+    );
     try {
-      const page = await this.client.send(
-        new ListUsersCommand({
-          UserPoolId: this.source,
-          Limit: 60,
-          PaginationToken: token,
-          ...(key ? { Filter: `sub ^= "${key}"` } : {}),
-        }),
-      );
+      const page = await this.client.send(command);
       return {
         page: (page.Users ?? []).map((user) =>
           toAccount(user, this.source, this.options.correlationAttribute),
         ),
         token: page.PaginationToken,
+        tookMs,
       };
     } catch (error) {
       // Cognito documents no lifetime for its pagination tokens; one it refuses is stale.

@@ -9,7 +9,7 @@ import type { EventLog } from '../core/shared/event-log.js';
 import { schedulerClient } from './clients/scheduler.js';
 import { snsClient } from './clients/sns.js';
 import { CognitoAccountLookup } from './cognito-account-lookup.js';
-import { governedCognitoClients } from './cognito-directories.js';
+import { governedCognitoClients, userListSlotMs } from './cognito-directories.js';
 import { CognitoDirectory } from './cognito-directory.js';
 import { DynamoAccessEndRegister } from './dynamo/access-end-register.js';
 import { DynamoAccountIndex } from './dynamo/account-index.js';
@@ -78,6 +78,7 @@ export function offboardingServices(settings: OffboardingSettings): OffboardingD
       directory: new CognitoDirectory(cognitoFor(source.userPoolId), {
         userPoolId: source.userPoolId,
         correlationAttribute: source.correlationAttribute,
+        userListSlotMs: userListSlotMs(config),
       }),
       lookup: new CognitoAccountLookup(
         cognitoFor(source.userPoolId),

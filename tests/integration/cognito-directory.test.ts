@@ -30,15 +30,20 @@ beforeAll(async () => {
       }),
     );
   }
-  directory = new CognitoDirectory(cognitoClient(), {
-    userPoolId: pool,
-    correlationAttribute: 'custom:employee_id',
-  });
+  directory = listingIn(16);
 });
 
-async function listAll(): Promise<Account[]> {
+const listingIn = (segments: 1 | 16) =>
+  new CognitoDirectory(cognitoClient(), {
+    userPoolId: warden.resources.userPoolId,
+    correlationAttribute: 'custom:employee_id',
+    segments,
+    userListSlotMs: 1000 / 28.5,
+  });
+
+async function listAll(from = directory): Promise<Account[]> {
   const accounts: Account[] = [];
-  for await (const a of directory.listAccounts()) accounts.push(a);
+  for await (const a of from.listAccounts()) accounts.push(a);
   return accounts;
 }
 
@@ -65,6 +70,13 @@ describe('Cognito directory adapter', () => {
     });
     expect(user7?.sub).toMatch(/^[0-9a-f-]{36}$/);
     expect(accounts.find((a) => a.username === 'user10')?.employeeId).toBeUndefined();
+  });
+
+  it('lists the same users in one stream as in 16', async () => {
+    const usernames = async (segments: 1 | 16) =>
+      (await listAll(listingIn(segments))).map((a) => a.username).sort();
+    expect(await usernames(1)).toEqual(await usernames(16));
+    expect(await usernames(1)).toHaveLength(130);
   });
 
   it('disable ends sessions and stops a password sign-in; repeating it is harmless', async () => {

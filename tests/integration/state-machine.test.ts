@@ -91,13 +91,26 @@ describe('the reconciliation state machine, executed locally against the real ha
   });
 
   it('a run forced into many small invocations gives the same result as one invocation', async () => {
-    const config = { accountSources: pools(), guard: { maxDisableCount: PEOPLE } };
+    // A third pool of this test's own: 200 more accounts of the same people, at least 4 pages
+    // in one listing stream (16 segments make more).
+    const third = (await createGovernedPool(warden.cognito, `${warden.resources.table}-third`))
+      .userPoolId;
+    const more = Array.from({ length: 200 }, (_, i) =>
+      listedUser(`more${i}`, `person${i % PEOPLE}@x.org`, `E${i % PEOPLE}`),
+    );
+    await seedUsers(warden.cognito, third, more);
+    const config = {
+      accountSources: [...pools(), { userPoolId: third }],
+      guard: { maxDisableCount: PEOPLE },
+    };
     configure(config);
     const single = await warden.invokeReconcile({ dryRun: true, trigger: 'schedule' }, config);
     configure({ ...config, ...inSteps });
     const { output, calls } = await execute({ trigger: 'schedule', dryRun: true });
-    // 16 listing segments a pool, 3 pages an invocation: many invocations of the list step.
-    expect(calls.get(RECONCILE_TASKS.list)).toBeGreaterThan(2);
+    // Pools of one quota are listed in turn, 3 pages an invocation: 6 pages or more (4 of them
+    // the third pool's) take at least 2 invocations of the list step.
+    expect(calls.get(RECONCILE_TASKS.list)).toBeGreaterThan(1);
+    expect(Object.values(output.counts).reduce((a, b) => a + b)).toBe(PEOPLE + 200);
     expect(output).toMatchObject({ status: 'planned', mode: 'dry-run' });
     expect(output.counts).toEqual(single.counts);
     expect(output.actions).toEqual(single.actions);

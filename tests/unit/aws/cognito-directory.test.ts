@@ -18,6 +18,7 @@ const directory = new CognitoDirectory(new CognitoIdentityProviderClient({ regio
   userPoolId: POOL,
   correlationAttribute: 'custom:employee_id',
   segments: 1,
+  userListSlotMs: 35,
 });
 
 const user = (Username: string, attributes: Record<string, string> = {}): UserType => ({
