@@ -33,12 +33,12 @@ function timedCognito(answer: (input: ListUsersRequest) => ListUsersResponse, la
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     requestHandler: {
-      handle: async (request: { body: Uint8Array }) => {
+      handle: (request: { body: Uint8Array }) => {
         const input = JSON.parse(new TextDecoder().decode(request.body)) as ListUsersRequest;
         inputs.push(input);
         clock += latencyMs;
         const body = Buffer.from(JSON.stringify(answer(input)));
-        return { response: { statusCode: 200, headers: {}, body } };
+        return Promise.resolve({ response: { statusCode: 200, headers: {}, body } });
       },
     },
   });
