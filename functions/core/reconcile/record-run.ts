@@ -31,8 +31,8 @@ export async function finishOffboarding(
 
 /**
  * The end of every run that got as far as a plan: the feed becomes the baseline (unless the
- * guard stopped it), the reports are written and the findings worth a review stored, then the
- * run, and admins are told. Cognito throughput goes into the report.
+ * guard stopped it), the reports are written, the run and the findings worth a review are
+ * stored, and admins are told. Cognito throughput goes into the report.
  */
 export async function recordRun(
   ran: RunRecord,
@@ -42,34 +42,28 @@ export async function recordRun(
   deps: RunDependencies,
 ): Promise<{ run: RunRecord; findings: StoredFinding[] }> {
   const { runs, baselines } = deps.storage;
+  if (ran.status !== 'quarantined') {
+    await baselines.saveFeedBaseline({
+      kind: request.feed.kind,
+      records: request.feed.records.length,
+      runId: ran.runId,
+      acceptedAt: ran.startedAt,
+    });
+  }
   let run = ran;
   if (deps.quotaUsage) {
     run = { ...run, throughput: throughputOf(deps.quotaUsage(), request.config.rateLimits) };
   }
   const findings = withOutcomes(planned, outcomes);
-  const writeReports = async () =>
-    deps.reports.write(run.runId, run.startedAt, {
-      json: renderJsonReport(run, findings),
-      csv: renderCsvReport(findings),
-      html: await deps.htmlReport?.render(run, findings),
-    });
-  // The baseline, the reports and the findings do not depend on each other; the run record,
-  // which names the reports, comes after them.
-  const [reports] = await Promise.all([
-    writeReports(),
-    ran.status === 'quarantined'
-      ? undefined
-      : baselines.saveFeedBaseline({
-          kind: request.feed.kind,
-          records: request.feed.records.length,
-          runId: ran.runId,
-          acceptedAt: ran.startedAt,
-        }),
-    // Every finding is in the report; the store keeps the ones an admin may need to act on.
-    runs.saveFindings(run.runId, findings.filter(needsReview)),
-  ]);
+  const reports = await deps.reports.write(run.runId, run.startedAt, {
+    json: renderJsonReport(run, findings),
+    csv: renderCsvReport(findings),
+    html: await deps.htmlReport?.render(run, findings),
+  });
   run = { ...run, finishedAt: deps.clock.now(), reports };
   await runs.saveRun(run);
+  // Every finding is in the report; the store keeps the ones an admin may need to act on.
+  await runs.saveFindings(run.runId, findings.filter(needsReview));
   deps.log.info('recorded', { runId: run.runId, status: run.status, findings: findings.length });
   await deps.notifier.notify(summariseRun(run));
   return { run, findings };
