@@ -13,6 +13,8 @@ const text = {
 };
 const emailSchema = z.email({ error: 'is not a valid email address' });
 
+const LAST_DAYS_KEPT = 4096;
+
 export type RowResult = { record: HrRecord } | { problems: FeedProblem[] };
 export type RowReader = (row: Record<string, unknown>, location: string) => RowResult;
 
@@ -22,7 +24,15 @@ export type RowReader = (row: Record<string, unknown>, location: string) => RowR
  * instant access ends, and returns every problem of a row, not just the first.
  */
 export function rowReader(rules: FeedRules): RowReader {
-  const lastDayOf = (value: string) => resolveLastDay(value, rules);
+  // Feeds repeat their last days (a month's leavers share a few dates): each of the first
+  // LAST_DAYS_KEPT values is resolved once per feed, the rest each time they are read.
+  const lastDays = new Map<string, HrRecord['lastDay']>();
+  const lastDayOf = (value: string) => {
+    if (lastDays.has(value)) return lastDays.get(value);
+    const lastDay = resolveLastDay(value, rules);
+    if (lastDays.size < LAST_DAYS_KEPT) lastDays.set(value, lastDay);
+    return lastDay;
+  };
   const dateHint = rules.dateFormats.length
     ? `must be a date (${rules.dateFormats.map((f) => f.format).join(', ')} or YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm)`
     : 'must be a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDThh:mm:ss+hh:mm)';
@@ -52,7 +62,7 @@ export function rowReader(rules: FeedRules): RowReader {
       .default('')
       .refine((v) => v === '' || lastDayOf(v) !== undefined, dateHint)
       .refine(
-        (v) => isWithinYears(lastDayOf(v)?.raw ?? `${YEARS.first}`),
+        (v) => v === '' || isWithinYears(lastDayOf(v)?.raw ?? `${YEARS.first}`),
         `is a placeholder, not a last day: dates must fall in the years ${YEARS.first} to ${YEARS.last} (leave the cell empty when there is none)`,
       ),
   });

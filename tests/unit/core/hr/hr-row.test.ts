@@ -73,6 +73,21 @@ describe('one HR row', () => {
     expect(problems({ status: 'active', last_day: '2199-12-31T23:59:59Z' })).toEqual([]);
   });
 
+  it('reads a last day the same in every row of a feed that repeats it, valid or not', () => {
+    const read = rowReader(
+      feedRules({ kind: 'roster', timeZone: 'Europe/Madrid', source: 'f.csv' }),
+    );
+    const leaver = (last_day: string, line: string) =>
+      read({ employee_id: `E${line}`, status: 'leaver', last_day }, line);
+    const dayEnd = { raw: '2026-03-31', accessEndsAt: new Date('2026-03-31T22:00:00Z') };
+    for (const line of ['2', '3']) {
+      expect(leaver('2026-03-31', line)).toMatchObject({ record: { lastDay: dayEnd } });
+      expect(leaver('9999-12-31', line)).toMatchObject({
+        problems: [{ location: line, field: 'last_day' }],
+      });
+    }
+  });
+
   it('tells a missing value from a value of the wrong type', () => {
     expect(problems({ employee_id: undefined, email: ['ana@x.org'] })).toEqual([
       'employee_id: is required',
