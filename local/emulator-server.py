@@ -6,12 +6,19 @@ Arguments are moto_server's.
 import sys
 
 from moto.server import main
-from moto_patches import cognito_listing, dynamodb_answers, service_names, transactions
+from moto_patches import (
+    cognito_listing,
+    dynamodb_answers,
+    model_dump,
+    service_names,
+    transactions,
+)
 
 transactions.apply()
 cognito_listing.apply()
 dynamodb_answers.apply()
 service_names.apply()
+model_dump.apply()
 
 if __name__ == "__main__":
     sys.exit(main())
