@@ -3,8 +3,9 @@
 `/moto-api/data.json`, where tests read the codes SES "sent", keeps each public attribute of
 every model that `json.dumps` accepts when checked, then dumps them all at the end. Requests
 served meanwhile change those attributes: a pool whose user map was empty when checked holds a
-user object by the end, and the dump fails with a 500. Here each attribute is copied, as JSON,
-when it is checked.
+user object by the end, and the dump fails with a 500. It also fails for good once a Lambda
+function exists, whose Docker client property raises where there is no Docker. Here each
+attribute is copied, as JSON, when it is checked, and one that cannot be read is left out.
 """
 
 import json
@@ -19,8 +20,10 @@ def _copy(instance):
         if not attr.startswith("_"):
             try:
                 copied[attr] = json.loads(json.dumps(getattr(instance, attr)))
-            except (TypeError, AttributeError, ValueError, RuntimeError):
-                pass  # not JSON, or changed while it was read: left out, as moto leaves it out
+            except Exception:
+                # Not JSON, changed while it was read, or failing to be read at all (a Lambda
+                # function's Docker client, where there is no Docker): left out.
+                pass
     return copied
 
 
