@@ -53,7 +53,9 @@ export async function storeSyntheticRun(
         `s3://${bucket}/${reportKey(runId, startedAt, extension)}`;
       return { json: uri('json'), csv: uri('csv'), html: uri('html') };
     },
-  }).render(run, stored);
+  })
+    .begin(run.runId)
+    .render(run, stored);
   if (html === undefined) throw new Error(`the HTML report of run ${run.runId} was not rendered`);
   const json = renderJsonReport(run, stored);
   const reports = await new S3ReportStore(warden.s3, bucket).write(run.runId, run.startedAt, {

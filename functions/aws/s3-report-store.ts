@@ -22,12 +22,12 @@ export class S3ReportStore implements ReportStore {
       );
       return `s3://${this.bucket}/${key}`;
     };
-    return {
-      json: await put('json', files.json, 'application/json'),
-      csv: await put('csv', files.csv, 'text/csv; charset=utf-8'),
-      ...(files.html === undefined
-        ? {}
-        : { html: await put('html', files.html, 'text/html; charset=utf-8') }),
-    };
+    // Three independent objects: written at once.
+    const [json, csv, html] = await Promise.all([
+      put('json', files.json, 'application/json'),
+      put('csv', files.csv, 'text/csv; charset=utf-8'),
+      files.html === undefined ? undefined : put('html', files.html, 'text/html; charset=utf-8'),
+    ]);
+    return html === undefined ? { json, csv } : { json, csv, html };
   }
 }

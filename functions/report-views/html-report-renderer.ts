@@ -3,7 +3,7 @@ import { reportFinding } from '../core/reconcile/render-report.js';
 import type { RunRecord, StoredFinding } from '../core/reconcile/run-record.js';
 import type { RunHistory } from '../core/review/ports.js';
 import { buildRunReport } from '../core/review/run-report.js';
-import { runReport } from '../core/review/show-run.js';
+import { previousPlannedRun, runReport } from '../core/review/show-run.js';
 import type { Clock } from '../core/shared/clock.js';
 import { errorName } from '../core/shared/errors.js';
 import type { EventLog } from '../core/shared/event-log.js';
@@ -23,19 +23,27 @@ export function htmlReportRenderer(deps: {
   artifactsOf?: (run: RunRecord) => RunRecord['reports'];
 }): HtmlReportRenderer {
   return {
-    async render(run: RunRecord, findings: readonly StoredFinding[]) {
-      try {
-        const rows = findings.map(reportFinding);
-        const reports = run.reports ?? deps.artifactsOf?.(run);
-        const view = await runReport(
-          { run: reports ? { ...run, reports } : run, findings: rows, complete: true },
-          deps,
-        );
-        return renderReportHtml(view, rows);
-      } catch (error) {
-        deps.log.warn('HTML report not rendered', { runId: run.runId, error: errorName(error) });
-        return undefined;
-      }
+    begin(runId) {
+      const previous = previousPlannedRun(deps.runs, runId);
+      // A run that fails before its report never awaits the read: its failure is seen in render.
+      previous.catch(() => undefined);
+      return {
+        async render(run, findings) {
+          try {
+            const rows = findings.map(reportFinding);
+            const reports = run.reports ?? deps.artifactsOf?.(run);
+            const view = await runReport(
+              { run: reports ? { ...run, reports } : run, findings: rows, complete: true },
+              deps,
+              previous,
+            );
+            return renderReportHtml(view, rows);
+          } catch (error) {
+            deps.log.warn('HTML report not rendered', { runId, error: errorName(error) });
+            return undefined;
+          }
+        },
+      };
     },
   };
 }

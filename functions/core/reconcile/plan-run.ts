@@ -1,4 +1,5 @@
 import type { Account } from '../account.js';
+import type { HrFeed } from '../hr/hr-record.js';
 import type { RunOffboardingSession } from '../offboarding/ports.js';
 import { concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
@@ -16,6 +17,23 @@ export interface PlannedRun {
   offboarding: RunOffboardingSession | undefined;
 }
 
+/** What a plan needs from the store besides the accounts: read before the first is listed. */
+export type PlanInputs = Awaited<ReturnType<typeof readPlanInputs>>;
+
+/** Independent reads, made at once. */
+export async function readPlanInputs(
+  deps: Pick<RunDependencies, 'storage' | 'directories'>,
+  feedKind: HrFeed['kind'],
+) {
+  const { journal, memory, baselines } = deps.storage;
+  const [pendingActionIds, states, baseline] = await Promise.all([
+    journal.listPendingActions(),
+    Promise.all(deps.directories.map((d) => memory.loadSourceState(d.source))),
+    baselines.getFeedBaseline(feedKind),
+  ]);
+  return { pendingActionIds, states, baseline };
+}
+
 /**
  * Classifies every account of every source as `accountsOf` streams them (live from the
  * directory, or from a run's checkpoints), then plans and guards the whole: correlate ->
@@ -26,17 +44,18 @@ export async function planRun(
   request: RunRequest,
   deps: RunDependencies,
   accountsOf: (directory: AccountDirectory) => AsyncIterable<Account>,
+  inputs?: PlanInputs,
 ): Promise<PlannedRun> {
   const { config, feed } = request;
   const now = started.startedAt;
   const roster = indexRoster(feed);
   const offboarding = deps.offboarding?.startRun(roster);
   const exemptionFor = exemptionLookup(config.exemptions, now, config.feed.timeZone);
-  const pendingActionIds = await deps.storage.journal.listPendingActions();
+  const { pendingActionIds, states, baseline } = inputs ?? (await readPlanInputs(deps, feed.kind));
   const sources: SourcePlan[] = [];
 
-  for (const directory of deps.directories) {
-    const state = await deps.storage.memory.loadSourceState(directory.source);
+  for (const [i, directory] of deps.directories.entries()) {
+    const state = states[i] as (typeof states)[number];
     const posture = config.geoPolicy
       ? await PostureCheck.start(config.geoPolicy, config.postureAction, directory)
       : undefined;
@@ -63,7 +82,7 @@ export async function planRun(
     run: started,
     sources,
     config,
-    baseline: await deps.storage.baselines.getFeedBaseline(feed.kind),
+    baseline,
     approval: request.approval,
   });
   deps.log.info('planned', {

@@ -141,6 +141,15 @@ export interface ReportStore {
  * cannot render is left out and the reason logged.
  */
 export interface HtmlReportRenderer {
+  /**
+   * Starts reading what the report of run `runId` is compared with. A run calls it when it
+   * starts, so that those reads overlap its listing instead of following it.
+   */
+  begin(runId: string): HtmlReport;
+}
+
+/** One run's HTML report, begun: rendered once the run's findings are known. */
+export interface HtmlReport {
   render(run: RunRecord, findings: readonly StoredFinding[]): Promise<string | undefined>;
 }
 

@@ -1,6 +1,7 @@
 import type { RunOffboardingSession } from '../offboarding/ports.js';
 import { throughputOf } from '../shared/cognito-quotas.js';
 import { errorName } from '../shared/errors.js';
+import type { HtmlReport, ReportStore } from './ports.js';
 import { renderCsvReport, renderJsonReport } from './render-report.js';
 import type { RunDependencies, RunRequest } from './run-reconciliation.js';
 import type { ActionOutcomeKind, RunRecord, StoredFinding } from './run-record.js';
@@ -31,8 +32,10 @@ export async function finishOffboarding(
 
 /**
  * The end of every run that got as far as a plan: the feed becomes the baseline (unless the
- * guard stopped it), the reports are written, the run and the findings worth a review are
- * stored, and admins are told. Cognito throughput goes into the report.
+ * guard stopped it), the reports and the findings worth a review are written, then the run
+ * is stored and admins are told. Cognito throughput goes into the report. The first three do
+ * not depend on one another and are written at once; the run record comes after them, so it
+ * never names a report or findings not yet stored.
  */
 export async function recordRun(
   ran: RunRecord,
@@ -40,33 +43,48 @@ export async function recordRun(
   planned: readonly Finding[],
   outcomes: ReadonlyMap<string, ActionOutcomeKind>,
   deps: RunDependencies,
+  htmlReport: HtmlReport | undefined = deps.htmlReport?.begin(ran.runId),
 ): Promise<{ run: RunRecord; findings: StoredFinding[] }> {
   const { runs, baselines } = deps.storage;
-  if (ran.status !== 'quarantined') {
-    await baselines.saveFeedBaseline({
-      kind: request.feed.kind,
-      records: request.feed.records.length,
-      runId: ran.runId,
-      acceptedAt: ran.startedAt,
-    });
-  }
   let run = ran;
   if (deps.quotaUsage) {
     run = { ...run, throughput: throughputOf(deps.quotaUsage(), request.config.rateLimits) };
   }
   const findings = withOutcomes(planned, outcomes);
-  const reports = await deps.reports.write(run.runId, run.startedAt, {
-    json: renderJsonReport(run, findings),
-    csv: renderCsvReport(findings),
-    html: await deps.htmlReport?.render(run, findings),
-  });
+  // Started before the reports are rendered, so the findings' writes overlap that work.
+  const [, , reports] = await Promise.all([
+    // Every finding is in the report; the store keeps the ones an admin may need to act on.
+    runs.saveFindings(run.runId, findings.filter(needsReview)),
+    ran.status === 'quarantined'
+      ? undefined
+      : baselines.saveFeedBaseline({
+          kind: request.feed.kind,
+          records: request.feed.records.length,
+          runId: ran.runId,
+          acceptedAt: ran.startedAt,
+        }),
+    writeReports(run, findings, deps.reports, htmlReport),
+  ]);
   run = { ...run, finishedAt: deps.clock.now(), reports };
   await runs.saveRun(run);
-  // Every finding is in the report; the store keeps the ones an admin may need to act on.
-  await runs.saveFindings(run.runId, findings.filter(needsReview));
   deps.log.info('recorded', { runId: run.runId, status: run.status, findings: findings.length });
   await deps.notifier.notify(summariseRun(run));
   return { run, findings };
+}
+
+async function writeReports(
+  run: RunRecord,
+  findings: readonly StoredFinding[],
+  store: ReportStore,
+  htmlReport: HtmlReport | undefined,
+) {
+  const json = renderJsonReport(run, findings);
+  const csv = renderCsvReport(findings);
+  return store.write(run.runId, run.startedAt, {
+    json,
+    csv,
+    html: await htmlReport?.render(run, findings),
+  });
 }
 
 /** A failed run is recorded and notified; if even that fails, the log says so by error name. */

@@ -8,9 +8,10 @@ import type { EventLog } from '../shared/event-log.js';
 import { applyPlan, plannedDisables, recordAccessEnds } from './apply-plan.js';
 import type { Approval } from './conclude-plan.js';
 import { closeInterruptedRuns } from './interrupted-runs.js';
-import { planRun } from './plan-run.js';
+import { planRun, readPlanInputs } from './plan-run.js';
 import type {
   AccountDirectory,
+  HtmlReport,
   HtmlReportRenderer,
   Notifier,
   ReconcileStorage,
@@ -89,9 +90,15 @@ export async function runReconciliation(
     feed: feedSummary(request.feed),
     notes: request.feed.notes,
   });
+  let htmlReport: HtmlReport | undefined;
   try {
-    await closeInterruptedRuns(runId, { ...deps, runs });
-    const plan = await planRun(run, request, deps, (directory) => directory.listAccounts());
+    const [, inputs] = await Promise.all([
+      closeInterruptedRuns(runId, { ...deps, runs }),
+      readPlanInputs(deps, request.feed.kind),
+    ]);
+    // Begun now so that the report's reads of the previous run overlap the listing.
+    htmlReport = deps.htmlReport?.begin(runId);
+    const plan = await planRun(run, request, deps, (d) => d.listAccounts(), inputs);
     run = plan.run;
     let outcomes = new Map<string, ActionOutcomeKind>();
     if (run.status === 'applying') {
@@ -107,7 +114,7 @@ export async function runReconciliation(
     }
     if (plan.offboarding)
       run = await finishOffboarding(plan.offboarding, run, request, plan.findings, deps);
-    return await recordRun(run, request, plan.findings, outcomes, deps);
+    return await recordRun(run, request, plan.findings, outcomes, deps, htmlReport);
   } catch (error) {
     await recordFailure(run, error, deps);
     throw error;

@@ -17,6 +17,8 @@ import { resumeRun, type SteppedServices } from './stepped-run.js';
  * checkpoints removed. The same records as a run in one invocation leaves.
  */
 export async function finishSteppedRun(runId: string, deps: SteppedServices): Promise<RunRecord> {
+  // Begun now so that the report's reads of the previous run overlap loading the checkpoints.
+  const htmlReport = deps.htmlReport?.begin(runId);
   const checkpoints = await resumeRun(runId, deps);
   const before = deps.quotaUsage?.() ?? {};
   const state = await checkpoints.loadState();
@@ -36,10 +38,17 @@ export async function finishSteppedRun(runId: string, deps: SteppedServices): Pr
     run = await finishOffboarding(session, run, { feed }, plan, deps);
   }
   const usage = () => mergeUsage(state.usage, usageSince(before, deps.quotaUsage?.() ?? {}));
-  const recorded = await recordRun(run, { feed, config: deps.config }, plan, outcomes, {
-    ...deps,
-    quotaUsage: usage,
-  });
+  const recorded = await recordRun(
+    run,
+    { feed, config: deps.config },
+    plan,
+    outcomes,
+    {
+      ...deps,
+      quotaUsage: usage,
+    },
+    htmlReport,
+  );
   if (state.approval) {
     const quarantined = await deps.storage.runs.getRun(state.approval.runId);
     if (quarantined)

@@ -37,9 +37,26 @@ export async function showFindings(
   return queryFindings(findings, query, complete);
 }
 
+/** The run a report is compared with: the previous run that planned, and its findings. */
+export interface PreviousRun {
+  run: RunRecord;
+  findings: ReportFinding[];
+}
+
+/** The previous run that planned before `runId`, with the findings it kept, if there is one. */
+export async function previousPlannedRun(
+  runs: RunHistory,
+  runId: string,
+): Promise<PreviousRun | undefined> {
+  const summary = await latestPlannedRun(runs, runId);
+  const run = summary && (await runs.getRun(summary.runId));
+  return run && { run, findings: (await runs.listFindings(run.runId)).map(reportFinding) };
+}
+
 /**
  * The view model of a run whose findings are at hand (the reconcile function writing its HTML
- * report, or a page of the console), compared with the previous run that planned.
+ * report, or a page of the console), compared with the previous run that planned (read now,
+ * unless the caller started reading it earlier).
  */
 export async function runReport(
   input: {
@@ -49,16 +66,11 @@ export async function runReport(
     query?: FindingsQuery;
   },
   deps: Pick<ShowRunDependencies, 'runs' | 'clock' | 'consoleUrl'>,
+  previous: Promise<PreviousRun | undefined> = previousPlannedRun(deps.runs, input.run.runId),
 ): Promise<RunReportView> {
-  const previousSummary = await latestPlannedRun(deps.runs, input.run.runId);
-  const previousRun = previousSummary && (await deps.runs.getRun(previousSummary.runId));
-  const previous = previousRun && {
-    run: previousRun,
-    findings: (await deps.runs.listFindings(previousRun.runId)).map(reportFinding),
-  };
   return buildRunReport({
     ...input,
-    previous,
+    previous: await previous,
     now: deps.clock.now(),
     consoleUrl: deps.consoleUrl,
   });

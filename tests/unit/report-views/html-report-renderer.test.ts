@@ -23,7 +23,7 @@ describe("the reconcile function's HTML report", () => {
       consoleUrl: 'https://console.example',
       artifactsOf: (run) => ({ json: `s3://b/${run.runId}.json`, csv: `s3://b/${run.runId}.csv` }),
     });
-    const html = await renderer.render(RUN, [storedFinding('ben', 'leaver')]);
+    const html = await renderer.begin('r-2').render(RUN, [storedFinding('ben', 'leaver')]);
     expect(html).toContain('s3://b/r-2.json');
     expect(html).toContain('https://console.example/#/runs/r-2');
     expect(html).toMatch(/Resolved orphans/i);
@@ -33,10 +33,9 @@ describe("the reconcile function's HTML report", () => {
     const runs = new MemoryRunHistory();
     runs.pageRuns = () => Promise.reject(new TypeError('boom for ben@example.org'));
     const log = new MemoryLog();
-    const html = await htmlReportRenderer({ runs, clock: new FixedClock(NOW), log }).render(
-      RUN,
-      [],
-    );
+    const html = await htmlReportRenderer({ runs, clock: new FixedClock(NOW), log })
+      .begin('r-2')
+      .render(RUN, []);
     expect(html).toBeUndefined();
     expect(log.lines).toEqual([
       {

@@ -54,6 +54,36 @@ describe('recording a run', () => {
   });
 });
 
+describe('the order a run is recorded in', () => {
+  it('writes the findings while the reports are made, and stores the run only after both', async () => {
+    const { w, record } = recorded('completed');
+    const events: string[] = [];
+    const { runs } = w.storage;
+    const saveFindings = runs.saveFindings.bind(runs);
+    runs.saveFindings = async (...args) => {
+      events.push('findings begun');
+      await saveFindings(...args);
+      events.push('findings stored');
+    };
+    const write = w.reports.write.bind(w.reports);
+    w.reports.write = async (...args) => {
+      events.push('reports begun');
+      const files = await write(...args);
+      events.push('reports stored');
+      return files;
+    };
+    const saveRun = runs.saveRun.bind(runs);
+    runs.saveRun = async (run) => {
+      events.push('run stored');
+      await saveRun(run);
+    };
+    await record();
+    expect(events.indexOf('findings begun')).toBeLessThan(events.indexOf('reports begun'));
+    expect(events.at(-1)).toBe('run stored');
+    expect(events).toHaveLength(5);
+  });
+});
+
 describe('the offboarding bookkeeping of a run', () => {
   it('is noted on the run, by error name only, when it fails; the run goes on', async () => {
     const w = reconcileWorld();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HtmlReportRenderer } from '../../../../functions/core/reconcile/ports.js';
 import { approvalOf, rejectRun } from '../../../../functions/core/reconcile/review-quarantine.js';
 import { runReconciliation } from '../../../../functions/core/reconcile/run-reconciliation.js';
 import { newRunRecord } from '../../../../functions/core/reconcile/run-record.js';
@@ -449,6 +450,63 @@ describe('a reconciliation run', () => {
     expect(w.notifier.notices.at(-1)?.status).toBe('rejected');
     await expect(approvalOf(w.storage.runs, run.runId)).rejects.toThrow(/was already rejected at/);
     await expect(rejectRun('r-nope', w.review)).rejects.toThrow(/no run r-nope/);
+  });
+});
+
+describe("the order of a run's work", () => {
+  it('makes the reads it needs before listing at once, not one after another', async () => {
+    const w = world();
+    const events: string[] = [];
+    const watch = <A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) => {
+      return async (...args: A) => {
+        events.push(`${name} begun`);
+        const result = await call(...args);
+        events.push(`${name} done`);
+        return result;
+      };
+    };
+    const { runs, journal, memory, baselines } = w.storage;
+    runs.listRuns = watch('runs', runs.listRuns.bind(runs));
+    journal.listPendingActions = watch('journal', journal.listPendingActions.bind(journal));
+    memory.loadSourceState = watch('state', memory.loadSourceState.bind(memory));
+    baselines.getFeedBaseline = watch('baseline', baselines.getFeedBaseline.bind(baselines));
+    await w.run(true);
+    expect(events.slice(0, 4).sort()).toEqual([
+      'baseline begun',
+      'journal begun',
+      'runs begun',
+      'state begun',
+    ]);
+  });
+
+  it('begins the HTML report, and so its reads of the previous run, before listing', async () => {
+    const w = world();
+    const events: string[] = [];
+    const listAccounts = w.directory.listAccounts.bind(w.directory);
+    w.directory.listAccounts = async function* () {
+      events.push('listing');
+      yield* listAccounts();
+    };
+    const htmlReport: HtmlReportRenderer = {
+      begin: (runId) => {
+        events.push(`report of ${runId} begun`);
+        return {
+          render: (run) => {
+            events.push(`report of ${run.runId} rendered`);
+            return Promise.resolve('<html></html>');
+          },
+        };
+      },
+    };
+    const { run } = await runReconciliation(
+      { feed: feed(ROWS), config: config({}), dryRun: true, trigger: 'test' },
+      { ...w.deps, htmlReport },
+    );
+    expect(events).toEqual([
+      `report of ${run.runId} begun`,
+      'listing',
+      `report of ${run.runId} rendered`,
+    ]);
   });
 });
 
