@@ -7,7 +7,6 @@ import { DynamoFenceMemory } from '../aws/dynamo/fence-memory.js';
 import { GovernanceTable } from '../aws/dynamo/governance-table.js';
 import { powertoolsLog } from '../aws/powertools-log.js';
 import { readEnvironment } from '../core/shared/environment.js';
-import { WardenError } from '../core/shared/errors.js';
 import type { PoolFenceDependencies } from './create-handler.js';
 
 const logger = new Logger({ serviceName: 'warden-pool-fence' });
@@ -18,16 +17,6 @@ export function poolFenceDependencies(): Promise<PoolFenceDependencies> {
   return Promise.resolve({
     pools: new CognitoUserPools(cognitoClient()),
     memory: new DynamoFenceMemory(new GovernanceTable(documentClient(), env.table)),
-    respond: async (url, response) => {
-      const body = JSON.stringify(response);
-      const answer = await fetch(url, {
-        method: 'PUT',
-        body,
-        headers: { 'content-type': '', 'content-length': String(Buffer.byteLength(body)) },
-      });
-      if (!answer.ok)
-        throw new WardenError(`CloudFormation did not take the response (${answer.status})`);
-    },
     log: powertoolsLog(logger),
   });
 }

@@ -17,14 +17,18 @@ const properties = z.looseObject({
     .default([]),
 });
 
-/** The CloudFormation custom-resource event the pool-fence function receives. */
-export const fenceEventSchema = z.looseObject({
+/** What CloudFormation needs to be answered, whatever the rest of its event says. */
+export const fenceEnvelopeSchema = z.looseObject({
   RequestType: z.enum(['Create', 'Update', 'Delete']),
   ResponseURL: z.url(),
   StackId: z.string(),
   RequestId: z.string(),
   LogicalResourceId: z.string(),
   PhysicalResourceId: z.string().optional(),
+});
+
+/** The CloudFormation custom-resource event the pool-fence function receives. */
+export const fenceEventSchema = fenceEnvelopeSchema.extend({
   ResourceProperties: properties,
   OldResourceProperties: properties.partial().optional(),
 });

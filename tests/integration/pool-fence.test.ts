@@ -122,16 +122,17 @@ beforeEach(async () => {
   ).UserPoolClient?.ClientId as string;
   responses = [];
   const table = new GovernanceTable(documentClient(), warden.resources.table);
-  handle = createPoolFenceHandler(() =>
-    Promise.resolve({
-      pools: new CognitoUserPools(cognito),
-      memory: new DynamoFenceMemory(table),
-      respond: (_url, response) => {
-        responses.push(response);
-        return Promise.resolve();
-      },
-      log: SILENT_LOG,
-    }),
+  handle = createPoolFenceHandler(
+    () =>
+      Promise.resolve({
+        pools: new CognitoUserPools(cognito),
+        memory: new DynamoFenceMemory(table),
+        log: SILENT_LOG,
+      }),
+    (_url, response) => {
+      responses.push(response);
+      return Promise.resolve();
+    },
   );
 });
 
