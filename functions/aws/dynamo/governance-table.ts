@@ -23,6 +23,13 @@ const BATCHES_IN_FLIGHT = 4;
 
 type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: TableKey } };
 
+/**
+ * Items per Query page. DynamoDB stops a page at 1 MB; a page of thousands of items then takes
+ * a slow endpoint (the local AWS under load) past the 3 s request timeout of decision 0039.
+ * A page of at most 1,000 items answers well within it, at the cost of more requests.
+ */
+const QUERY_PAGE_ITEMS = 1000;
+
 /** The governance table and the few access patterns every role's adapter shares. */
 export class GovernanceTable {
   constructor(
@@ -95,7 +102,7 @@ export class GovernanceTable {
           ExpressionAttributeNames: { '#pk': PK },
           ExpressionAttributeValues: { ':pk': partition },
           ScanIndexForward: !options.newestFirst,
-          Limit: options.limit,
+          Limit: Math.min(options.limit ?? QUERY_PAGE_ITEMS, QUERY_PAGE_ITEMS),
           ConsistentRead: options.consistent,
           ExclusiveStartKey: startKey,
         }),

@@ -108,6 +108,16 @@ describe('governance table', () => {
     });
   });
 
+  it('asks for pages of at most 1,000 items, fewer when fewer are wanted', async () => {
+    db.on(QueryCommand).resolves({ Items: items(1) });
+    await table.queryAll('P');
+    await table.queryAll('P', { limit: 5000 });
+    await table.queryAll('P', { limit: 3 });
+    expect(db.commandCalls(QueryCommand).map((c) => c.args[0].input.Limit)).toEqual([
+      1000, 1000, 3,
+    ]);
+  });
+
   it('writes items in batches of 25', async () => {
     db.on(BatchWriteCommand).resolves({});
     await table.batchPut(items(60));
