@@ -173,6 +173,8 @@ async function beginDisable(
     if (disabledWith && disabledWith !== intent.actionId) return { account: { ...base, outcome } };
   }
   if ((await deps.journal.beginAction(intent)) === 'done') {
+    // An earlier attempt disabled it and may have stopped before marking it: marked again.
+    await deps.offboarded.markOffboarded(account.source, key, offboarding.id, intent.at);
     return {
       account: {
         ...base,

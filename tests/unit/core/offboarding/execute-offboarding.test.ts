@@ -192,3 +192,20 @@ describe('an attempt that stopped after its disables were recorded, before it wa
     ]);
   });
 });
+
+describe('an attempt that stopped after its disables were recorded, before the marks', () => {
+  it('leaves every account marked as offboarded once the next attempt is done', async () => {
+    const w = peopleWorld();
+    w.accred.failOn.add('mruiz');
+    const mark = w.deps.offboarded.markOffboarded.bind(w.deps.offboarded);
+    w.deps.offboarded.markOffboarded = () => Promise.reject(new Error('crashed'));
+    await expect(requestOffboarding(hrRequest(), w.deps)).rejects.toThrow('crashed');
+    w.deps.offboarded.markOffboarded = mark;
+    w.accred.failOn.clear();
+    const done = await executeOffboarding(ID, 'schedule', w.deps);
+    expect(done.status).toBe('done');
+    expect(w.press.disableCalls).toEqual(['mariana.ruiz']);
+    expect(w.memory.offboardedBy.get(PRESS)?.get('sub-mariana.ruiz')).toBe(ID);
+    expect(w.memory.offboardedBy.get(ACCRED)?.get('sub-mruiz')).toBe(ID);
+  });
+});
