@@ -21,13 +21,27 @@ export const employeeIdField = z
 export const textField = (max: number) =>
   z.string(textError).trim().min(1, 'is required').max(max, `is longer than ${max} characters`);
 
+type NameToText = Record<string, string | undefined>;
+
+const isNameToText = (value: unknown): value is NameToText =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((v) => v === undefined || typeof v === 'string');
+
+/**
+ * Headers, path or query parameters, passed on as sent. `z.record` would copy them by assignment,
+ * which silently drops a name like `__proto__`; a route's strict schema must see it to refuse it.
+ */
+const nameToText = z.custom<NameToText>(isNameToText, 'must map names to text').nullish();
+
 /** The fields of an API Gateway (REST, Lambda proxy) event that both HTTP APIs read. */
 export const proxyEventFields = {
   resource: z.string(),
   httpMethod: z.string(),
-  headers: z.record(z.string(), z.string().optional()).nullish(),
-  pathParameters: z.record(z.string(), z.string().optional()).nullish(),
-  queryStringParameters: z.record(z.string(), z.string().optional()).nullish(),
+  headers: nameToText,
+  pathParameters: nameToText,
+  queryStringParameters: nameToText,
   body: z.string().nullish(),
   isBase64Encoded: z.boolean().optional(),
 };

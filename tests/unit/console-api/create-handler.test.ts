@@ -290,6 +290,15 @@ describe('the console API handler', () => {
     expect(bad.body.problems[0]).toMatch(/^limit: /);
   });
 
+  it('refuses a query name it does not read, even "__proto__", naming it', async () => {
+    const a = consoleApi();
+    a.runs.set('r-1', quarantinedRun('r-1', new Date('2026-11-29T06:00:00Z')));
+    const query = JSON.parse('{"__proto__":"","page":"1"}');
+    const answer = await a.call('GET', '/api/runs/r-1', { claims: auditor, query });
+    expect(answer.status).toBe(400);
+    expect(answer.body.problems).toEqual([expect.stringMatching(/__proto__/)]);
+  });
+
   it('downloads a report as a file, and refuses formats it does not serve', async () => {
     const a = consoleApi();
     a.runs.set('r-1', {

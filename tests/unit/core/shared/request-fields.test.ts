@@ -56,3 +56,23 @@ describe('proxyEventFields', () => {
     );
   });
 });
+
+describe('the name-to-text maps of a proxy event', () => {
+  const event = z.object(proxyEventFields);
+  const base = { resource: '/runs/{runId}', httpMethod: 'GET' };
+
+  it('keeps every name, so a route can refuse one it does not read, "__proto__" included', () => {
+    const query = JSON.parse('{"__proto__":"","page":"2"}');
+    const parsed = event.parse({ ...base, queryStringParameters: query });
+    expect(Object.keys(parsed.queryStringParameters ?? {})).toEqual(['__proto__', 'page']);
+    const sent = { ...base, headers: JSON.parse('{"__proto__":"x"}') };
+    expect(Object.keys(event.parse(sent).headers ?? {})).toEqual(['__proto__']);
+  });
+
+  it('refuses a map whose values are not text', () => {
+    expect(problemOf(event, { ...base, queryStringParameters: { page: 2 } })).toBe(
+      'must map names to text',
+    );
+    expect(problemOf(event, { ...base, pathParameters: ['x'] })).toBe('must map names to text');
+  });
+});
