@@ -29,11 +29,30 @@ const fenceSchema = z.strictObject({
 });
 export type Fence = z.infer<typeof fenceSchema>;
 
+/**
+ * A record skips a key named `__proto__` without a word, so a fence under that name would never
+ * apply: it is refused instead.
+ */
+const groupFences = z.pipe(
+  z.unknown().check(
+    z.superRefine((groups, ctx) => {
+      if (typeof groups === 'object' && groups !== null && Object.hasOwn(groups, '__proto__'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['__proto__'],
+          message: 'cannot be fenced by name (JavaScript reserves it): rename the group',
+          input: groups,
+        });
+    }),
+  ),
+  z.record(z.string().check(z.minLength(1)), fenceSchema),
+);
+
 export const geoPolicySchema = z
   .strictObject({
     /** The fence of users in no fenced group. */
     default: fenceSchema,
-    groups: z._default(z.record(z.string().check(z.minLength(1)), fenceSchema), {}),
+    groups: z._default(groupFences, {}),
     /** Unknown, private, reserved or unresolvable addresses, and missing or invalid geo context. */
     unknown: z._default(outsideAction, 'require_mfa'),
     /** Refused whoever signs in. */

@@ -62,4 +62,14 @@ describe('geo policy', () => {
       'groups.correspondents.allowedCountries: RU is allowed here but listed in deniedCountries',
     ]);
   });
+
+  it('refuses a fence for a group named "__proto__", which an object cannot hold, instead of dropping it', () => {
+    const fence = { allowedCountries: ['FR'], outside: 'deny' };
+    const groups = JSON.parse(
+      `{"__proto__":${JSON.stringify(fence)},"staff":${JSON.stringify(fence)}}`,
+    );
+    expect(problems({ default: { allowedCountries: ['MX'], outside: 'deny' }, groups })).toEqual([
+      'groups.__proto__: cannot be fenced by name (JavaScript reserves it): rename the group',
+    ]);
+  });
 });
