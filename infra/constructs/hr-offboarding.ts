@@ -1,13 +1,5 @@
 import { Aws, type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
-import {
-  AccessLogFormat,
-  AuthorizationType,
-  EndpointType,
-  LambdaIntegration,
-  LogGroupLogDestination,
-  MethodLoggingLevel,
-  RestApi,
-} from 'aws-cdk-lib/aws-apigateway';
+import { AuthorizationType, LambdaIntegration, type RestApi } from 'aws-cdk-lib/aws-apigateway';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   ArnPrincipal,
@@ -31,6 +23,7 @@ import { anyOccurrenceAlarm } from './alarms.js';
 import { checkProps } from './check-props.js';
 import type { Foundation } from './foundation.js';
 import { allow, lambdaRole, leadingKeys } from './iam.js';
+import { loggedRestApi } from './logged-rest-api.js';
 import type { ReconcileFunction } from './reconcile-function.js';
 import { wardenFunction } from './warden-function.js';
 
@@ -273,12 +266,15 @@ export class HrOffboarding extends Construct {
         POWERTOOLS_SERVICE_NAME: 'warden-offboarding-api',
       },
     });
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
-    const api = new RestApi(this, 'Api', {
+    const api = loggedRestApi(this, {
+      ids: { api: 'Api', accessLogs: 'ApiAccessLogs' },
       restApiName: 'warden-offboarding',
       description: 'Warden HR offboarding: IAM (SigV4) authorised, for the HR integration role',
-      endpointConfiguration: { types: [EndpointType.REGIONAL] },
-      cloudWatchRole: props.accountLoggingRoleFrom === undefined,
+      stageName: 'v1',
+      throttling: { rateLimit: 20, burstLimit: 40 },
+      logRetention: props.logRetention,
+      logsWho: { caller: true, user: true },
+      accountLoggingRoleFrom: props.accountLoggingRoleFrom,
       // Same-account callers still need an identity policy; the function serves only the HR role.
       policy: new PolicyDocument({
         statements: [
@@ -291,36 +287,7 @@ export class HrOffboarding extends Construct {
         ],
       }),
       defaultMethodOptions: { authorizationType: AuthorizationType.IAM },
-      deployOptions: {
-        stageName: 'v1',
-        throttlingRateLimit: 20,
-        throttlingBurstLimit: 40,
-        loggingLevel: MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-        accessLogDestination: new LogGroupLogDestination(accessLogs),
-        accessLogFormat: AccessLogFormat.jsonWithStandardFields({
-          caller: true,
-          user: true,
-          httpMethod: true,
-          ip: true,
-          protocol: true,
-          requestTime: true,
-          resourcePath: true,
-          responseLength: true,
-          status: true,
-        }),
-      },
     });
-    if (props.accountLoggingRoleFrom) {
-      const account = props.accountLoggingRoleFrom.node.tryFindChild('Account');
-      if (account) api.deploymentStage.node.addDependency(account);
-    } else if (api.node.tryFindChild('CloudWatchRole')) {
-      Validations.of(api.node.findChild('CloudWatchRole')).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-        reason:
-          "API Gateway's account-level logging role: AWS defines it with this managed policy, and stage logging needs it.",
-      });
-    }
     Validations.of(api).acknowledge({
       id: 'AwsSolutions-APIG2',
       reason:

@@ -1,14 +1,6 @@
 import { basename } from 'node:path';
 import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
-import {
-  AccessLogFormat,
-  EndpointType,
-  JsonSchemaType,
-  LambdaIntegration,
-  LogGroupLogDestination,
-  MethodLoggingLevel,
-  RestApi,
-} from 'aws-cdk-lib/aws-apigateway';
+import { JsonSchemaType, LambdaIntegration, type RestApi } from 'aws-cdk-lib/aws-apigateway';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -19,6 +11,7 @@ import { ROLE_PARTITIONS } from '../../functions/core/shared/table-keys.js';
 import { checkProps } from './check-props.js';
 import type { Foundation } from './foundation.js';
 import { allow, lambdaRole, leadingKeys } from './iam.js';
+import { loggedRestApi } from './logged-rest-api.js';
 import { signInFunction } from './warden-function.js';
 
 /** The app client the gateway signs in through. */
@@ -116,39 +109,15 @@ export class SignInGateway extends Construct {
   }
 
   private restApi(logRetention: RetentionDays): RestApi {
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention });
-    const api = new RestApi(this, 'Api', {
+    const api = loggedRestApi(this, {
+      ids: { api: 'Api', accessLogs: 'AccessLogs' },
       restApiName: 'warden-sign-in',
       description: 'Warden sign-in gateway: the only holder of the app client secret',
-      endpointConfiguration: { types: [EndpointType.REGIONAL] },
-      cloudWatchRole: true,
-      deployOptions: {
-        stageName: 'v1',
-        throttlingRateLimit: 50,
-        throttlingBurstLimit: 100,
-        loggingLevel: MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-        accessLogDestination: new LogGroupLogDestination(accessLogs),
-        accessLogFormat: AccessLogFormat.jsonWithStandardFields({
-          caller: false,
-          httpMethod: true,
-          ip: true,
-          protocol: true,
-          requestTime: true,
-          resourcePath: true,
-          responseLength: true,
-          status: true,
-          user: false,
-        }),
-      },
+      stageName: 'v1',
+      throttling: { rateLimit: 50, burstLimit: 100 },
+      logRetention,
+      logsWho: { caller: false, user: false },
     });
-    if (api.node.tryFindChild('CloudWatchRole')) {
-      Validations.of(api.node.findChild('CloudWatchRole')).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-        reason:
-          "API Gateway's account-level logging role: AWS defines it with this managed policy, and stage logging needs it.",
-      });
-    }
     const validator = api.addRequestValidator('Request', {
       validateRequestBody: true,
       validateRequestParameters: true,

@@ -13,15 +13,11 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import {
-  AccessLogFormat,
   AuthorizationType,
   CognitoUserPoolsAuthorizer,
-  EndpointType,
   LambdaIntegration,
-  LogGroupLogDestination,
-  MethodLoggingLevel,
   type Resource,
-  RestApi,
+  type RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import {
   AllowedMethods,
@@ -75,6 +71,7 @@ import { consoleAddressParameter, readsConsoleAddress } from './console-address.
 import type { Foundation } from './foundation.js';
 import type { HrOffboarding } from './hr-offboarding.js';
 import { allow, lambdaRole, leadingKeys } from './iam.js';
+import { loggedRestApi } from './logged-rest-api.js';
 import type { ReconcileFunction } from './reconcile-function.js';
 import { wardenFunction } from './warden-function.js';
 
@@ -418,42 +415,16 @@ export class StaffConsole extends Construct {
       },
     });
 
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: props.logRetention });
-    const api = new RestApi(this, 'Api', {
+    const api = loggedRestApi(this, {
+      ids: { api: 'Api', accessLogs: 'ApiAccessLogs' },
       restApiName: 'warden-console',
       description: 'Warden console API: Cognito-authorised (staff pool); roles enforced per route',
-      endpointConfiguration: { types: [EndpointType.REGIONAL] },
-      cloudWatchRole: props.accountLoggingRoleFrom === undefined,
-      deployOptions: {
-        stageName: STAGE,
-        throttlingRateLimit: 20,
-        throttlingBurstLimit: 40,
-        loggingLevel: MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-        accessLogDestination: new LogGroupLogDestination(accessLogs),
-        accessLogFormat: AccessLogFormat.jsonWithStandardFields({
-          caller: false,
-          user: true,
-          httpMethod: true,
-          ip: true,
-          protocol: true,
-          requestTime: true,
-          resourcePath: true,
-          responseLength: true,
-          status: true,
-        }),
-      },
+      stageName: STAGE,
+      throttling: { rateLimit: 20, burstLimit: 40 },
+      logRetention: props.logRetention,
+      logsWho: { caller: false, user: true },
+      accountLoggingRoleFrom: props.accountLoggingRoleFrom,
     });
-    if (props.accountLoggingRoleFrom) {
-      const account = props.accountLoggingRoleFrom.node.tryFindChild('Account');
-      if (account) api.deploymentStage.node.addDependency(account);
-    } else if (api.node.tryFindChild('CloudWatchRole')) {
-      Validations.of(api.node.findChild('CloudWatchRole')).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-        reason:
-          "API Gateway's account-level logging role: AWS defines it with this managed policy, and stage logging needs it.",
-      });
-    }
     Validations.of(api).acknowledge({
       id: 'AwsSolutions-APIG2',
       reason:
