@@ -22,7 +22,7 @@ import { ROLE_PARTITIONS } from '../../functions/core/shared/table-keys.js';
 import { anyOccurrenceAlarm } from './alarms.js';
 import { checkProps } from './check-props.js';
 import type { Foundation } from './foundation.js';
-import { allow, lambdaRole, leadingKeys } from './iam.js';
+import { allow, lambdaRole, partitionAccess, publishTo } from './iam.js';
 import { loggedRestApi } from './logged-rest-api.js';
 import type { ReconcileFunction } from './reconcile-function.js';
 import { wardenFunction } from './warden-function.js';
@@ -219,29 +219,9 @@ export class HrOffboarding extends Construct {
         props.userPoolArns,
       ),
     );
-    const table = foundation.table.tableArn;
-    role.addToPolicy(
-      leadingKeys(['dynamodb:GetItem', 'dynamodb:Query'], table, ROLE_PARTITIONS.offboarding.read),
-    );
-    role.addToPolicy(
-      leadingKeys(
-        [
-          'dynamodb:GetItem',
-          'dynamodb:Query',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:ConditionCheckItem',
-        ],
-        table,
-        ROLE_PARTITIONS.offboarding.write,
-      ),
-    );
-    role.addToPolicy(allow(['sns:Publish'], [foundation.topic.topicArn]));
-    if (foundation.topic.masterKey)
-      role.addToPolicy(
-        allow(['kms:Decrypt', 'kms:GenerateDataKey'], [foundation.topic.masterKey.keyArn]),
-      );
+    for (const statement of partitionAccess(foundation.table.tableArn, ROLE_PARTITIONS.offboarding))
+      role.addToPolicy(statement);
+    for (const statement of publishTo(foundation.topic)) role.addToPolicy(statement);
     return role;
   }
 

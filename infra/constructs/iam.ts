@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { type KEY_PREFIX, leadingKeyPattern } from '../../functions/core/shared/table-keys.js';
 
@@ -31,6 +32,38 @@ export function leadingKeys(
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map(leadingKeyPattern) },
     },
   });
+}
+
+/** Item reads of the `read` partitions; item reads and single-item writes of the `write` ones. */
+export function partitionAccess(
+  tableArn: string,
+  partitions: { read: readonly KeyPrefix[]; write: readonly KeyPrefix[] },
+): PolicyStatement[] {
+  return [
+    leadingKeys(['dynamodb:GetItem', 'dynamodb:Query'], tableArn, partitions.read),
+    leadingKeys(
+      [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:ConditionCheckItem',
+      ],
+      tableArn,
+      partitions.write,
+    ),
+  ];
+}
+
+/** Publishing to the topic, and the use of its key where it has one. */
+export function publishTo(topic: ITopic): PolicyStatement[] {
+  return [
+    allow(['sns:Publish'], [topic.topicArn]),
+    ...(topic.masterKey
+      ? [allow(['kms:Decrypt', 'kms:GenerateDataKey'], [topic.masterKey.keyArn])]
+      : []),
+  ];
 }
 
 /**

@@ -70,7 +70,7 @@ import { checkProps } from './check-props.js';
 import { consoleAddressParameter, readsConsoleAddress } from './console-address.js';
 import type { Foundation } from './foundation.js';
 import type { HrOffboarding } from './hr-offboarding.js';
-import { allow, lambdaRole, leadingKeys } from './iam.js';
+import { allow, lambdaRole, partitionAccess, publishTo } from './iam.js';
 import { loggedRestApi } from './logged-rest-api.js';
 import type { ReconcileFunction } from './reconcile-function.js';
 import { wardenFunction } from './warden-function.js';
@@ -363,24 +363,8 @@ export class StaffConsole extends Construct {
         props.userPoolArns,
       ),
     );
-    const table = foundation.table.tableArn;
-    role.addToPolicy(
-      leadingKeys(['dynamodb:GetItem', 'dynamodb:Query'], table, ROLE_PARTITIONS.console.read),
-    );
-    role.addToPolicy(
-      leadingKeys(
-        [
-          'dynamodb:GetItem',
-          'dynamodb:Query',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:ConditionCheckItem',
-        ],
-        table,
-        ROLE_PARTITIONS.console.write,
-      ),
-    );
+    for (const statement of partitionAccess(foundation.table.tableArn, ROLE_PARTITIONS.console))
+      role.addToPolicy(statement);
     role.addToPolicy(allow(['s3:GetObject'], [foundation.reportsBucket.arnForObjects('runs/*')]));
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(foundation.reportsBucket.node.defaultChild as never)}.Arn>/runs/*]`,
@@ -388,11 +372,7 @@ export class StaffConsole extends Construct {
         'Reports are stored under runs/YYYY/MM/DD/<run id>/; the console API may read under runs/ only.',
     });
     role.addToPolicy(allow(['lambda:InvokeFunction'], [props.reconcile.function.functionArn]));
-    role.addToPolicy(allow(['sns:Publish'], [foundation.topic.topicArn]));
-    if (foundation.topic.masterKey)
-      role.addToPolicy(
-        allow(['kms:Decrypt', 'kms:GenerateDataKey'], [foundation.topic.masterKey.keyArn]),
-      );
+    for (const statement of publishTo(foundation.topic)) role.addToPolicy(statement);
     props.offboarding.grantScheduling(role, 'console API');
 
     const logs = new LogGroup(this, 'ApiLogs', { retention: props.logRetention });
