@@ -3,6 +3,10 @@
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/aws/clients/dynamodb.js';
+import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
+import { DynamoRunStore } from '../../functions/aws/dynamo/run-store.js';
+import { newRunRecord } from '../../functions/core/reconcile/run-record.js';
 import { DEFAULT_FEED_KEY } from '../../functions/core/shared/bucket-layout.js';
 import { type LocalConsole, startLocalConsole } from '../../local/console/local-console.js';
 import { createLocalStaffPool, type LocalStaffPool } from '../../local/console/staff-pool.js';
@@ -220,6 +224,34 @@ describe('the console in Chromium', () => {
       .toBe(0);
     await screenshot(page, 'hr-cancelled');
     expect(await isEnabled('ana')).toBe(true);
+  });
+
+  it('an auditor pages to older runs and back, and a status filter starts again at page 1', async () => {
+    // More runs than a page holds (25), older than any other test's, so they fill the last pages.
+    const runs = new DynamoRunStore(new GovernanceTable(documentClient(), warden.resources.table));
+    for (let day = 1; day <= 26; day++) {
+      const startedAt = new Date(Date.UTC(2020, 0, day));
+      const runId = `r-${startedAt.toISOString().replace(/[-:.]/g, '')}-0000000${day % 10}`;
+      const feed = { kind: 'roster' as const, source: 's3://feeds/roster.csv', records: 5 };
+      const run = newRunRecord({ runId, mode: 'dry-run', trigger: 'schedule', startedAt, feed });
+      await runs.saveRun({ ...run, status: 'completed' });
+    }
+    const auditor = await as('auditor');
+    const { page } = auditor;
+    await page.goto(`${served.url}/#/runs`);
+    const caption = page.locator('caption');
+    await caption.getByText('Runs, page 1').waitFor();
+    expect(await page.getByRole('button', { name: 'Newer runs' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Older runs' }).click();
+    await caption.getByText('Runs, page 2').waitFor();
+    await page.getByText('Page 2', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Newer runs' }).click();
+    await caption.getByText('Runs, page 1').waitFor();
+    await page.getByRole('button', { name: 'Older runs' }).click();
+    await caption.getByText('Runs, page 2').waitFor();
+    await page.getByLabel('Status').selectOption('completed');
+    await caption.getByText('Runs, page 1 (completed)').waitFor();
+    await checkPage(auditor, 'runs-paged');
   });
 
   it('a hostile username renders as text, on the person page and in the sign-ins page', async () => {

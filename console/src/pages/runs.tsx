@@ -7,6 +7,7 @@ import { StatusBadge } from '../../../functions/report-views/components/status-b
 import { query } from '../api.js';
 import { DataTable, type Sort } from '../components/data-table.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
+import { CursorPager, useCursors } from '../components/pager.js';
 import { formatInstant } from '../format.js';
 import { href } from '../router.js';
 import { useApi } from '../use-api.js';
@@ -36,10 +37,11 @@ const countsText = (run: RunListItem) =>
  */
 export function RunsPage() {
   const [status, setStatus] = useState('');
-  const [cursors, setCursors] = useState<string[]>([]);
+  const cursors = useCursors();
   const [sort, setSort] = useState<Sort>({ key: 'startedAt', direction: 'desc' });
-  const after = cursors.at(-1);
-  const page = useApi<RunsAnswer>(`/api/runs${query({ status, limit: PAGE_SIZE, after })}`);
+  const page = useApi<RunsAnswer>(
+    `/api/runs${query({ status, limit: PAGE_SIZE, after: cursors.after })}`,
+  );
   const rows = [...(page.data?.runs ?? [])].sort((a, b) => {
     const value = (r: RunListItem) =>
       sort.key === 'disabled'
@@ -59,7 +61,7 @@ export function RunsPage() {
             value={status}
             onChange={(e) => {
               setStatus(e.currentTarget.value);
-              setCursors([]);
+              cursors.reset();
             }}
           >
             <option value="">Any</option>
@@ -74,7 +76,7 @@ export function RunsPage() {
       {page.error && <ErrorNotice error={page.error} />}
       {page.loading && <Loading what="runs" />}
       <DataTable
-        caption={`Runs, page ${cursors.length + 1}${status ? ` (${status})` : ''}`}
+        caption={`Runs, page ${cursors.page}${status ? ` (${status})` : ''}`}
         columns={[
           {
             key: 'startedAt',
@@ -118,23 +120,13 @@ export function RunsPage() {
         onSort={setSort}
         empty="No run yet."
       />
-      <nav class="pager" aria-label="Run pages">
-        <button
-          type="button"
-          disabled={cursors.length === 0}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          Newer runs
-        </button>
-        <span>Page {cursors.length + 1}</span>
-        <button
-          type="button"
-          disabled={!page.data?.next}
-          onClick={() => page.data?.next && setCursors((c) => [...c, page.data?.next as string])}
-        >
-          Older runs
-        </button>
-      </nav>
+      <CursorPager
+        label="Run pages"
+        cursors={cursors}
+        next={page.data?.next}
+        newer="Newer runs"
+        older="Older runs"
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import type {
 import { query } from '../api.js';
 import { DataTable, type Sort } from '../components/data-table.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
+import { CursorPager, useCursors } from '../components/pager.js';
 import { formatInstant } from '../format.js';
 import { useApi } from '../use-api.js';
 
@@ -27,10 +28,10 @@ const OUTCOMES: Record<SignInOutcome, string> = {
 export function SignInsPage() {
   const [filters, setFilters] = useState({ country: '', rule: '', outcome: '', days: '30' });
   const [applied, setApplied] = useState(filters);
-  const [cursors, setCursors] = useState<string[]>([]);
+  const cursors = useCursors();
   const [sort, setSort] = useState<Sort>({ key: 'at', direction: 'desc' });
   const page = useApi<SignInsAnswer>(
-    `/api/sign-ins${query({ ...applied, limit: PAGE_SIZE, after: cursors.at(-1) })}`,
+    `/api/sign-ins${query({ ...applied, limit: PAGE_SIZE, after: cursors.after })}`,
   );
   const rows = [...(page.data?.decisions ?? [])].sort((a, b) => {
     const key = sort.key as keyof SignInRow;
@@ -55,7 +56,7 @@ export function SignInsPage() {
         aria-label="Filter the sign-ins"
         onSubmit={(e) => {
           e.preventDefault();
-          setCursors([]);
+          cursors.reset();
           setApplied(filters);
         }}
       >
@@ -82,7 +83,7 @@ export function SignInsPage() {
       {page.error && <ErrorNotice error={page.error} />}
       {page.loading && <Loading what="sign-in decisions" />}
       <DataTable
-        caption={`Sign-in decisions, page ${cursors.length + 1}`}
+        caption={`Sign-in decisions, page ${cursors.page}`}
         columns={[
           { key: 'at', label: 'When', sortable: true, render: (d) => formatInstant(d.at) },
           {
@@ -107,23 +108,13 @@ export function SignInsPage() {
         onSort={setSort}
         empty="No sign-in decision matches."
       />
-      <nav class="pager" aria-label="Sign-in pages">
-        <button
-          type="button"
-          disabled={cursors.length === 0}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          Newer
-        </button>
-        <span>Page {cursors.length + 1}</span>
-        <button
-          type="button"
-          disabled={!page.data?.next}
-          onClick={() => page.data?.next && setCursors((c) => [...c, page.data?.next as string])}
-        >
-          Older
-        </button>
-      </nav>
+      <CursorPager
+        label="Sign-in pages"
+        cursors={cursors}
+        next={page.data?.next}
+        newer="Newer"
+        older="Older"
+      />
     </>
   );
 }
