@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { seededRandom } from './seeded-random.js';
 
 // An HTTP proxy between the AWS SDK clients (AWS_ENDPOINT_URL pointed at it) and the local AWS,
 // which injects the faults of a real AWS at configurable rates: throttling, in each service's own
@@ -60,18 +61,6 @@ export interface FaultProxy {
   /** From now on, reset every connection without forwarding anything: the process is gone. */
   sever(): void;
   close(): Promise<void>;
-}
-
-/** A small, fast, seedable random source (mulberry32): the same seed, the same faults. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {

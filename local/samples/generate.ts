@@ -12,6 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../seeded-random.js';
 
 const OUT_DIR = dirname(fileURLToPath(import.meta.url));
 const SEED = 0x57415244; // "WARD"
@@ -146,19 +147,7 @@ const FIXED_ROWS: Record<string, FixedRow> = {
 // Seeded randomness
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny 32-bit PRNG; same seed, same sequence, on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = mulberry32(SEED);
+const random = seededRandom(SEED);
 
 function randomInt(min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

@@ -1,12 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type FaultKind,
-  type ProxiedRequest,
-  seededRandom,
-  startFaultProxy,
-} from '../../local/fault-proxy.js';
+import { type FaultKind, type ProxiedRequest, startFaultProxy } from '../../local/fault-proxy.js';
+import { seededRandom } from '../../local/seeded-random.js';
 import { reliabilityCount, reportFigures } from './report-figures.js';
 import {
   createWorld,

@@ -8,12 +8,8 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type FaultKind,
-  type FaultProxy,
-  seededRandom,
-  startFaultProxy,
-} from '../../../local/fault-proxy.js';
+import { type FaultKind, type FaultProxy, startFaultProxy } from '../../../local/fault-proxy.js';
+import { seededRandom } from '../../../local/seeded-random.js';
 
 // A stand-in for the local AWS: answers every request with an empty JSON object.
 let upstream: Server;
