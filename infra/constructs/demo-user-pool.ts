@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccountRecovery, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { EMPLOYEE_ID_ATTRIBUTE } from '../../functions/core/shared/employee-id-attribute.js';
+import { STAFF_PASSWORD_POLICY } from './password-policy.js';
 
 /** A user pool for a first deployment to govern, shaped as Warden expects pools to be. */
 export class DemoUserPool extends Construct {
@@ -19,14 +20,7 @@ export class DemoUserPool extends Construct {
           mutable: false,
         }),
       },
-      passwordPolicy: {
-        minLength: 14,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy: STAFF_PASSWORD_POLICY,
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,

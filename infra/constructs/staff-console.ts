@@ -72,6 +72,7 @@ import type { Foundation } from './foundation.js';
 import type { HrOffboarding } from './hr-offboarding.js';
 import { allow, lambdaRole, partitionAccess, publishTo } from './iam.js';
 import { loggedRestApi } from './logged-rest-api.js';
+import { STAFF_PASSWORD_POLICY } from './password-policy.js';
 import type { ReconcileFunction } from './reconcile-function.js';
 import { wardenFunction } from './warden-function.js';
 
@@ -291,14 +292,7 @@ export class StaffConsole extends Construct {
       userPoolName: 'warden-staff',
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
-      passwordPolicy: {
-        minLength: 14,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy: STAFF_PASSWORD_POLICY,
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false, email: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
