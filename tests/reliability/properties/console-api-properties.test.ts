@@ -356,19 +356,26 @@ const QUERY_ROUTES: QueryRoute[] = [
 ];
 
 /** A query string as API Gateway passes one: any keys, every value text. */
+/** Query names, with those a plain object treats specially (`__proto__` sets the prototype). */
+const queryName = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty'),
+);
+
 const anyQuery = <T extends Record<string, string>>(valid: fc.Arbitrary<T>) =>
   fc.oneof(
-    fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 30 }), { maxKeys: 4 }),
+    fc.dictionary(queryName, fc.string({ maxLength: 30 }), { maxKeys: 4 }),
     valid.chain((q) =>
       fc
         .tuple(
-          fc.constantFrom(...Object.keys(q), 'extra'),
+          fc.oneof(fc.constantFrom(...Object.keys(q), 'extra'), queryName),
           fc.oneof(fc.string(), fc.constant(undefined)),
         )
         .map(([key, value]) => {
           const copy: Record<string, string> = { ...q };
           if (value === undefined) delete copy[key];
-          else copy[key] = value;
+          // Defined, not assigned: `copy.__proto__ = value` would not add a key.
+          else Object.defineProperty(copy, key, { value, enumerable: true, writable: true });
           return copy;
         }),
     ),
