@@ -42,6 +42,8 @@ const groupFences = z.pipe(
           path: ['__proto__'],
           message: 'cannot be fenced by name (JavaScript reserves it): rename the group',
           input: groups,
+          // Aborts: the policy's own checks must not read groups that were never parsed.
+          continue: false,
         });
     }),
   ),

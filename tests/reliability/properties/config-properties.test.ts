@@ -32,15 +32,22 @@ const fence = fc.record({
   allowedCountries: countries,
   outside: fc.constantFrom('require_mfa', 'deny'),
 });
-const policy = fc.record(
-  {
-    default: fence,
-    groups: fc.dictionary(fc.stringMatching(/^[a-z-]{1,12}$/), fence, { maxKeys: 2 }),
-    unknown: fc.constantFrom('require_mfa', 'deny'),
-    deniedCountries: fc.uniqueArray(fc.constantFrom('KP', 'IR', 'SY'), { maxLength: 2 }),
-  },
-  { requiredKeys: ['default'] },
+/** Group names, with names a plain object holds specially (`toString` is inherited). */
+const groupName = fc.oneof(
+  fc.stringMatching(/^[a-z-]{1,12}$/),
+  fc.constantFrom('constructor', 'toString'),
 );
+const policyWith = (name: fc.Arbitrary<string>) =>
+  fc.record(
+    {
+      default: fence,
+      groups: fc.dictionary(name, fence, { maxKeys: 2 }),
+      unknown: fc.constantFrom('require_mfa', 'deny'),
+      deniedCountries: fc.uniqueArray(fc.constantFrom('KP', 'IR', 'SY'), { maxLength: 2 }),
+    },
+    { requiredKeys: ['default'] },
+  );
+const policy = policyWith(groupName);
 const badCountries = fc.oneof(
   notList,
   fc.constant([]),
@@ -48,11 +55,15 @@ const badCountries = fc.oneof(
 );
 
 describe('geo policy properties', () => {
-  it('any policy file: a policy or a ConfigError; an accepted policy keeps every rule of the fence', () => {
-    check(hostile(policy), (input) => {
+  it('any policy file: a policy or a ConfigError; an accepted policy keeps every group and every rule of the fence', () => {
+    // `__proto__` too, which a record drops without a word: the policy must refuse it instead.
+    const anyNames = policyWith(fc.oneof(groupName, fc.constant('__proto__')));
+    check(hostile(anyNames), (input) => {
       const outcome = outcomeOf(() => parseGeoPolicy(input, 'policy.json'));
       if (!('value' in outcome)) return;
       const accepted: GeoPolicy = outcome.value;
+      const groups = isRecord(input) && isRecord(input.groups) ? Object.keys(input.groups) : [];
+      for (const name of groups) expect(Object.hasOwn(accepted.groups, name), name).toBe(true);
       const fences = [accepted.default, ...Object.values(accepted.groups)];
       for (const f of fences) {
         expect(f.allowedCountries.length).toBeGreaterThan(0);
@@ -179,6 +190,6 @@ describe('deployment configuration properties', () => {
   });
 });
 
-function isRecord(value: unknown): boolean {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

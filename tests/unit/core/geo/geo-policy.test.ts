@@ -71,5 +71,12 @@ describe('geo policy', () => {
     expect(problems({ default: { allowedCountries: ['MX'], outside: 'deny' }, groups })).toEqual([
       'groups.__proto__: cannot be fenced by name (JavaScript reserves it): rename the group',
     ]);
+    // Beside a group that is not a fence, it is still refused, not read as one.
+    const withBroken = JSON.parse(`{"__proto__":${JSON.stringify(fence)},"staff":0}`);
+    expect(
+      problems({ default: { allowedCountries: ['MX'], outside: 'deny' }, groups: withBroken }),
+    ).toEqual([
+      'groups.__proto__: cannot be fenced by name (JavaScript reserves it): rename the group',
+    ]);
   });
 });
