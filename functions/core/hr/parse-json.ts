@@ -41,7 +41,7 @@ export function parseJsonFeed(
     }
     const row: Record<string, unknown> = {};
     for (const column of HR_COLUMNS) {
-      const key = rules.columns[column].find((name) => name in item);
+      const key = rules.columns[column].find((name) => Object.hasOwn(item, name));
       const value = key === undefined ? undefined : item[key];
       row[column] = value === null ? undefined : value;
     }

@@ -38,6 +38,14 @@ describe('JSON HR feed', () => {
     expect(valid.ok && valid.feed.records[0]?.email).toBeUndefined();
   });
 
+  it("reads only a record's own fields, never one every object inherits", () => {
+    // A mapped name like `toString` is missing from a record that lacks it, not a function.
+    const mapped = { ...options, columnMap: { display_name: 'toString' } };
+    const text = JSON.stringify([{ employee_id: 'E1', email: 'a@x.org', status: 'active' }]);
+    const result = parseJsonFeed(text, mapped);
+    expect(result.ok && result.feed.records[0]?.displayName).toBe('');
+  });
+
   it('names the record and field of each problem', () => {
     const text = JSON.stringify([
       { employee_id: 'E1', email: 'a@x.org', status: 'active' },
