@@ -40,7 +40,7 @@ const DOWNLOADS = {
 const download: RouteHandler<Deps> = async (call, deps) => {
   const runId = runIdOf(call);
   const format = call.parameters.format ?? '';
-  if (!(format in DOWNLOADS))
+  if (!Object.hasOwn(DOWNLOADS, format))
     return { target: runId, answer: invalid(['format: must be csv or json']) };
   const type = DOWNLOADS[format as keyof typeof DOWNLOADS];
   const { text } = await reportArtifact(runId, format as keyof typeof DOWNLOADS, deps.review);

@@ -317,6 +317,14 @@ describe('the console API handler', () => {
     expect(response.body).toContain('<svg/onload=alert(1)>');
     const html = await a.call('GET', '/api/runs/r-1/download/html', { claims: auditor });
     expect(html.status).toBe(400);
+    // A name every object inherits is no format either.
+    for (const format of ['toString', 'constructor', '__proto__']) {
+      const odd = await a.call('GET', `/api/runs/r-1/download/${format}`, { claims: auditor });
+      expect(odd, format).toEqual({
+        status: 400,
+        body: { status: 'invalid', problems: ['format: must be csv or json'] },
+      });
+    }
   });
 
   it("shows HR a person's situation without their trail; an auditor sees the trail", async () => {
