@@ -30,8 +30,8 @@ const isNameToText = (value: unknown): value is NameToText =>
   Object.values(value).every((v) => v === undefined || typeof v === 'string');
 
 /**
- * Headers, path or query parameters, passed on as sent. `z.record` would copy them by assignment,
- * which silently drops a name like `__proto__`; a route's strict schema must see it to refuse it.
+ * Headers, path or query parameters, passed on as sent. `z.record` would copy them without a name
+ * `__proto__` (it skips it on purpose); a route's strict schema must see that name to refuse it.
  */
 const nameToText = z.custom<NameToText>(isNameToText, 'must map names to text').nullish();
 
