@@ -59,7 +59,7 @@ try {
   const admin = staff.users.find((u) => u.role === 'it-admin');
   if (!admin) throw new Error('the local staff pool has no it-admin');
   const tab = await watchedPage(browser);
-  await signIn(tab.page, served.url, admin, staff.totpSecret);
+  await signIn(tab, served.url, admin, staff.totpSecret);
   await watchPage(tab.page, count, DEFAULT_PAGE_SIZE, false);
   const runPageUrl = `${served.url}/#/runs/${encodeURIComponent(run.runId)}`;
   const runPage = [];

@@ -1,8 +1,9 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { Command } from 'commander';
 import { saveInstance } from '../../local/background-emulator.js';
+import { totpCode } from '../../local/console/authenticator-code.js';
 import { startLocalConsole } from '../../local/console/local-console.js';
-import { createLocalStaffPool, totpCode } from '../../local/console/staff-pool.js';
+import { createLocalStaffPool } from '../../local/console/staff-pool.js';
 import { localQuarantineDecisions } from '../../local/local-review.js';
 import { connectToLocal, localUp } from '../../local/local-up.js';
 import { CliError, EXIT } from '../exit-codes.js';

@@ -3,6 +3,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AssociateSoftwareTokenCommand,
+  CodeMismatchException,
   type CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
@@ -11,9 +12,9 @@ import {
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { TOTP } from 'otpauth';
 import { STAFF_ROLES, type StaffRole } from '../../functions/core/console/roles.js';
 import { setPassword } from '../seed.js';
+import { answerWithCurrentCode } from './authenticator-code.js';
 
 /** The local staff pool: one sign-in per role, each enrolled in TOTP. */
 export interface LocalStaffPool {
@@ -22,11 +23,6 @@ export interface LocalStaffPool {
   users: { username: string; password: string; role: StaffRole }[];
   /** The authenticator secret (base32) of every local staff user: the emulator has only one. */
   totpSecret: string;
-}
-
-/** The one-time code an authenticator app shows now for the local staff pool's secret. */
-export function totpCode(secret: string, at = Date.now()): string {
-  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: at });
 }
 
 /**
@@ -115,13 +111,24 @@ async function enrolAuthenticator(
     new AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
   );
   const secret = SecretCode as string;
-  await cognito.send(
-    new VerifySoftwareTokenCommand({
-      AccessToken: accessToken,
-      UserCode: totpCode(secret),
-      FriendlyDeviceName: 'local authenticator',
-    }),
+  const verified = await answerWithCurrentCode(secret, (code) =>
+    cognito
+      .send(
+        new VerifySoftwareTokenCommand({
+          AccessToken: accessToken,
+          UserCode: code,
+          FriendlyDeviceName: 'local authenticator',
+        }),
+      )
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof CodeMismatchException) return false;
+          throw error;
+        },
+      ),
   );
+  if (!verified) throw new Error(`the authenticator code of ${username} was refused`);
   await cognito.send(
     new SetUserMFAPreferenceCommand({
       AccessToken: accessToken,

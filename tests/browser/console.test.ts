@@ -62,7 +62,7 @@ async function as(role: 'hr' | 'it-admin' | 'auditor'): Promise<Watched> {
   if (!user) throw new Error(`no local staff member with role ${role}`);
   const watched = await watchedPage(browser);
   opened.push(watched);
-  await signIn(watched.page, served.url, user, staff.totpSecret);
+  await signIn(watched, served.url, user, staff.totpSecret);
   return watched;
 }
 

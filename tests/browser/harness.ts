@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { totpCode } from '../../local/console/staff-pool.js';
+import { answerWithCurrentCode } from '../../local/console/authenticator-code.js';
 
 /** Where the screenshots go (gitignored): one per step, named by test and step. */
 export const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'browser');
@@ -74,29 +74,43 @@ export async function screenshot(page: Page, step: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
 }
 
-/** Signs in through the local managed-login stand-in: password, then the authenticator code. */
+/**
+ * Signs in through the local managed-login stand-in: password, then the authenticator code, and
+ * once more with the next code if the first ran out on the way (see answerWithCurrentCode).
+ */
 export async function signIn(
-  page: Page,
+  watched: Watched,
   url: string,
   user: { username: string; password: string },
   totpSecret: string,
 ): Promise<void> {
+  const { page } = watched;
   await page.goto(`${url}/`);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel(/6-digit code/).fill(totpCode(totpSecret));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page
-    .getByText(`Signed in as ${user.username}`)
-    .waitFor({ timeout: 15_000 })
-    .catch(async (error: Error) => {
-      await screenshot(page, `sign-in-failed-${user.username}`);
-      throw new Error(
-        `${error.message}\nthe page says: ${await page.locator('body').textContent()}`,
-      );
-    });
+  const signedIn = page.getByText(`Signed in as ${user.username}`);
+  const refused = page.getByText('Incorrect username, password or code.');
+  const accepted = await answerWithCurrentCode(totpSecret, async (code) => {
+    const errorsBefore = watched.consoleErrors.length;
+    await page.getByLabel('Username').fill(user.username);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel(/6-digit code/).fill(code);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signedIn.or(refused).waitFor({ timeout: 15_000 });
+    if (await signedIn.isVisible()) return true;
+    // The refusal page answers 401, which Chromium reports; the refusal itself is judged here.
+    watched.consoleErrors.splice(errorsBefore);
+    return false;
+  }).catch(async (error: Error) => {
+    await screenshot(page, `sign-in-failed-${user.username}`);
+    throw new Error(`${error.message}\nthe page says: ${await page.locator('body').textContent()}`);
+  });
+  if (!accepted) {
+    await screenshot(page, `sign-in-refused-${user.username}`);
+    throw new Error(
+      `${user.username} was refused: the password or the authenticator code is wrong`,
+    );
+  }
 }
 
 /** Serious or critical accessibility violations on the page as it is now. */
