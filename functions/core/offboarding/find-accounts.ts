@@ -117,7 +117,9 @@ export function decideAccounts(
     }
   }
   if (person.email === undefined && person.accounts.length === 0) {
-    warnings.push(`employee id ${employeeId} was not in the last HR feed`);
+    warnings.push(
+      `employee id ${employeeId} is not in the account index: no applied reconciliation run has seen it in its HR feed (dry-runs keep no index)`,
+    );
   }
   if (linked.length === 0) warnings.push(`no account to disable was found for ${employeeId}`);
   return { linked, flagged, warnings };

@@ -105,12 +105,15 @@ describe('deciding which accounts an offboarding may act on', () => {
       'neither an email nor accounts',
       undefined,
       false,
-      ['employee id E1 was not in the last HR feed', 'no account to disable was found for E1'],
+      [
+        'employee id E1 is not in the account index: no applied reconciliation run has seen it in its HR feed (dry-runs keep no index)',
+        'no account to disable was found for E1',
+      ],
     ],
     ['an email but no accounts', 'ana@x.org', false, ['no account to disable was found for E1']],
     ['accounts but no email', undefined, true, []],
   ])(
-    'warns of a person the last HR feed did not list only when the index has %s',
+    'warns of a person no applied run has indexed only when the index has %s',
     (_, email, indexed, warnings) => {
       const entries = indexed ? [entry(ana)] : [];
       const decided = decideAccounts({ employeeId: 'E1', email, accounts: entries }, [
