@@ -1,18 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerAccounts } from './commands/accounts.js';
-import { registerAudit } from './commands/audit.js';
-import { registerAuditVerify } from './commands/audit-verify.js';
-import { registerConsole } from './commands/console.js';
-import { registerDemo } from './commands/demo.js';
-import { registerGeoCheck } from './commands/geo-check.js';
-import { registerGeoSimulate } from './commands/geo-simulate.js';
-import { registerHrPresets } from './commands/hr-presets.js';
-import { registerHrValidate } from './commands/hr-validate.js';
-import { registerLocal } from './commands/local.js';
-import { registerOffboard } from './commands/offboard.js';
-import { registerReconcile } from './commands/reconcile.js';
-import { registerReport } from './commands/report.js';
-import { registerRuns } from './commands/runs.js';
+import { registerCommands } from './commands.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 const program = new Command('warden')
@@ -21,21 +8,7 @@ const program = new Command('warden')
   .showHelpAfterError()
   // `warden offboard status ID --local`: each subcommand reads its own options.
   .enablePositionalOptions();
-const hr = program.command('hr').description('work with HR feeds');
-registerHrValidate(hr);
-registerHrPresets(hr);
-registerReconcile(program);
-registerDemo(program);
-registerAuditVerify(registerAudit(program));
-registerRuns(program);
-registerReport(program);
-registerAccounts(program);
-registerOffboard(program);
-registerLocal(program);
-registerConsole(program);
-const geo = program.command('geo').description('geo-fenced sign-in: what-if checks');
-registerGeoCheck(geo);
-registerGeoSimulate(geo);
+await registerCommands(program, process.argv[2]);
 
 try {
   await program.parseAsync(process.argv);
