@@ -15,8 +15,26 @@ export function configFile(name: string): unknown {
   return withPolicyFile(JSON.parse(readFileSync(join('config', name), 'utf8')), 'config');
 }
 
-/** Synthesises the stack in memory, with cdk-nag's AWS Solutions checks, into a fresh folder. */
-export function synth(rawConfig: unknown) {
+type Synthesised = { template: Template; outdir: string; templateFile: string };
+
+// The infra files share their worker's modules (isolate: false), so a configuration synthesised
+// for one file is reused by the next: each synth bundles every function, seconds apiece.
+const synthesised = new Map<string, Synthesised>();
+
+/**
+ * Synthesises the stack in memory, with cdk-nag's AWS Solutions checks, into a fresh folder, once
+ * per configuration in a worker. The result is shared: read it, never change it.
+ */
+export function synth(rawConfig: unknown): Synthesised {
+  const key = JSON.stringify(rawConfig);
+  const earlier = synthesised.get(key);
+  if (earlier) return earlier;
+  const fresh = synthAnew(rawConfig);
+  synthesised.set(key, fresh);
+  return fresh;
+}
+
+function synthAnew(rawConfig: unknown): Synthesised {
   const outdir = mkdtempSync(join(tmpdir(), 'warden-synth-'));
   const app = new App({ outdir });
   const stack = new WardenStack(app, 'Warden', {
