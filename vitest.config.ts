@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +11,9 @@ export default defineConfig({
       // seconds; the production timeouts are tested in tests/unit/aws/clients/timeouts.test.ts.
       WARDEN_AWS_REQUEST_TIMEOUT_MS: '30000',
     },
+    // Vitest's default is one worker fewer than the cores: one on a two-core machine. Most files
+    // wait on the emulator or on child processes, so two share two cores well.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // `npm test` runs with --coverage: the pure core must stay covered, or the run fails.
     coverage: {
       provider: 'v8',
