@@ -83,7 +83,7 @@ describe('DynamoDB storage roles on the governance table', () => {
     ]);
     expect(await storage.journal.listPendingActions()).not.toContain('act-1');
     expect((await storage.memory.loadSourceState('pool-1')).disabledByWarden).toEqual(
-      new Set(['sub-r']),
+      new Map([['sub-r', { actionId: 'act-1', at: t('2026-11-29T10:00:01Z') }]]),
     );
   });
 

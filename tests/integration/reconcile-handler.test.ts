@@ -1,4 +1,7 @@
-import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminEnableUserCommand,
+  AdminGetUserCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
   CreateQueueCommand,
@@ -180,6 +183,25 @@ describe('reconcile Lambda handler', () => {
     expect(await audit.listAudit(warden.resources.userPoolId, 'ricardo')).toHaveLength(1);
     const recent = await runs.listRuns(10);
     expect(recent.map((run) => run.runId)).toEqual([response.runId, first.runId]);
+  });
+
+  it('disables again a leaver enabled outside Warden, audited as a second change', async () => {
+    await warden.invokeReconcile({}, config);
+    await warden.cognito.send(
+      new AdminEnableUserCommand({ UserPoolId: warden.resources.userPoolId, Username: 'ricardo' }),
+    );
+    const response = await warden.invokeReconcile({}, config);
+    expect(response).toMatchObject({
+      status: 'completed',
+      actions: { planned: 1, applied: 1, alreadyDone: 0 },
+    });
+    expect(await isEnabled('ricardo')).toBe(false);
+    const entries = await audit.listAudit(warden.resources.userPoolId, 'ricardo');
+    expect(entries.map((e) => e.kind)).toEqual(['disable', 'disable']);
+    const finding = (await runs.listFindings(response.runId)).find((f) => f.username === 'ricardo');
+    expect(finding?.reason).toContain(
+      `(action ${entries[0]?.actionId}) and it has been enabled again outside Warden`,
+    );
   });
 
   it('stays in dry-run when the configuration says so, whatever the event asks', async () => {

@@ -1,5 +1,5 @@
 import type { OffboardedAccounts } from '../../core/offboarding/ports.js';
-import type { SourceMemory, SourceState } from '../../core/reconcile/ports.js';
+import type { SourceMemory, SourceState, WardenDisable } from '../../core/reconcile/ports.js';
 import {
   GOVERNANCE_TABLE,
   ITEM_KEY,
@@ -16,12 +16,16 @@ export class DynamoSourceMemory implements SourceMemory, OffboardedAccounts {
   constructor(private readonly table: GovernanceTable) {}
 
   async loadSourceState(source: string): Promise<SourceState> {
-    const disabledByWarden = new Set<string>();
+    const disabledByWarden = new Map<string, WardenDisable>();
     const orphanFirstSeen = new Map<string, Date>();
     const offboardedBy = new Map<string, string>();
     for (const item of await this.table.queryAll(PARTITION.source(source))) {
       const entry = sourceMemoryEntry(item[GOVERNANCE_TABLE.sortKey] as string);
-      if (entry?.kind === 'disabled') disabledByWarden.add(entry.accountKey);
+      if (entry?.kind === 'disabled')
+        disabledByWarden.set(entry.accountKey, {
+          actionId: String(item.actionId),
+          at: new Date(item.at as string),
+        });
       if (entry?.kind === 'orphan')
         orphanFirstSeen.set(entry.accountKey, new Date(item.firstSeen as string));
       if (entry?.kind === 'offboarded')

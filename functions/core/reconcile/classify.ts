@@ -41,6 +41,7 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
 
   let verdict: Verdict;
   const exemption = ctx.exemptionFor(account, record?.employeeId);
+  const offboardingId = ctx.state.offboardedBy?.get(key);
   if (exemption && !exemption.expired) {
     const { expires, owner, reason } = exemption.exemption;
     verdict = {
@@ -48,8 +49,8 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
       action: 'none',
       reason: `exempt until ${expires}, owner ${owner}: ${reason}`,
     };
-  } else if (!account.enabled && ctx.state.offboardedBy?.has(key)) {
-    verdict = offboarded(ctx.state.offboardedBy.get(key) as string, record);
+  } else if (offboardingId && (!account.enabled || !disabledSinceRunBegan(key, ctx))) {
+    verdict = offboarded(account, key, offboardingId, record);
   } else if (correlation.kind === 'conflict') {
     verdict = {
       situation: 'disputed',
@@ -86,16 +87,41 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
   };
 }
 
-/** An HR offboarding disabled the account: it stays so, whatever the feed says yet. */
-function offboarded(offboardingId: string, record: HrRecord | undefined): Verdict {
+/**
+ * An HR offboarding disabled the account: it stays so, whatever the feed says yet. Enabled again
+ * outside Warden, it is disabled again.
+ */
+function offboarded(
+  account: Account,
+  key: string,
+  offboardingId: string,
+  record: HrRecord | undefined,
+): Verdict {
   const feedSays = record?.status === 'active' ? '; the feed still lists the person as active' : '';
+  const accessEndsAt = record?.lastDay?.accessEndsAt.toISOString();
+  if (!account.enabled) {
+    return {
+      situation: 'leaver_disabled',
+      action: 'none',
+      offboardingId,
+      accessEndsAt,
+      reason: `disabled by offboarding ${offboardingId}${feedSays}`,
+    };
+  }
   return {
-    situation: 'leaver_disabled',
-    action: 'none',
+    situation: 'leaver',
+    action: 'disable',
+    actionId: actionId('disable', account.source, key, `offboarding:${offboardingId}`),
     offboardingId,
-    accessEndsAt: record?.lastDay?.accessEndsAt.toISOString(),
-    reason: `disabled by offboarding ${offboardingId}${feedSays}`,
+    accessEndsAt,
+    reason: `offboarded by ${offboardingId}${feedSays}`,
   };
+}
+
+/** Warden disabled the account after the run began: the run's listing may predate that. */
+function disabledSinceRunBegan(key: string, ctx: ClassifyContext): boolean {
+  const disabled = ctx.state.disabledByWarden.get(key);
+  return disabled !== undefined && disabled.at > ctx.now;
 }
 
 const ACTIVE: Verdict = { situation: 'active', action: 'none', reason: 'active in HR' };

@@ -55,10 +55,16 @@ export interface RunStore {
   listFindings(runId: string): Promise<StoredFinding[]>;
 }
 
+/** Warden's last disable of an account: the action and when it completed. */
+export interface WardenDisable {
+  actionId: string;
+  at: Date;
+}
+
 /** What Warden remembers about one source between runs. */
 export interface SourceState {
-  /** Keys of accounts Warden itself disabled. */
-  disabledByWarden: ReadonlySet<string>;
+  /** Accounts Warden itself disabled (a run or an offboarding), by account key: its last disable. */
+  disabledByWarden: ReadonlyMap<string, WardenDisable>;
   /** When each current orphan was first seen, by account key. */
   orphanFirstSeen: ReadonlyMap<string, Date>;
   /** The offboarding that disabled each account, by account key. */

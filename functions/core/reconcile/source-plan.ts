@@ -1,5 +1,6 @@
 import type { Account } from '../account.js';
 import { type ClassifyContext, classify } from './classify.js';
+import { disableAgain, disableAgainId } from './enabled-again.js';
 import type { PostureCheck } from './posture-check.js';
 import type { PostureReport } from './run-record.js';
 import { emptyCounts, type Finding, type Situation } from './situation.js';
@@ -40,7 +41,11 @@ export class SourcePlanner {
   ) {}
 
   add(account: Account): Finding {
-    const finding = this.resumed(this.afterPosture(account, classify(account, this.ctx)));
+    const planned = this.afterPosture(account, classify(account, this.ctx));
+    const finding = this.resumed(
+      account,
+      disableAgain(account, planned, this.ctx.state, this.ctx.now),
+    );
     this.findings.push(finding);
     this.counts[finding.situation]++;
     if (account.enabled) this.enabledCount++;
@@ -82,15 +87,23 @@ export class SourcePlanner {
     };
   }
 
-  /** An interrupted run disabled this account but did not record it: finish and audit it. */
-  private resumed(finding: Finding): Finding {
+  /**
+   * An interrupted run disabled this account but did not record it: finish and audit it. The
+   * action may be the finding's own or a disable again after Warden's last one.
+   */
+  private resumed(account: Account, finding: Finding): Finding {
     const pending = this.options.pendingActionIds;
-    if (finding.action !== 'none' || !finding.actionId || !pending?.has(finding.actionId)) {
-      return finding;
-    }
+    if (finding.action !== 'none' || !pending) return finding;
+    const earlier = account.enabled
+      ? undefined
+      : this.ctx.state.disabledByWarden.get(finding.accountKey);
+    const again = earlier && disableAgainId(finding, earlier);
+    const id = again && pending.has(again) ? again : finding.actionId;
+    if (!id || !pending.has(id)) return finding;
     return {
       ...finding,
       action: 'disable',
+      actionId: id,
       reason: `${finding.reason}; finishing an action an interrupted run began`,
     };
   }

@@ -3,13 +3,14 @@ import type { ReconcileConfig } from '../config/reconcile-config.js';
 import type { HrFeed } from '../hr/hr-record.js';
 import { concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
+import type { SourceState } from './ports.js';
 import { withOutcomes } from './record-run.js';
 import { indexRoster } from './roster-index.js';
 import type { RunResult } from './run-reconciliation.js';
 import { feedSummary, newRunRecord } from './run-record.js';
 import { SourcePlanner } from './source-plan.js';
 
-const NO_MEMORY = { disabledByWarden: new Set<string>(), orphanFirstSeen: new Map<string, Date>() };
+const NO_MEMORY: SourceState = { disabledByWarden: new Map(), orphanFirstSeen: new Map() };
 
 /**
  * The plan a run would make, from accounts already in hand and with no stored state: no

@@ -41,7 +41,7 @@ export function config(overrides: Record<string, unknown> = {}): ReconcileConfig
   return parseReconcileConfig(overrides, 'test');
 }
 
-const NO_MEMORY: SourceState = { disabledByWarden: new Set(), orphanFirstSeen: new Map() };
+const NO_MEMORY: SourceState = { disabledByWarden: new Map(), orphanFirstSeen: new Map() };
 
 /** What classification needs, from a feed and a configuration, with nothing remembered. */
 export function classifyContext(

@@ -175,7 +175,7 @@ export class MemoryAccessEndsByOrigin implements AccessEndRegister, OffboardingA
 export class MemoryOffboarded implements OffboardedAccounts {
   constructor(private readonly memory: MemorySourceMemory) {}
   disablingAction(source: string, accountKey: string): Promise<string | undefined> {
-    return Promise.resolve(this.memory.disablingActions.get(`${source}/${accountKey}`));
+    return Promise.resolve(this.memory.disabledByWarden.get(source)?.get(accountKey)?.actionId);
   }
   markOffboarded(source: string, accountKey: string, offboardingId: string): Promise<void> {
     const marks = this.memory.offboardedBy.get(source) ?? new Map<string, string>();

@@ -12,6 +12,7 @@ import type {
   RunStore,
   SourceMemory,
   SourceState,
+  WardenDisable,
 } from '../../../functions/core/reconcile/ports.js';
 import type { RunRecord, StoredFinding } from '../../../functions/core/reconcile/run-record.js';
 import type { AccessEndRegister } from '../../../functions/core/shared/access-end-register.js';
@@ -57,14 +58,15 @@ export class MemoryRunStore implements RunStore {
 }
 
 export class MemorySourceMemory implements SourceMemory {
-  readonly disabledByWarden = new Map<string, Set<string>>();
+  /** Per source: account key -> Warden's last disable of it. */
+  readonly disabledByWarden = new Map<string, Map<string, WardenDisable>>();
   readonly orphanFirstSeen = new Map<string, Map<string, Date>>();
   /** Per source: account key -> the offboarding that disabled it. */
   readonly offboardedBy = new Map<string, Map<string, string>>();
 
   loadSourceState(source: string): Promise<SourceState> {
     return Promise.resolve({
-      disabledByWarden: new Set(this.disabledByWarden.get(source)),
+      disabledByWarden: new Map(this.disabledByWarden.get(source)),
       orphanFirstSeen: new Map(this.orphanFirstSeen.get(source)),
       offboardedBy: new Map(this.offboardedBy.get(source)),
     });
@@ -75,13 +77,10 @@ export class MemorySourceMemory implements SourceMemory {
     this.orphanFirstSeen.set(source, seen);
     return Promise.resolve();
   }
-  /** The action that disabled each account, by `source/accountKey`. */
-  readonly disablingActions = new Map<string, string>();
-  markDisabled(source: string, accountKey: string, actionId?: string): void {
-    if (actionId) this.disablingActions.set(`${source}/${accountKey}`, actionId);
-    const keys = this.disabledByWarden.get(source) ?? new Set<string>();
-    keys.add(accountKey);
-    this.disabledByWarden.set(source, keys);
+  markDisabled(source: string, accountKey: string, actionId: string, at: Date): void {
+    const disables = this.disabledByWarden.get(source) ?? new Map<string, WardenDisable>();
+    disables.set(accountKey, { actionId, at });
+    this.disabledByWarden.set(source, disables);
   }
 }
 
@@ -126,7 +125,7 @@ export class MemoryActionJournal implements ActionJournal, AuditLog {
     if (this.actions.get(intent.actionId)?.status === 'done') return;
     this.actions.set(intent.actionId, { intent, status: 'done' });
     this.audit.push({ ...intent, at });
-    this.memory.markDisabled(intent.source, intent.accountKey, intent.actionId);
+    this.memory.markDisabled(intent.source, intent.accountKey, intent.actionId, at);
   }
   listAudit(source: string, username: string): Promise<AuditEntry[]> {
     return Promise.resolve(

@@ -26,7 +26,7 @@ function context(feed: HrFeed, extra: Partial<ClassifyContext> = {}): ClassifyCo
   return {
     now: NOW,
     roster: indexRoster(feed),
-    state: { disabledByWarden: new Set(), orphanFirstSeen: new Map() },
+    state: { disabledByWarden: new Map(), orphanFirstSeen: new Map() },
     orphans: cfg.orphans,
     exemptionFor: exemptionLookup(cfg.exemptions, NOW, 'UTC'),
     ...extra,

@@ -22,7 +22,7 @@ beforeEach(() => {
 describe('DynamoDB source memory', () => {
   it('remembers which accounts Warden disabled and when each orphan was first seen', async () => {
     expect(await memory.loadSourceState(POOL)).toEqual({
-      disabledByWarden: new Set(['sub-ben']),
+      disabledByWarden: new Map([['sub-ben', { actionId: 'a1', at: new Date(SEEN) }]]),
       orphanFirstSeen: new Map([['sub-ops', new Date(SEEN)]]),
       offboardedBy: new Map(),
     });

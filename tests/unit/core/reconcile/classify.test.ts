@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { actionId } from '../../../../functions/core/reconcile/action-id.js';
 import { classify } from '../../../../functions/core/reconcile/classify.js';
 import { exemptionLookup } from '../../../../functions/core/reconcile/exemptions.js';
-import type { SourceState } from '../../../../functions/core/reconcile/ports.js';
+import type { SourceState, WardenDisable } from '../../../../functions/core/reconcile/ports.js';
 import { indexRoster } from '../../../../functions/core/reconcile/roster-index.js';
 import { account, config, feed, POOL } from '../../fakes/builders.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
+/** Warden disabled Dana's account a month before. */
+const DISABLED_DANA = new Map([
+  ['sub-dana', { actionId: 'a-dana', at: new Date('2026-10-29T12:00:00Z') }],
+]);
 const ROWS = [
   'E1,ana@x.org,Ana,active,',
   'E2,ben@x.org,Ben,leaver,2025-01-31',
@@ -29,7 +33,7 @@ function context(
     now: NOW,
     roster: indexRoster(feed(overrides.rows ?? ROWS, overrides.kind)),
     state: {
-      disabledByWarden: new Set<string>(),
+      disabledByWarden: new Map<string, WardenDisable>(),
       orphanFirstSeen: new Map<string, Date>(),
       ...overrides.state,
     },
@@ -127,7 +131,7 @@ describe('classify', () => {
   });
 
   it('rehire_candidate: active again in HR, account disabled by Warden; never re-enabled', () => {
-    const state = { disabledByWarden: new Set(['sub-dana']) };
+    const state = { disabledByWarden: DISABLED_DANA };
     const f = classify(account('dana', { employeeId: 'E4', enabled: false }), context({ state }));
     expect([f.situation, f.action]).toEqual(['rehire_candidate', 'none']);
   });
@@ -231,7 +235,7 @@ describe('what each finding says and plans', () => {
     [
       'a rehire Warden had disabled',
       account('dana', { employeeId: 'E4', enabled: false }),
-      { state: { disabledByWarden: new Set(['sub-dana']) } },
+      { state: { disabledByWarden: DISABLED_DANA } },
       [
         'rehire_candidate',
         'employee_id',
@@ -407,7 +411,29 @@ describe('an account an HR offboarding disabled', () => {
     ]);
   });
 
-  it('is an ordinary leaver again once re-enabled by hand', () => {
-    expect(offboarded(account('ben', { employeeId: 'E2' })).situation).toBe('leaver');
+  it('is disabled again once enabled outside Warden (a restore forgets the offboarding), whatever the feed says', () => {
+    const f = offboarded(account('ana', { employeeId: 'E1' }));
+    expect([f.situation, f.action, f.offboardingId, f.reason]).toEqual([
+      'leaver',
+      'disable',
+      'off-42',
+      'offboarded by off-42; the feed still lists the person as active',
+    ]);
+    expect(f.actionId).toBe(actionId('disable', POOL, 'sub-ana', 'offboarding:off-42'));
+  });
+
+  it('is left to the feed when the offboarding disabled it after the run began: the listing may predate it', () => {
+    const f = classify(
+      account('ana', { employeeId: 'E1' }),
+      context({
+        state: {
+          offboardedBy: new Map([['sub-ana', 'off-42']]),
+          disabledByWarden: new Map([
+            ['sub-ana', { actionId: 'a-ana', at: new Date(NOW.getTime() + 1) }],
+          ]),
+        },
+      }),
+    );
+    expect([f.situation, f.action]).toEqual(['active', 'none']);
   });
 });

@@ -129,6 +129,78 @@ describe('a reconciliation run', () => {
     expect(w.storage.journal.audit.map((a) => a.username)).toEqual(['ben', 'cruz', 'ben']);
   });
 
+  it('disables again, as a new audited change, a leaver whose account was enabled outside Warden', async () => {
+    const w = world();
+    await w.run(false);
+    // Enabled again in the user pool itself, not restored through Warden.
+    const ben = w.directory.accounts.find((a) => a.username === 'ben') as { enabled: boolean };
+    ben.enabled = true;
+    w.clock.current = new Date('2026-11-29T13:00:00Z');
+
+    const { run, findings } = await w.run(false);
+    const first = w.storage.journal.audit[0]?.actionId;
+    expect(findings.find((f) => f.username === 'ben')).toMatchObject({
+      situation: 'leaver',
+      action: 'disable',
+      outcome: 'disabled',
+      reason: expect.stringContaining(
+        `Warden disabled the account at 2026-11-29T12:00:00.000Z (action ${first}) and it has been enabled again outside Warden`,
+      ),
+    });
+    expect(run.actions).toMatchObject({ planned: 1, applied: 1, alreadyDone: 0 });
+    expect(ben.enabled).toBe(false);
+    const audited = w.storage.journal.audit.filter((a) => a.username === 'ben');
+    expect(audited).toHaveLength(2);
+    expect(audited[1]?.actionId).not.toBe(first);
+
+    // Enabled outside Warden once more: a third change, under an id of its own.
+    ben.enabled = true;
+    w.clock.current = new Date('2026-11-29T14:00:00Z');
+    await w.run(false);
+    expect(ben.enabled).toBe(false);
+    const ids = w.storage.journal.audit.filter((a) => a.username === 'ben').map((a) => a.actionId);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('disables again an offboarded account enabled outside Warden while the feed still lists the person as active', async () => {
+    const w = world();
+    const offboardingAction = 'offboarding-action-dana';
+    w.storage.memory.offboardedBy.set(POOL, new Map([['sub-dana', 'ofb-1']]));
+    w.storage.memory.markDisabled(
+      POOL,
+      'sub-dana',
+      offboardingAction,
+      new Date('2026-11-28T09:00:00Z'),
+    );
+
+    const { findings } = await w.run(false);
+    expect(findings.find((f) => f.username === 'dana')).toMatchObject({
+      situation: 'leaver',
+      action: 'disable',
+      offboardingId: 'ofb-1',
+      outcome: 'disabled',
+      reason: expect.stringMatching(
+        /^offboarded by ofb-1; the feed still lists the person as active; Warden disabled the account at 2026-11-28T09:00:00.000Z \(action offboarding-action-dana\) and it has been enabled again outside Warden/,
+      ),
+    });
+    expect(enabled(w.directory)).not.toContain('dana');
+  });
+
+  it('does not take an account Warden disabled after the run began for one enabled outside Warden', async () => {
+    const w = world();
+    // An offboarding disabled Ben after this run's listing saw his account enabled.
+    w.storage.memory.markDisabled(
+      POOL,
+      'sub-ben',
+      'offboarding-action-ben',
+      new Date('2026-11-29T12:00:01Z'),
+    );
+    const { findings } = await w.run(false);
+    const ben = findings.find((f) => f.username === 'ben');
+    expect(ben?.reason).not.toMatch(/outside Warden/);
+    expect(ben).toMatchObject({ situation: 'leaver', outcome: 'disabled' });
+  });
+
   it('converges after a failure mid-apply, auditing each change exactly once', async () => {
     const w = world();
     w.directory.failOn.add('cruz');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../../functions/core/account.js';
+import { disableAgainId } from '../../../../functions/core/reconcile/enabled-again.js';
 import {
   type PostureAction,
   PostureCheck,
@@ -120,6 +121,48 @@ describe('the plan of one source', () => {
       new Set(['some-other-action']),
     );
     expect(result.findings.map((f) => f.action)).toEqual(['none', 'none']);
+  });
+
+  describe('an account Warden disabled and someone enabled outside Warden', () => {
+    const disabledBefore = { actionId: 'first-disable', at: new Date('2026-11-01T00:00:00Z') };
+    const withMemory = (accounts: Account[], pendingActionIds?: ReadonlySet<string>) => {
+      const state = {
+        disabledByWarden: new Map([['sub-cruz', disabledBefore]]),
+        orphanFirstSeen: new Map<string, Date>(),
+      };
+      const planner = new SourcePlanner(classifyContext(feed(ROWS), NOW, undefined, state), {
+        pendingActionIds,
+      });
+      for (const a of accounts) planner.add(a);
+      return planner.result().findings[0];
+    };
+
+    it('is disabled again under a new action id that follows from the earlier one', () => {
+      const again = withMemory([account('cruz', { employeeId: 'E3' })]);
+      const ordinary = plan([account('cruz', { employeeId: 'E3' })]).findings[0];
+      expect(again).toMatchObject({ situation: 'leaver', action: 'disable' });
+      expect(again?.actionId).not.toBe(ordinary?.actionId);
+      expect(again?.actionId).toBe(
+        disableAgainId(again as NonNullable<typeof again>, disabledBefore),
+      );
+      expect(again?.reason).toBe(
+        'left on 2025-02-28 but the account is still enabled; Warden disabled the account at 2026-11-01T00:00:00.000Z (action first-disable) and it has been enabled again outside Warden',
+      );
+    });
+
+    it('has that disable finished when an interrupted run began it but never recorded it', () => {
+      const cruz = account('cruz', { employeeId: 'E3', enabled: false });
+      const quiet = withMemory([cruz]);
+      expect(quiet?.action).toBe('none');
+      const againId = disableAgainId(quiet as NonNullable<typeof quiet>, disabledBefore);
+      expect(withMemory([cruz], new Set([againId]))).toMatchObject({
+        situation: 'leaver_disabled',
+        action: 'disable',
+        actionId: againId,
+        reason:
+          'left on 2025-02-28; already disabled; finishing an action an interrupted run began',
+      });
+    });
   });
 
   it('plans a pending change of an enabled leaver as the ordinary disable it already is', () => {
