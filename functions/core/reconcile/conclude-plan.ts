@@ -27,6 +27,12 @@ export interface ConcludedPlan {
   findings: readonly Finding[];
 }
 
+/** Someone gave back access Warden ended, around a restore: admins are told, without names. */
+function enabledAgainNote(accounts: number, mode: RunRecord['mode']): string {
+  const verb = mode === 'dry-run' ? 'would be' : 'are';
+  return `${accounts} account(s) Warden had disabled were enabled again outside Warden and ${verb} disabled again (each one's reason in the report names Warden's earlier disable)`;
+}
+
 const LEAVERS_ONLY_NOTE =
   'leavers-only feed: accounts of people not listed are "unmatched"; orphans were not decided';
 
@@ -46,14 +52,17 @@ export function concludePlan({
   const counts = { ...run.counts };
   let disableCount = 0;
   let enabledCount = 0;
+  let enabledAgain = 0;
   for (const source of sources) {
     for (const [situation, n] of Object.entries(source.counts))
       counts[situation as keyof typeof counts] += n;
     disableCount += source.disableCount;
     enabledCount += source.enabledCount;
+    enabledAgain += source.enabledAgain;
   }
   const notes = [...run.notes];
   if (run.feed.kind === 'leavers') notes.push(LEAVERS_ONLY_NOTE);
+  if (enabledAgain > 0) notes.push(enabledAgainNote(enabledAgain, run.mode));
   let guard = evaluateGuard({
     disableCount,
     enabledCount,

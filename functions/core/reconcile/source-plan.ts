@@ -13,6 +13,8 @@ export interface SourcePlan {
   readonly disableCount: number;
   /** Keys of enabled orphans, so their first sighting is remembered. */
   readonly enabledOrphans: readonly string[];
+  /** Accounts Warden disabled before that were enabled outside Warden: disabled again. */
+  readonly enabledAgain: number;
   readonly posture?: PostureReport;
 }
 
@@ -34,6 +36,7 @@ export class SourcePlanner {
   private enabledCount = 0;
   private disableCount = 0;
   private postureChecked = 0;
+  private enabledAgain = 0;
 
   constructor(
     private readonly ctx: ClassifyContext,
@@ -42,10 +45,9 @@ export class SourcePlanner {
 
   add(account: Account): Finding {
     const planned = this.afterPosture(account, classify(account, this.ctx));
-    const finding = this.resumed(
-      account,
-      disableAgain(account, planned, this.ctx.state, this.ctx.now),
-    );
+    const again = disableAgain(account, planned, this.ctx.state, this.ctx.now);
+    if (again !== planned) this.enabledAgain++;
+    const finding = this.resumed(account, again);
     this.findings.push(finding);
     this.counts[finding.situation]++;
     if (account.enabled) this.enabledCount++;
@@ -66,6 +68,7 @@ export class SourcePlanner {
       enabledCount: this.enabledCount,
       disableCount: this.disableCount,
       enabledOrphans: this.enabledOrphans,
+      enabledAgain: this.enabledAgain,
       posture: this.options.posture
         ? { checked: this.postureChecked, withoutVerifiedEmail: [...this.postureGaps] }
         : undefined,

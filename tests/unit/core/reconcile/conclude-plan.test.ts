@@ -55,6 +55,18 @@ const disableIds = (plan: SourcePlan) =>
   plan.findings.filter((f) => f.action === 'disable').map((f) => f.actionId as string);
 
 describe('concluding a plan', () => {
+  it('tells admins, by count, of accounts enabled outside Warden after Warden disabled them', () => {
+    const plain = planOf(PEOPLE);
+    const again = { ...plain, enabledAgain: 2 };
+    expect(conclude({ sources: [again, { ...plain, enabledAgain: 1 }] }).run.notes).toEqual([
+      "3 account(s) Warden had disabled were enabled again outside Warden and are disabled again (each one's reason in the report names Warden's earlier disable)",
+    ]);
+    expect(conclude({ sources: [again], mode: 'dry-run' }).run.notes[0]).toMatch(
+      /^2 account\(s\) .* and would be disabled again/,
+    );
+    expect(conclude({ sources: [plain] }).run.notes).toEqual([]);
+  });
+
   it('goes on to apply a plan within the guard, and stops a dry-run at planned', () => {
     const applied = conclude();
     expect(applied.run).toMatchObject({

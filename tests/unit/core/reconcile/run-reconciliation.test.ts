@@ -148,6 +148,10 @@ describe('a reconciliation run', () => {
       ),
     });
     expect(run.actions).toMatchObject({ planned: 1, applied: 1, alreadyDone: 0 });
+    const note =
+      "1 account(s) Warden had disabled were enabled again outside Warden and are disabled again (each one's reason in the report names Warden's earlier disable)";
+    expect(run.notes).toContain(note);
+    expect(w.notifier.notices.at(-1)?.message).toContain(note);
     expect(ben.enabled).toBe(false);
     const audited = w.storage.journal.audit.filter((a) => a.username === 'ben');
     expect(audited).toHaveLength(2);
