@@ -1,4 +1,7 @@
-import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminEnableUserCommand,
+  AdminGetUserCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../functions/aws/clients/dynamodb.js';
 import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
@@ -175,5 +178,13 @@ describe('the reconciliation state machine, executed locally against the real ha
     // The lock is free again, and nothing is left to do.
     const again = await warden.invokeReconcile({}, config);
     expect(again).toMatchObject({ status: 'completed', actions: { planned: 0 } });
+
+    // A leaver's account enabled in the pool itself: the next stepped run disables it again.
+    const pool = warden.resources.userPoolId;
+    await warden.cognito.send(new AdminEnableUserCommand({ UserPoolId: pool, Username: 'user3' }));
+    const { output: next } = await execute({ trigger: 'schedule' });
+    expect(next).toMatchObject({ status: 'completed', actions: { planned: 1, applied: 1 } });
+    expect(await isEnabled(pool, 'user3')).toBe(false);
+    expect(await audit.listAudit(pool, 'user3')).toHaveLength(2);
   });
 });
