@@ -5,24 +5,21 @@ import {
 } from '../../../../functions/core/reconcile/enabled-again.js';
 import type { Finding } from '../../../../functions/core/reconcile/situation.js';
 import { account } from '../../fakes/builders.js';
+import { findingOf } from '../../fakes/offboarding-people.js';
 
 const RUN_STARTED = new Date('2026-11-29T12:00:00Z');
 const EARLIER = { actionId: 'first', at: new Date('2026-11-29T12:00:00Z') };
 const STATE = { disabledByWarden: new Map([['sub-ben', EARLIER]]), orphanFirstSeen: new Map() };
 
-const planned = (fields: Partial<Finding> = {}): Finding => ({
-  source: 'pool',
-  username: 'ben',
-  accountKey: 'sub-ben',
-  enabled: true,
-  situation: 'leaver',
-  match: 'employee_id',
-  employeeId: 'E2',
-  action: 'disable',
-  actionId: 'leaver-id',
-  reason: 'left',
-  ...fields,
-});
+const planned = (fields: Partial<Finding> = {}): Finding =>
+  findingOf({
+    accountKey: 'sub-ben',
+    situation: 'leaver',
+    action: 'disable',
+    actionId: 'leaver-id',
+    reason: 'left',
+    ...fields,
+  });
 
 describe('disabling again an account enabled outside Warden', () => {
   it('gives a disable Warden made before the run began a new id that follows from it', () => {
