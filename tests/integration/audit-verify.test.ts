@@ -9,6 +9,7 @@ import { documentClient } from '../../functions/aws/clients/dynamodb.js';
 import { DynamoActionJournal } from '../../functions/aws/dynamo/action-journal.js';
 import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
 import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
+import { DynamoRestoreLedger } from '../../functions/aws/dynamo/restore-ledger.js';
 import { verifyAudit } from '../../functions/core/audit/verify-audit.js';
 import type { ActionIntent } from '../../functions/core/reconcile/ports.js';
 import { startFaultProxy } from '../../local/fault-proxy.js';
@@ -73,6 +74,28 @@ describe('the audit chain on the local AWS', () => {
       Array.from({ length: 12 }, (_, i) => i + 1),
     );
     expect(await verifyAudit(audit)).toMatchObject({ ok: true, entries: 12, problems: [] });
+  });
+
+  it('stays intact when an admin restores an account: the restore is appended to its chain', async () => {
+    const own = new GovernanceTable(documentClient(), (await localWarden()).resources.table);
+    const disable = intent('cai', 1);
+    await complete(new DynamoActionJournal(own), disable);
+    await new DynamoRestoreLedger(own).recordRestore({
+      restoreId: 'restore-1',
+      source: POOL,
+      username: 'cai',
+      accountKey: 'sub-cai',
+      at: new Date('2026-06-02T00:00:00Z'),
+      actor: 'arn:aws:iam::1:user/ana',
+      reason: 'wrongly listed as a leaver',
+      disableActionIds: [disable.actionId],
+    });
+    const audit = new DynamoAuditLog(own);
+    expect((await audit.listAudit(POOL, 'cai')).map((e) => e.kind)).toEqual(['disable', 'restore']);
+    expect(await verifyAudit(audit)).toMatchObject({ ok: true, entries: 2, problems: [] });
+    // The chain goes on after the restore.
+    await complete(new DynamoActionJournal(own), intent('cai', 3));
+    expect(await verifyAudit(audit)).toMatchObject({ ok: true, entries: 3, problems: [] });
   });
 
   it('warden audit verify: exit 0 when intact, exit 4 and the place when an entry was edited, with --table and --local', async () => {

@@ -12,7 +12,7 @@ import type {
   Completion,
 } from '../../core/reconcile/ports.js';
 import { GOVERNANCE_TABLE, ITEM_KEY, PARTITION } from '../../core/shared/table-keys.js';
-import { DynamoAuditLog } from './audit-log.js';
+import { APPEND_ATTEMPTS, appendBackoff, DynamoAuditLog } from './audit-log.js';
 import type { GovernanceTable, Item } from './governance-table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -116,7 +116,7 @@ export class DynamoActionJournal implements ActionJournal {
         // Another writer appended to one of these chains first: read the heads and try again.
         if (attempt >= APPEND_ATTEMPTS || !chainMoved(error, remaining.length, this.itemsPerAction))
           throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * backoffMs(attempt)));
+        await appendBackoff(attempt);
       }
     }
   }
@@ -176,10 +176,6 @@ export class DynamoActionJournal implements ActionJournal {
   }
 }
 
-/** Tries at appending to a chain that concurrent writers keep moving. */
-const APPEND_ATTEMPTS = 12;
-/** Full-jitter backoff between tries: up to 20 ms, doubling, at most about 1.3 s. */
-const backoffMs = (attempt: number) => 20 * 2 ** Math.min(attempt, 6);
 /** Where the head's write sits among a completion's writes. */
 const HEAD_OFFSET = 2;
 /** A transaction holds at most 100 writes. */

@@ -1,4 +1,5 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { CHAIN_FIELDS, type ChainHead, linkAfter } from '../../core/audit/chain.js';
 import type { AuditChainReader } from '../../core/audit/ports.js';
 import type { StoredAuditEntry, StreamName } from '../../core/audit/verify-stream.js';
@@ -15,6 +16,11 @@ import type { GovernanceTable, Item } from './governance-table.js';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const READ_ATTEMPTS = 5;
+/** Tries at appending to a chain that concurrent writers keep moving. */
+export const APPEND_ATTEMPTS = 12;
+/** Full-jitter backoff between tries: up to 20 ms, doubling, at most about 1.3 s. */
+export const appendBackoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 6)));
 
 /**
  * The audit trail: one partition per account, each a hash chain whose newest entry a head item
@@ -85,6 +91,32 @@ export class DynamoAuditLog implements AuditLog, AuditChainReader {
         },
       ],
     };
+  }
+
+  /**
+   * Appends `entry` in one transaction with `writes` (at most 98: the entry and the head take two
+   * of a transaction's 100), reading the head again while other writers move it.
+   */
+  async appendTogether(stream: StreamName, entry: Item, writes: TransactItem[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.head(stream.source, stream.username);
+      const items = [...writes, ...this.appendItems(stream, entry, head).items];
+      try {
+        await this.table.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        const headIndex = items.length - 1;
+        const moved =
+          error instanceof TransactionCanceledException &&
+          (error.CancellationReasons ?? []).some(
+            (r, i) =>
+              r.Code === 'TransactionConflict' ||
+              (i === headIndex && r.Code === 'ConditionalCheckFailed'),
+          );
+        if (!moved || attempt >= APPEND_ATTEMPTS) throw error;
+        await appendBackoff(attempt);
+      }
+    }
   }
 
   /** Every account with audit entries or a head: a scan, as only verification needs it. */

@@ -2,6 +2,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountRestore, RestoreLedger, WardenMarks } from '../../core/review/ports.js';
 import { ITEM_KEY } from '../../core/shared/table-keys.js';
 import { DynamoAccessEndRegister } from './access-end-register.js';
+import { DynamoAuditLog } from './audit-log.js';
 import type { GovernanceTable } from './governance-table.js';
 
 /** DynamoDB takes at most 100 writes in one transaction. */
@@ -66,30 +67,28 @@ export class DynamoRestoreLedger implements RestoreLedger {
       ...(restore.liftAccessEnds?.offboardingIds ?? []).map((id) =>
         remove(ITEM_KEY.offboardingAccessEnd(source, username, id)),
       ),
-      {
-        Put: {
-          TableName: table,
-          Item: {
-            ...ITEM_KEY.audit(source, username, restore.at, restore.restoreId),
-            actionId: restore.restoreId,
-            runId: restore.restoreId,
-            kind: 'restore',
-            source,
-            username,
-            reason: restore.overrideReason
-              ? `${restore.reason} (override: ${restore.overrideReason})`
-              : restore.reason,
-            at,
-            actor: restore.actor,
-          },
-        },
-      },
     ];
-    // The audit entry goes in the last transaction: it is written only once everything else is.
+    const entry = {
+      ...ITEM_KEY.audit(source, username, restore.at, restore.restoreId),
+      actionId: restore.restoreId,
+      runId: restore.restoreId,
+      kind: 'restore',
+      source,
+      username,
+      reason: restore.overrideReason
+        ? `${restore.reason} (override: ${restore.overrideReason})`
+        : restore.reason,
+      at,
+      actor: restore.actor,
+    };
+    // The audit entry, appended to the account's hash chain, goes in the last transaction: it is
+    // written only once everything else is.
+    const last = writes.splice(Math.max(0, writes.length - (TRANSACTION_ITEMS - 2)));
     for (let i = 0; i < writes.length; i += TRANSACTION_ITEMS) {
       await this.table.db.send(
         new TransactWriteCommand({ TransactItems: writes.slice(i, i + TRANSACTION_ITEMS) }),
       );
     }
+    await new DynamoAuditLog(this.table).appendTogether({ source, username }, entry, last);
   }
 }
