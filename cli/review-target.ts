@@ -85,17 +85,18 @@ export async function openReview(
 }
 
 /**
- * Only the governance table (`warden audit --user`): named by --table or the environment, as it
- * always was, or the local one.
+ * Only the governance table (`warden audit --user`, `warden audit verify`): the local one, or the
+ * deployed one found as the other review commands find it.
  */
-export async function openTable(options: TargetOptions): Promise<GovernanceTable> {
+export async function openTable(
+  options: Pick<TargetOptions, 'local' | 'stack' | 'table'>,
+): Promise<GovernanceTable> {
   if (options.local) {
     const { instance } = await localInstance();
     return new GovernanceTable(documentClient(), instance.resources.table);
   }
-  const name = options.table ?? process.env[ENV.table];
-  if (!name) throw new CliError(`name the governance table with --table or $${ENV.table}`);
-  return new GovernanceTable(documentClient(), name);
+  const { table } = await deployedNames(options, false);
+  return new GovernanceTable(documentClient(), table);
 }
 
 async function localInstance(): Promise<Awaited<ReturnType<typeof connectToLocal>>> {
@@ -126,7 +127,7 @@ async function openLocal(): Promise<ReviewTarget> {
  * where each run's record says they are.
  */
 async function deployedNames(
-  options: TargetOptions,
+  options: Pick<TargetOptions, 'stack' | 'table' | 'function'>,
   needsFunction: boolean,
 ): Promise<{ table: string; function?: string }> {
   const given = {

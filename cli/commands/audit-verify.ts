@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
-import { documentClient } from '../../functions/aws/clients/dynamodb.js';
 import { DynamoAuditLog } from '../../functions/aws/dynamo/audit-log.js';
-import { GovernanceTable } from '../../functions/aws/dynamo/governance-table.js';
 import { type AuditVerification, verifyAudit } from '../../functions/core/audit/verify-audit.js';
 import { ENV } from '../../functions/core/shared/environment.js';
-import { connectToLocal } from '../../local/local-up.js';
-import { CliError, EXIT } from '../exit-codes.js';
+import { EXIT } from '../exit-codes.js';
+import { openTable } from '../review-target.js';
 
 interface VerifyOptions {
   local?: boolean;
+  stack: string;
   table?: string;
   json?: boolean;
 }
@@ -24,33 +23,19 @@ export function registerAuditVerify(audit: Command): void {
       "walk every account's audit chain; report an edited, deleted or reordered entry and where it is (exit 4 when broken)",
     )
     .option('--local', 'use the local AWS started by `warden local up`')
-    .option('--table <name>', `governance table (default: $${ENV.table})`)
+    .option('--stack <name>', 'the deployed stack whose governance table to verify', 'Warden')
+    .option('--table <name>', `governance table (default: $${ENV.table}, else the stack's output)`)
     .option('--json', 'print one JSON object')
     .action(async (options: VerifyOptions) => {
-      const table = await tableOf(options);
-      const result = await verifyAudit(
-        new DynamoAuditLog(new GovernanceTable(documentClient(), table)),
-        (done, of) => {
-          if (!options.json && done % PROGRESS_EVERY === 0)
-            console.error(`verified ${done} of ${of} streams`);
-        },
-      );
+      const governance = await openTable(options);
+      const result = await verifyAudit(new DynamoAuditLog(governance), (done, of) => {
+        if (!options.json && done % PROGRESS_EVERY === 0)
+          console.error(`verified ${done} of ${of} streams`);
+      });
       if (options.json) console.log(JSON.stringify(result));
-      else printVerification(table, result);
+      else printVerification(governance.name, result);
       if (!result.ok) process.exitCode = EXIT.auditBroken;
     });
-}
-
-async function tableOf(options: VerifyOptions): Promise<string> {
-  if (options.local) {
-    const { instance } = await connectToLocal().catch((error: Error) => {
-      throw new CliError(error.message, EXIT.failure);
-    });
-    return instance.resources.table;
-  }
-  const table = options.table ?? process.env[ENV.table];
-  if (!table) throw new CliError(`name the governance table with --table or $${ENV.table}`);
-  return table;
 }
 
 function printVerification(table: string, r: AuditVerification): void {

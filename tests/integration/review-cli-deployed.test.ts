@@ -249,6 +249,13 @@ describe('the admin CLI against a deployed stack', () => {
     const kinds = person.trail.map((e: { kind?: string }) => e.kind);
     expect(kinds).toContain('restore');
     expect(kinds).toContain('disable');
+
+    // One account's trail, and the whole trail's chains, by the table the stack names.
+    const account = await json(['audit', '--user', 'ben', '--pool', userPoolId]);
+    expect(account.changes.map((c: { kind: string }) => c.kind)).toEqual(
+      expect.arrayContaining(['disable', 'restore']),
+    );
+    expect(await json(['audit', 'verify'])).toMatchObject({ ok: true, problems: [] });
   });
 
   it('says clearly when the stack or one of its outputs is missing, with exit status 1', async () => {
