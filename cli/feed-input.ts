@@ -1,5 +1,10 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
+import {
+  isDeploymentConfig,
+  parseDeploymentConfig,
+  reconcileSettings,
+} from '../functions/core/config/deployment-config.js';
 import {
   parseReconcileConfig,
   type ReconcileConfig,
@@ -7,6 +12,7 @@ import {
 import { type FeedResult, formatProblem, type HrFeed } from '../functions/core/hr/hr-record.js';
 import { parseFeed } from '../functions/core/hr/parse-feed.js';
 import { ConfigError } from '../functions/core/shared/errors.js';
+import { withPolicyFile } from '../infra/load-config.js';
 import { CliError } from './exit-codes.js';
 import { type FeedFlags, feedSectionFromFlags } from './feed-flags.js';
 
@@ -55,14 +61,26 @@ export function readJson(file: string, what: string): unknown {
   }
 }
 
+/**
+ * The settings a configuration file gives the reconcile function: the file itself, or the
+ * reconcile part of a deployment's configuration (`config/example.json`, as given to `cdk deploy`).
+ */
+function configFileSettings(file: string): Record<string, unknown> {
+  const raw = readJson(file, 'configuration');
+  if (!isDeploymentConfig(raw)) return raw as Record<string, unknown>;
+  try {
+    return reconcileSettings(parseDeploymentConfig(withPolicyFile(raw, dirname(file)), file));
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+}
+
 /** The configuration file (when given) with the command line's feed options on top. */
 export function loadConfig(
   options: FeedCliOptions,
   overrides: Record<string, unknown> = {},
 ): ReconcileConfig {
-  const fromFile = options.config
-    ? (readJson(options.config, 'configuration') as Record<string, unknown>)
-    : {};
+  const fromFile = options.config ? configFileSettings(options.config) : {};
   const feed = {
     ...((fromFile.feed as object | undefined) ?? {}),
     ...feedSectionFromFlags(options),

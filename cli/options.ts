@@ -40,5 +40,8 @@ export function addFeedOptions(command: Command): Command {
     )
     .option('--leavers-only', 'the feed lists only leavers: orphans are not decided')
     .option('--time-zone <zone>', 'IANA zone in which a date-only last_day ends (default UTC)')
-    .option('--config <file>', 'Warden configuration (JSON)');
+    .option(
+      '--config <file>',
+      "Warden configuration (JSON): the reconcile function's, or a deployment's (its reconcile part)",
+    );
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { systemClock } from '../../functions/aws/system.js';
+import type { ReconcileConfig } from '../../functions/core/config/reconcile-config.js';
 import { pastTerminationsOfActive, summariseFeed } from '../../functions/core/hr/feed-counts.js';
-import { formatProblem } from '../../functions/core/hr/hr-record.js';
-import { EXIT } from '../exit-codes.js';
+import { type FeedResult, formatProblem } from '../../functions/core/hr/hr-record.js';
+import { CliError, EXIT } from '../exit-codes.js';
 import { type FeedCliOptions, loadConfig, readFeed } from '../feed-input.js';
 import { momentOf } from '../moment.js';
 import { addFeedOptions } from '../options.js';
@@ -28,7 +29,7 @@ export function registerHrValidate(hr: Command): void {
   ).action((file: string, options: ValidateOptions) => {
     const now = momentOf(options.at, systemClock);
     const config = loadConfig(options);
-    const result = readFeed(file, config);
+    const result = options.json ? readFeedOrSayWhyNot(file, config) : readFeed(file, config);
     const summary = summariseFeed(result, config.feed.kind, now);
     process.exitCode = result.ok ? EXIT.ok : EXIT.invalidInput;
     if (options.json) {
@@ -50,4 +51,14 @@ export function registerHrValidate(hr: Command): void {
     }
     for (const note of result.feed.notes ?? []) console.log(`  note: ${note}`);
   });
+}
+
+/** For `--json`: a feed that cannot be read is a problem of the whole file, printed like the others. */
+function readFeedOrSayWhyNot(file: string, config: ReconcileConfig): FeedResult {
+  try {
+    return readFeed(file, config);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return { ok: false, problems: [{ location: null, field: null, reason: error.message }] };
+  }
 }

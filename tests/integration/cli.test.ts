@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,41 @@ describe('warden CLI', () => {
     expect(
       warden('hr', 'validate', fixture('roster-small.csv'), '--time-zone', 'Nowhere/City').err,
     ).toMatch(/feed\.timeZone: is not a known IANA time zone/);
+  });
+
+  it('hr validate --json: a file that cannot be read is a problem of the whole file, in JSON too', () => {
+    const r = warden('hr', 'validate', 'nope.csv', '--json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({
+      valid: false,
+      records: 0,
+      problems: [{ line: null, field: null, reason: 'cannot read HR feed nope.csv: ENOENT' }],
+    });
+  });
+
+  it('hr validate --config: takes the feed rules from a deployment configuration too, as set-up does', () => {
+    const r = warden(
+      'hr',
+      'validate',
+      fixture('roster-small.csv'),
+      '--config',
+      'config/example.json',
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/dates in America\/Mexico_City/);
+
+    const dir = mkdtempSync(join(tmpdir(), 'warden-config-'));
+    const broken = join(dir, 'production.json');
+    const example = JSON.parse(readFileSync('config/example.json', 'utf8'));
+    // Its geo policy is a file beside the example, so the copy goes without it.
+    writeFileSync(
+      broken,
+      JSON.stringify({ ...example, geo: undefined, retention: { reportDays: -1 } }),
+    );
+    const refused = warden('hr', 'validate', fixture('roster-small.csv'), '--config', broken);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/production\.json.*retention\.reportDays/s);
   });
 
   it('reconcile --json --html: the reports of an offline what-if from list-users pages', () => {

@@ -192,6 +192,14 @@ export function parseDeploymentConfig(input: unknown, origin: string): Deploymen
   return config;
 }
 
+/** A deployment's configuration, not the reconcile function's: it has a field only a deployment has. */
+export function isDeploymentConfig(input: unknown): boolean {
+  if (input === null || typeof input !== 'object') return false;
+  return Object.keys(input).some(
+    (key) => key in deploymentConfigSchema.shape && !(key in reconcileConfigSchema.shape),
+  );
+}
+
 /** The part of a deployment's configuration the reconcile function runs with. */
 export function reconcileSettings(
   config: DeploymentConfig,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isDeploymentConfig,
   parseDeploymentConfig,
   reconcileSettings,
 } from '../../../../functions/core/config/deployment-config.js';
@@ -80,6 +81,15 @@ describe('deployment configuration', () => {
 });
 
 describe('reconcile settings of a deployment', () => {
+  it("tells a deployment's configuration from the reconcile function's by the fields only a deployment has", () => {
+    expect(isDeploymentConfig({ dryRun: true, retention: { reportDays: 30 } })).toBe(true);
+    expect(isDeploymentConfig({ schedule: {} })).toBe(true);
+    expect(isDeploymentConfig({ dryRun: true, feed: { timeZone: 'UTC' }, guard: {} })).toBe(false);
+    expect(isDeploymentConfig({})).toBe(false);
+    expect(isDeploymentConfig(null)).toBe(false);
+    expect(isDeploymentConfig(['schedule'])).toBe(false);
+  });
+
   const geo = {
     policy: { default: { allowedCountries: ['MX'], outside: 'require_mfa' } },
     codeSender: 'codes@x.org',
