@@ -1,7 +1,8 @@
 import { OffboardingConflictError } from './errors.js';
-import { executeNow, type OffboardingDependencies } from './execute-offboarding.js';
+import { executeCreated, type OffboardingDependencies } from './execute-offboarding.js';
 import { offboardingNotice } from './notice.js';
 import { type Offboarding, scheduleNameOf } from './offboarding.js';
+import { actingAlone } from './person-claim.js';
 import { getOffboarding, schedule } from './request-offboarding.js';
 
 async function scheduledOffboarding(
@@ -18,7 +19,10 @@ async function scheduledOffboarding(
   return offboarding;
 }
 
-/** Moves a scheduled offboarding; a moment that is not in the future offboards now. */
+/**
+ * Moves a scheduled offboarding; a moment that is not in the future offboards now, and changes
+ * nothing unless this offboarding alone acts on the person (another one is a conflict).
+ */
 export async function moveOffboarding(
   id: string,
   effectiveAt: Date,
@@ -28,13 +32,16 @@ export async function moveOffboarding(
   const offboarding = await scheduledOffboarding(id, 'moved', deps);
   const now = deps.clock.now();
   if (effectiveAt <= now) {
-    await deps.store.save({
-      ...offboarding,
-      effectiveAt: now,
-      history: [...offboarding.history, { at: now, what: 'moved', by, detail: 'now' }],
+    return actingAlone(offboarding.employeeId, id, deps, async () => {
+      const moved: Offboarding = {
+        ...offboarding,
+        effectiveAt: now,
+        history: [...offboarding.history, { at: now, what: 'moved', by, detail: 'now' }],
+      };
+      await deps.store.save(moved);
+      await deps.scheduler.remove(scheduleNameOf(id));
+      return executeCreated(moved, by, deps);
     });
-    await deps.scheduler.remove(scheduleNameOf(id));
-    return executeNow(id, by, deps);
   }
   return schedule({ ...offboarding, effectiveAt }, by, 'moved', deps);
 }

@@ -225,8 +225,8 @@ export async function executeNow(
 }
 
 /**
- * `executeNow` for an offboarding the caller has just created, due now, while it already acts
- * alone on the person: neither read back nor claimed a second time.
+ * `executeNow` for an offboarding the caller has just created or moved to now, while it already
+ * acts alone on the person: neither read back nor claimed a second time.
  */
 export async function executeCreated(
   offboarding: Offboarding,

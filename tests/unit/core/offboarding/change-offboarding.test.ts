@@ -31,6 +31,18 @@ describe('moving a scheduled offboarding', () => {
     expect(w.scheduler.removed).toEqual([`offboarding-${ID}`]);
   });
 
+  it('to now while another offboarding acts on the person is a conflict that changes nothing', async () => {
+    const { w, at, scheduled } = await scheduledWorld();
+    await w.store.claimPerson('E1', 'ob-other', w.clock.now(), minutesFrom(w.clock.now(), 5));
+    await expect(moveOffboarding(ID, w.clock.now(), HR, w.deps)).rejects.toThrow(
+      OffboardingConflictError,
+    );
+    expect(await w.store.get(ID)).toEqual(scheduled);
+    expect(w.scheduler.removed).toEqual([]);
+    expect((await w.store.get(ID))?.effectiveAt).toEqual(at);
+    expect(w.press.disableCalls).toEqual([]);
+  });
+
   it('is refused once the offboarding is no longer scheduled, naming its state', async () => {
     const { w } = await scheduledWorld();
     await moveOffboarding(ID, w.clock.now(), HR, w.deps);
