@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { assertAwaitingReview } from '../reconcile/review-quarantine.js';
 import type { RunRecord } from '../reconcile/run-record.js';
 import type { Clock } from '../shared/clock.js';
-import { errorName } from '../shared/errors.js';
+import { errorName, ReviewError } from '../shared/errors.js';
 import { parseOrThrow } from '../shared/validation.js';
+import { RunNotFoundError } from './errors.js';
 import type { AdminAudit, DecidedRun, QuarantineDecisions, RunHistory } from './ports.js';
 import { getRun } from './show-run.js';
 
@@ -39,14 +40,13 @@ export interface QuarantineDecision {
  * An admin approves or rejects a quarantined run, with a reason. The run is checked here first,
  * so a mistake is refused before anything is invoked; then the reconcile function decides
  * through its own path (approving re-plans from the run's feed and lets through exactly the
- * changes it planned). The decision is audited with its outcome, also when it fails.
+ * changes it planned). The decision is audited with its outcome, also when it is refused or fails.
  */
 export async function decideQuarantine(
   input: ReviewInput,
   deps: DecideQuarantineDependencies,
 ): Promise<QuarantineDecision> {
   const { runId, decision, reason, actor } = parseOrThrow(reviewInputSchema, input, 'review');
-  assertAwaitingReview(await getRun(runId, deps.runs));
   const at = deps.clock.now();
   const entry = {
     id: `review-${createHash('sha256').update(`${runId}\u0000${at.toISOString()}`).digest('hex').slice(0, 16)}`,
@@ -56,6 +56,13 @@ export async function decideQuarantine(
     target: runId,
     reason,
   };
+  try {
+    assertAwaitingReview(await getRun(runId, deps.runs));
+  } catch (error) {
+    if (error instanceof ReviewError || error instanceof RunNotFoundError)
+      await deps.audit.record({ ...entry, outcome: 'refused' });
+    throw error;
+  }
   let decided: DecidedRun;
   try {
     decided = await deps.decisions[decision](runId, { by: actor, reason });

@@ -65,23 +65,27 @@ export async function restoreAccount(
 ): Promise<RestoreResult> {
   const request = parseOrThrow(restoreInputSchema, input, 'restore');
   const { source, username } = request;
-  const pool = deps.pools.find((p) => p.source === source);
-  if (!pool) throw new NotFoundError(`${source} is not a user pool Warden governs`);
-  const account = await pool.byUsername(username);
-  if (!account) throw new NotFoundError(`no account ${username} in ${source}`);
-
-  const trail = await deps.trail.listAudit(source, username);
-  const last = trail.at(-1);
-  if (last?.kind !== 'disable') {
-    throw new RestoreRefusedError(
-      last
-        ? `${source}/${username} was last changed by a ${last.kind} at ${last.at.toISOString()}; Warden has not disabled it since`
-        : `Warden never disabled ${source}/${username}; enable it in the user pool if it must be`,
-      false,
-    );
-  }
-  const key = accountKey(account);
   const now = deps.clock.now();
+  const attempt = {
+    at: now,
+    actor: request.actor,
+    action: 'account.restore' as const,
+    target: `${source}/${username}`,
+    reason: request.reason,
+    ...(request.overrideReason ? { overrideReason: request.overrideReason } : {}),
+  };
+  let restorable: Awaited<ReturnType<typeof restorableAccount>>;
+  try {
+    restorable = await restorableAccount(source, username, deps);
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof RestoreRefusedError) {
+      const id = `restore-refused-${createHash('sha256').update(`${attempt.target}\u0000${now.toISOString()}`).digest('hex').slice(0, 16)}`;
+      await deps.audit.record({ ...attempt, id, outcome: 'refused' });
+    }
+    throw error;
+  }
+  const { pool, account, trail, last } = restorable;
+  const key = accountKey(account);
   const [marks, ends, standing] = await Promise.all([
     deps.ledger.marks(source, key),
     deps.ledger.accessEnds(source, username),
@@ -102,15 +106,7 @@ export async function restoreAccount(
       : []),
   ];
   const restoreId = `restore-${createHash('sha256').update(`${source}\u0000${key}\u0000${last.actionId}`).digest('hex').slice(0, 24)}`;
-  const entry = {
-    id: restoreId,
-    at: now,
-    actor: request.actor,
-    action: 'account.restore' as const,
-    target: `${source}/${username}`,
-    reason: request.reason,
-    ...(request.overrideReason ? { overrideReason: request.overrideReason } : {}),
-  };
+  const entry = { ...attempt, id: restoreId };
   if (rules.length > 0 && !request.overrideReason) {
     await deps.audit.record({ ...entry, outcome: 'refused' });
     throw new RestoreRefusedError(
@@ -158,6 +154,25 @@ export async function restoreAccount(
       : 0,
     warnings: warningsFor(standing, override),
   };
+}
+
+/** The governed account and its trail, when Warden's last change to it was a disable. */
+async function restorableAccount(source: string, username: string, deps: RestoreDependencies) {
+  const pool = deps.pools.find((p) => p.source === source);
+  if (!pool) throw new NotFoundError(`${source} is not a user pool Warden governs`);
+  const account = await pool.byUsername(username);
+  if (!account) throw new NotFoundError(`no account ${username} in ${source}`);
+  const trail = await deps.trail.listAudit(source, username);
+  const last = trail.at(-1);
+  if (last?.kind !== 'disable') {
+    throw new RestoreRefusedError(
+      last
+        ? `${source}/${username} was last changed by a ${last.kind} at ${last.at.toISOString()}; Warden has not disabled it since`
+        : `Warden never disabled ${source}/${username}; enable it in the user pool if it must be`,
+      false,
+    );
+  }
+  return { pool, account, trail, last };
 }
 
 const LEAVING = new Set(['leaver', 'leaver_disabled']);

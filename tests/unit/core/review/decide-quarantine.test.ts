@@ -76,6 +76,13 @@ describe('deciding a quarantined run', () => {
       decideQuarantine({ runId: 'r-q', decision: 'approve', reason: 'r', actor: ADMIN }, deps()),
     ).rejects.toThrow(ReviewError);
     expect(decisions.calls).toHaveLength(1);
+    // Every refusal after the input is valid is audited, with who asked and why.
+    expect(audit.entries.map((e) => [e.target, e.action, e.outcome, e.actor])).toEqual([
+      ['r-x', 'run.approve', 'refused', ADMIN],
+      ['r-done', 'run.reject', 'refused', ADMIN],
+      ['r-q', 'run.reject', 'rejected', ADMIN],
+      ['r-q', 'run.approve', 'refused', ADMIN],
+    ]);
   });
 
   it('audits a decision that failed, and lets the error through', async () => {

@@ -159,7 +159,12 @@ describe('restoring an account Warden disabled', () => {
     await expect(restoreAccount({ ...request('ana'), reason: ' ' }, deps())).rejects.toThrow(
       InvalidInputError,
     );
-    expect(audit.entries).toEqual([]);
+    // Refusals of a valid request are audited; invalid input names no action to audit.
+    expect(audit.entries.map((e) => [e.target, e.action, e.outcome])).toEqual([
+      ['pool-a/ana', 'account.restore', 'refused'],
+      ['pool-z/ana', 'account.restore', 'refused'],
+      ['pool-a/zed', 'account.restore', 'refused'],
+    ]);
   });
 
   it('audits a restore that failed part-way', async () => {
