@@ -94,6 +94,22 @@ describe('the console API handler', () => {
     expect(a.journal.audit).toHaveLength(1);
   });
 
+  it('refuses with 422 a key used before for another request, and changes nothing', async () => {
+    const a = consoleApi();
+    const body = { employeeId: 'E10001', reason: 'resigned' };
+    await a.call('POST', '/api/offboardings', { claims: hr, headers: KEY, body });
+    const other = { employeeId: 'E10002', reason: 'resigned' };
+    const reused = await a.call('POST', '/api/offboardings', {
+      claims: hr,
+      headers: KEY,
+      body: other,
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.body.message).toMatch(/Idempotency-Key was used for another request/);
+    expect(a.store.items.size).toBe(1);
+    expect(a.journal.audit).toHaveLength(1);
+  });
+
   it('schedules at a wall-clock time in the zone HR chose, moves it, and cancels it', async () => {
     const a = consoleApi();
     const created = await a.call('POST', '/api/offboardings', {
