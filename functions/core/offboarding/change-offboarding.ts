@@ -48,9 +48,21 @@ export async function moveOffboarding(
 
 /**
  * Cancels a scheduled offboarding (a rehire, a mistake): its schedule and the access ends it
- * recorded go; one that has already run cannot be cancelled.
+ * recorded go; one that has already run cannot be cancelled. It holds the person's claim, so it
+ * never lands while the offboarding acts (that is a conflict: retry shortly), and the executor,
+ * which reads the offboarding again under the claim, never acts on a cancelled one.
  */
 export async function cancelOffboarding(
+  id: string,
+  reason: string,
+  by: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  const { employeeId } = await scheduledOffboarding(id, 'cancelled', deps);
+  return actingAlone(employeeId, `${id}:cancel`, deps, () => cancel(id, reason, by, deps));
+}
+
+async function cancel(
   id: string,
   reason: string,
   by: string,

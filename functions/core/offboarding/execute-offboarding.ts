@@ -50,18 +50,31 @@ export async function executeOffboarding(
   by: string,
   deps: OffboardingDependencies,
 ): Promise<Offboarding> {
+  const before = await dueOffboarding(id, deps);
+  if (!before.due) return before.offboarding;
+  return actingAlone(before.offboarding.employeeId, id, deps, async () => {
+    // Read again under the claim: a cancel may have landed between the first read and the claim.
+    const current = await dueOffboarding(id, deps);
+    return current.due ? act(current.offboarding, by, deps) : current.offboarding;
+  });
+}
+
+/** The offboarding, and whether it is due to act: not final, and its moment has come. */
+async function dueOffboarding(
+  id: string,
+  deps: OffboardingDependencies,
+): Promise<{ offboarding: Offboarding; due: boolean }> {
   const offboarding = await deps.store.get(id);
   if (!offboarding) throw new OffboardingNotFoundError(id);
-  const now = deps.clock.now();
   if (offboarding.status === 'done' || offboarding.status === 'cancelled') {
     deps.log.info('offboarding already final', { offboardingId: id, status: offboarding.status });
-    return offboarding;
+    return { offboarding, due: false };
   }
-  if (offboarding.effectiveAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
+  if (offboarding.effectiveAt.getTime() > deps.clock.now().getTime() + EARLY_TOLERANCE_MS) {
     deps.log.warn('offboarding not due yet; a stale schedule?', { offboardingId: id });
-    return offboarding;
+    return { offboarding, due: false };
   }
-  return actingAlone(offboarding.employeeId, id, deps, () => act(offboarding, by, deps));
+  return { offboarding, due: true };
 }
 
 /** Records the access end, then signs out and disables each linked account, and saves the outcome. */

@@ -4,6 +4,7 @@ import {
   moveOffboarding,
 } from '../../../../functions/core/offboarding/change-offboarding.js';
 import { OffboardingConflictError } from '../../../../functions/core/offboarding/errors.js';
+import { executeOffboarding } from '../../../../functions/core/offboarding/execute-offboarding.js';
 import { requestOffboarding } from '../../../../functions/core/offboarding/request-offboarding.js';
 import { HR, hrRequest, minutesFrom, peopleWorld } from '../../fakes/offboarding-people.js';
 
@@ -68,6 +69,34 @@ describe('cancelling a scheduled offboarding', () => {
       message: 'offboarding cancelled',
       detail: { offboardingId: ID },
     });
+  });
+
+  it('never ends with disabled accounts when it races the schedule firing', async () => {
+    const { w, at } = await scheduledWorld();
+    w.clock.current = at;
+    // The schedule fires and reads the offboarding; the cancel lands before it acts.
+    const claim = w.store.claimPerson.bind(w.store);
+    let raced = false;
+    w.store.claimPerson = async (...args) => {
+      if (!raced) {
+        raced = true;
+        await cancelOffboarding(ID, 'rehired', HR, w.deps);
+      }
+      return claim(...args);
+    };
+    const fired = await executeOffboarding(ID, 'scheduler', w.deps);
+    expect(fired.status).toBe('cancelled');
+    expect((await w.store.get(ID))?.status).toBe('cancelled');
+    expect(w.press.disableCalls).toEqual([]);
+  });
+
+  it('while the offboarding acts on the person is a conflict, and changes nothing', async () => {
+    const { w, scheduled } = await scheduledWorld();
+    await w.store.claimPerson('E1', ID, w.clock.now(), minutesFrom(w.clock.now(), 5));
+    await expect(cancelOffboarding(ID, 'rehired', HR, w.deps)).rejects.toThrow(
+      OffboardingConflictError,
+    );
+    expect(await w.store.get(ID)).toEqual(scheduled);
   });
 
   it('is refused twice, naming the state it is in', async () => {
