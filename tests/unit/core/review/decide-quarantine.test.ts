@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { decideQuarantine } from '../../../../functions/core/review/decide-quarantine.js';
 import { RunNotFoundError } from '../../../../functions/core/review/errors.js';
 import { InvalidInputError, ReviewError } from '../../../../functions/core/shared/errors.js';
@@ -83,6 +83,14 @@ describe('deciding a quarantined run', () => {
       ['r-q', 'run.reject', 'rejected', ADMIN],
       ['r-q', 'run.approve', 'refused', ADMIN],
     ]);
+  });
+
+  it('lets a failure to read the run through, not audited as a refusal', async () => {
+    vi.spyOn(runs, 'getRun').mockRejectedValue(new Error('read timed out'));
+    await expect(
+      decideQuarantine({ runId: 'r-q', decision: 'approve', reason: 'r', actor: ADMIN }, deps()),
+    ).rejects.toThrow('read timed out');
+    expect(audit.entries).toEqual([]);
   });
 
   it('audits a decision that failed, and lets the error through', async () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotFoundError, RestoreRefusedError } from '../../../../functions/core/review/errors.js';
 import { restoreAccount } from '../../../../functions/core/review/restore-account.js';
 import { InvalidInputError, WardenError } from '../../../../functions/core/shared/errors.js';
@@ -165,6 +165,12 @@ describe('restoring an account Warden disabled', () => {
       ['pool-z/ana', 'account.restore', 'refused'],
       ['pool-a/zed', 'account.restore', 'refused'],
     ]);
+  });
+
+  it('lets a failure to read the trail through, not audited as a refusal', async () => {
+    vi.spyOn(ledger, 'listAudit').mockRejectedValue(new Error('read timed out'));
+    await expect(restoreAccount(request('ana'), deps())).rejects.toThrow('read timed out');
+    expect(audit.entries).toEqual([]);
   });
 
   it('audits a restore that failed part-way', async () => {
