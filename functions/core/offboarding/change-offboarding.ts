@@ -33,10 +33,12 @@ export async function moveOffboarding(
   const now = deps.clock.now();
   if (effectiveAt <= now) {
     return actingAlone(offboarding.employeeId, id, deps, async () => {
+      // Read again under the claim: a cancel may have landed between the first read and the claim.
+      const current = await scheduledOffboarding(id, 'moved', deps);
       const moved: Offboarding = {
-        ...offboarding,
+        ...current,
         effectiveAt: now,
-        history: [...offboarding.history, { at: now, what: 'moved', by, detail: 'now' }],
+        history: [...current.history, { at: now, what: 'moved', by, detail: 'now' }],
       };
       await deps.store.save(moved);
       await deps.scheduler.remove(scheduleNameOf(id));

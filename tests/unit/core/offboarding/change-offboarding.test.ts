@@ -44,6 +44,24 @@ describe('moving a scheduled offboarding', () => {
     expect(w.press.disableCalls).toEqual([]);
   });
 
+  it('to now never acts on an offboarding cancelled between its read and its claim', async () => {
+    const { w } = await scheduledWorld();
+    const claim = w.store.claimPerson.bind(w.store);
+    let raced = false;
+    w.store.claimPerson = async (...args) => {
+      if (!raced) {
+        raced = true;
+        await cancelOffboarding(ID, 'rehired', HR, w.deps);
+      }
+      return claim(...args);
+    };
+    await expect(moveOffboarding(ID, w.clock.now(), HR, w.deps)).rejects.toThrow(
+      `offboarding ${ID} is cancelled; only a scheduled offboarding can be moved`,
+    );
+    expect((await w.store.get(ID))?.status).toBe('cancelled');
+    expect(w.press.disableCalls).toEqual([]);
+  });
+
   it('is refused once the offboarding is no longer scheduled, naming its state', async () => {
     const { w } = await scheduledWorld();
     await moveOffboarding(ID, w.clock.now(), HR, w.deps);
