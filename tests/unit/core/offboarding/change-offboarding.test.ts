@@ -17,6 +17,19 @@ async function scheduledWorld() {
   return { w, at, scheduled };
 }
 
+/** A cancel that lands after the next change has read the offboarding, before it claims the person. */
+function cancelBeforeTheFirstClaim(w: Awaited<ReturnType<typeof scheduledWorld>>['w']): void {
+  const claim = w.store.claimPerson.bind(w.store);
+  let raced = false;
+  w.store.claimPerson = async (...args) => {
+    if (!raced) {
+      raced = true;
+      await cancelOffboarding(ID, 'rehired', HR, w.deps);
+    }
+    return claim(...args);
+  };
+}
+
 describe('moving a scheduled offboarding', () => {
   it('to exactly now offboards now, and its history says it was moved to now', async () => {
     const { w, scheduled } = await scheduledWorld();
@@ -46,15 +59,7 @@ describe('moving a scheduled offboarding', () => {
 
   it('to now never acts on an offboarding cancelled between its read and its claim', async () => {
     const { w } = await scheduledWorld();
-    const claim = w.store.claimPerson.bind(w.store);
-    let raced = false;
-    w.store.claimPerson = async (...args) => {
-      if (!raced) {
-        raced = true;
-        await cancelOffboarding(ID, 'rehired', HR, w.deps);
-      }
-      return claim(...args);
-    };
+    cancelBeforeTheFirstClaim(w);
     await expect(moveOffboarding(ID, w.clock.now(), HR, w.deps)).rejects.toThrow(
       `offboarding ${ID} is cancelled; only a scheduled offboarding can be moved`,
     );
@@ -93,15 +98,7 @@ describe('cancelling a scheduled offboarding', () => {
     const { w, at } = await scheduledWorld();
     w.clock.current = at;
     // The schedule fires and reads the offboarding; the cancel lands before it acts.
-    const claim = w.store.claimPerson.bind(w.store);
-    let raced = false;
-    w.store.claimPerson = async (...args) => {
-      if (!raced) {
-        raced = true;
-        await cancelOffboarding(ID, 'rehired', HR, w.deps);
-      }
-      return claim(...args);
-    };
+    cancelBeforeTheFirstClaim(w);
     const fired = await executeOffboarding(ID, 'scheduler', w.deps);
     expect(fired.status).toBe('cancelled');
     expect((await w.store.get(ID))?.status).toBe('cancelled');
