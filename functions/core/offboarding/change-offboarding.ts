@@ -20,8 +20,9 @@ async function scheduledOffboarding(
 }
 
 /**
- * Moves a scheduled offboarding; a moment that is not in the future offboards now, and changes
- * nothing unless this offboarding alone acts on the person (another one is a conflict).
+ * Moves a scheduled offboarding; a moment that is not in the future offboards now. Either holds
+ * the person's claim and reads the offboarding again under it, so a move never lands while the
+ * offboarding acts (a conflict: retry shortly) and never reschedules one that has already run.
  */
 export async function moveOffboarding(
   id: string,
@@ -29,10 +30,10 @@ export async function moveOffboarding(
   by: string,
   deps: OffboardingDependencies,
 ): Promise<Offboarding> {
-  const offboarding = await scheduledOffboarding(id, 'moved', deps);
+  const { employeeId } = await scheduledOffboarding(id, 'moved', deps);
   const now = deps.clock.now();
   if (effectiveAt <= now) {
-    return actingAlone(offboarding.employeeId, id, deps, async () => {
+    return actingAlone(employeeId, id, deps, async () => {
       // Read again under the claim: a cancel may have landed between the first read and the claim.
       const current = await scheduledOffboarding(id, 'moved', deps);
       const moved: Offboarding = {
@@ -45,7 +46,10 @@ export async function moveOffboarding(
       return executeCreated(moved, by, deps);
     });
   }
-  return schedule({ ...offboarding, effectiveAt }, by, 'moved', deps);
+  return actingAlone(employeeId, `${id}:move`, deps, async () => {
+    const current = await scheduledOffboarding(id, 'moved', deps);
+    return schedule({ ...current, effectiveAt }, by, 'moved', deps);
+  });
 }
 
 /**

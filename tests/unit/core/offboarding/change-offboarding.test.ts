@@ -67,6 +67,41 @@ describe('moving a scheduled offboarding', () => {
     expect(w.press.disableCalls).toEqual([]);
   });
 
+  it('to later is refused when the schedule fired after the move read the offboarding', async () => {
+    const { w, at } = await scheduledWorld();
+    w.clock.current = at;
+    const schedule = w.scheduler.schedules.get(`offboarding-${ID}`);
+    // The move reads the offboarding as scheduled; the schedule then fires and completes.
+    const get = w.store.get.bind(w.store);
+    let raced = false;
+    w.store.get = async (id) => {
+      const read = await get(id);
+      if (!raced) {
+        raced = true;
+        await executeOffboarding(ID, 'scheduler', w.deps);
+      }
+      return read;
+    };
+    await expect(moveOffboarding(ID, minutesFrom(at, 60), HR, w.deps)).rejects.toThrow(
+      new OffboardingConflictError(
+        `offboarding ${ID} is done; only a scheduled offboarding can be moved`,
+      ),
+    );
+    const done = await get(ID);
+    expect(done?.status).toBe('done');
+    expect(done?.effectiveAt).toEqual(at);
+    expect(w.scheduler.schedules.get(`offboarding-${ID}`)).toEqual(schedule);
+  });
+
+  it('to later while the offboarding acts on the person is a conflict that changes nothing', async () => {
+    const { w, scheduled } = await scheduledWorld();
+    await w.store.claimPerson('E1', ID, w.clock.now(), minutesFrom(w.clock.now(), 5));
+    await expect(moveOffboarding(ID, minutesFrom(w.clock.now(), 120), HR, w.deps)).rejects.toThrow(
+      OffboardingConflictError,
+    );
+    expect(await w.store.get(ID)).toEqual(scheduled);
+  });
+
   it('is refused once the offboarding is no longer scheduled, naming its state', async () => {
     const { w } = await scheduledWorld();
     await moveOffboarding(ID, w.clock.now(), HR, w.deps);
