@@ -73,8 +73,8 @@ export async function planRun(
     const plan = planner.result();
     sources.push(plan);
     deps.log.info('listed', { source: directory.source, accounts: plan.findings.length });
-    if (feed.kind === 'roster') {
-      await deps.storage.memory.recordOrphansSeen(directory.source, plan.enabledOrphans, now);
+    if (feed.kind === 'roster' && plan.unseenOrphans.length > 0) {
+      await deps.storage.memory.recordOrphansSeen(directory.source, plan.unseenOrphans, now);
     }
   }
 

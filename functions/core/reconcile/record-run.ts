@@ -78,6 +78,8 @@ async function writeReports(
   store: ReportStore,
   htmlReport: HtmlReport | undefined,
 ) {
+  // Rendering holds the thread: the writes started beside it are let out first.
+  await new Promise((resolve) => setImmediate(resolve));
   const json = renderJsonReport(run, findings);
   const csv = renderCsvReport(findings);
   return store.write(run.runId, run.startedAt, {

@@ -11,8 +11,8 @@ export interface SourcePlan {
   readonly counts: Readonly<Record<Situation, number>>;
   readonly enabledCount: number;
   readonly disableCount: number;
-  /** Keys of enabled orphans, so their first sighting is remembered. */
-  readonly enabledOrphans: readonly string[];
+  /** Keys of enabled orphans not seen before, so their first sighting is remembered. */
+  readonly unseenOrphans: readonly string[];
   /** Accounts Warden disabled before that were enabled outside Warden: disabled again. */
   readonly enabledAgain: number;
   readonly posture?: PostureReport;
@@ -31,7 +31,7 @@ export interface SourcePlannerOptions {
 export class SourcePlanner {
   private readonly findings: Finding[] = [];
   private readonly counts = emptyCounts();
-  private readonly enabledOrphans: string[] = [];
+  private readonly unseenOrphans: string[] = [];
   private readonly postureGaps: PostureReport['withoutVerifiedEmail'] = [];
   private enabledCount = 0;
   private disableCount = 0;
@@ -52,8 +52,13 @@ export class SourcePlanner {
     this.counts[finding.situation]++;
     if (account.enabled) this.enabledCount++;
     if (finding.action === 'disable') this.disableCount++;
-    if (finding.situation === 'orphan' && account.enabled)
-      this.enabledOrphans.push(finding.accountKey);
+    const { accountKey } = finding;
+    if (
+      finding.situation === 'orphan' &&
+      account.enabled &&
+      !this.ctx.state.orphanFirstSeen.has(accountKey)
+    )
+      this.unseenOrphans.push(accountKey);
     return finding;
   }
 
@@ -67,7 +72,7 @@ export class SourcePlanner {
       counts: { ...this.counts },
       enabledCount: this.enabledCount,
       disableCount: this.disableCount,
-      enabledOrphans: this.enabledOrphans,
+      unseenOrphans: this.unseenOrphans,
       enabledAgain: this.enabledAgain,
       posture: this.options.posture
         ? { checked: this.postureChecked, withoutVerifiedEmail: [...this.postureGaps] }

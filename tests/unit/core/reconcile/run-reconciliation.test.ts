@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { HtmlReportRenderer } from '../../../../functions/core/reconcile/ports.js';
 import { approvalOf, rejectRun } from '../../../../functions/core/reconcile/review-quarantine.js';
 import { runReconciliation } from '../../../../functions/core/reconcile/run-reconciliation.js';
@@ -620,5 +620,14 @@ describe('planning a run', () => {
     expect([...(roster.storage.memory.orphanFirstSeen.get(POOL)?.keys() ?? [])]).toEqual([
       'sub-press-ops',
     ]);
+  });
+
+  it('writes only first sightings: orphans already seen cost no write', async () => {
+    const w = world();
+    await w.run(true);
+    const record = vi.spyOn(w.storage.memory, 'recordOrphansSeen');
+    await w.run(true);
+    expect(record).not.toHaveBeenCalled();
+    expect(w.storage.memory.orphanFirstSeen.get(POOL)?.get('sub-press-ops')).toBeDefined();
   });
 });

@@ -41,7 +41,7 @@ describe('the plan of one source', () => {
     expect(result.counts).toMatchObject({ active: 1, leaver: 1, leaver_disabled: 1, orphan: 2 });
     expect(result.enabledCount).toBe(3);
     expect(result.disableCount).toBe(1);
-    expect(result.enabledOrphans).toEqual(['sub-ops']);
+    expect(result.unseenOrphans).toEqual(['sub-ops']);
     expect(result.findings.map((f) => f.username)).toEqual([
       'ana',
       'ben',
