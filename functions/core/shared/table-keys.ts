@@ -241,9 +241,10 @@ export const ROLE_PARTITIONS = {
   },
   /**
    * The console API reads what admins review (runs, findings, the account index, trails and
-   * sign-in decisions) and writes what its actions change: offboardings (as the offboarding API
-   * does), a restored account's memory and audit, admins' decisions, and its own calls. Approvals and rejections go
-   * through the reconcile function, which writes the runs.
+   * sign-in decisions) and writes what its actions change: offboardings and the claims on the
+   * people they act on (as the offboarding API does), a restored account's memory and audit,
+   * admins' decisions, and its own calls. Approvals and rejections go through the reconcile
+   * function, which writes the runs.
    */
   console: {
     read: [
@@ -257,6 +258,7 @@ export const ROLE_PARTITIONS = {
       KEY_PREFIX.consoleCall,
       KEY_PREFIX.adminAction,
       KEY_PREFIX.offboardings,
+      KEY_PREFIX.acting,
       KEY_PREFIX.accessEnd,
       KEY_PREFIX.action,
       KEY_PREFIX.pending,

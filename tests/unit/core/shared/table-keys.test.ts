@@ -177,6 +177,19 @@ describe('least-privilege partitions', () => {
     expect(allowed(ROLE_PARTITIONS.poolFence.readWrite)).toEqual(['fence']);
   });
 
+  it('lets the console API write all an offboarding writes, the claim on the person included', () => {
+    // The console offboards now, moves and cancels through the same core as the HR API; only
+    // the HR API's call records and idempotency records are its own.
+    const hrApiOnly: readonly string[] = [KEY_PREFIX.offboardingCall, KEY_PREFIX.idempotency];
+    const offboardingWrites = ROLE_PARTITIONS.offboarding.write.filter(
+      (p) => !hrApiOnly.includes(p),
+    );
+    expect(ROLE_PARTITIONS.console.write).toEqual(expect.arrayContaining(offboardingWrites));
+    expect(ROLE_PARTITIONS.console.read).toEqual(
+      expect.arrayContaining(ROLE_PARTITIONS.offboarding.read),
+    );
+  });
+
   it('gives every partition prefix a pattern that matches its own items', () => {
     expect(leadingKeyPattern(KEY_PREFIX.accessEnd)).toBe('ACCESS#*');
     expect(matches(leadingKeyPattern(KEY_PREFIX.runs), EVERY_KIND.run as TableKey)).toBe(true);
