@@ -42,15 +42,16 @@ export function classify(account: Account, ctx: ClassifyContext): Finding {
   let verdict: Verdict;
   const exemption = ctx.exemptionFor(account, record?.employeeId);
   const offboardingId = ctx.state.offboardedBy?.get(key);
-  if (exemption && !exemption.expired) {
+  // An offboarding comes first: exemptions steer what the feed alone would do (decision 0022).
+  if (offboardingId && (!account.enabled || !disabledSinceRunBegan(key, ctx))) {
+    verdict = offboarded(account, key, offboardingId, record);
+  } else if (exemption && !exemption.expired) {
     const { expires, owner, reason } = exemption.exemption;
     verdict = {
       situation: 'exempt',
       action: 'none',
       reason: `exempt until ${expires}, owner ${owner}: ${reason}`,
     };
-  } else if (offboardingId && (!account.enabled || !disabledSinceRunBegan(key, ctx))) {
-    verdict = offboarded(account, key, offboardingId, record);
   } else if (correlation.kind === 'conflict') {
     verdict = {
       situation: 'disputed',

@@ -422,6 +422,27 @@ describe('an account an HR offboarding disabled', () => {
     expect(f.actionId).toBe(actionId('disable', POOL, 'sub-ana', 'offboarding:off-42'));
   });
 
+  it('is disabled again even when exempt: exemptions steer the feed, not an offboarding (decision 0022)', () => {
+    const exemptions = [
+      { username: 'ana', owner: 'IT', reason: 'kept past the contract', expires: '2027-01-01' },
+    ];
+    const state = { offboardedBy: new Map([['sub-ana', 'off-42']]) };
+    const enabled = classify(
+      account('ana', { employeeId: 'E1' }),
+      context({ state, cfg: { exemptions } }),
+    );
+    expect([enabled.situation, enabled.action, enabled.offboardingId]).toEqual([
+      'leaver',
+      'disable',
+      'off-42',
+    ]);
+    const disabled = classify(
+      account('ana', { employeeId: 'E1', enabled: false }),
+      context({ state, cfg: { exemptions } }),
+    );
+    expect([disabled.situation, disabled.action]).toEqual(['leaver_disabled', 'none']);
+  });
+
   it('is left to the feed when the offboarding disabled it after the run began: the listing may predate it', () => {
     const f = classify(
       account('ana', { employeeId: 'E1' }),
