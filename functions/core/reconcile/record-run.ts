@@ -128,6 +128,7 @@ export function withOutcomes(
   );
 }
 
+/** What an admin may act on, and every planned change (an approval applies only stored ones). */
 function needsReview(finding: StoredFinding): boolean {
-  return finding.situation !== 'active' || !finding.enabled;
+  return finding.situation !== 'active' || !finding.enabled || finding.action !== 'none';
 }

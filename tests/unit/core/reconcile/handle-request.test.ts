@@ -5,6 +5,8 @@ import {
 } from '../../../../functions/core/reconcile/handle-request.js';
 import { newRunRecord } from '../../../../functions/core/reconcile/run-record.js';
 import { ConfigError, ReviewError } from '../../../../functions/core/shared/errors.js';
+import { account } from '../../fakes/builders.js';
+import { pressPolicy } from '../../fakes/memory-geo.js';
 import { csv, FEED_BUCKET, ROWS, reconcileWorld } from '../../fakes/reconcile-world.js';
 
 const run = (overrides: { feed?: { bucket?: string; key: string }; forceDryRun?: boolean } = {}) =>
@@ -138,6 +140,30 @@ describe('handling a reconcile request', () => {
     expect(w.storage.runs.records.get(quarantined.runId)?.notes).toContain(
       `approved by an admin; run ${applied.runId} ended completed`,
     );
+  });
+
+  it("applies an approved run's MFA posture disables, which leave the account active", async () => {
+    const w = reconcileWorld(
+      {
+        guard: { maxDisablePercent: 100, maxDisableCount: 1 },
+        geoPolicy: pressPolicy(),
+        postureAction: 'disable',
+      },
+      [
+        account('ana', { employeeId: 'E1', emailVerified: false }),
+        account('ben', { employeeId: 'E2' }),
+        account('cruz', { employeeId: 'E3' }),
+      ],
+    );
+    w.directory.groups.set('correspondents', ['ana']);
+    const quarantined = await handleReconcileRequest(run(), w.services);
+    expect([quarantined.status, quarantined.actions.planned]).toEqual(['quarantined', 3]);
+    const applied = await handleReconcileRequest(
+      { kind: 'approve', runId: quarantined.runId },
+      w.services,
+    );
+    expect(applied.status).toBe('completed');
+    expect(w.directory.disableCalls.sort()).toEqual(['ana', 'ben', 'cruz']);
   });
 
   it('refuses to approve a run that did not read its feed from S3', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunOffboardingSession } from '../../../../functions/core/offboarding/ports.js';
 import { finishOffboarding, recordRun } from '../../../../functions/core/reconcile/record-run.js';
 import type { RunRecord } from '../../../../functions/core/reconcile/run-record.js';
+import type { Finding } from '../../../../functions/core/reconcile/situation.js';
 import type { QuotaUsage } from '../../../../functions/core/shared/cognito-quotas.js';
 import { feed, startedRun } from '../../fakes/builders.js';
 import { ROWS, reconcileWorld } from '../../fakes/reconcile-world.js';
@@ -51,6 +52,54 @@ describe('recording a run', () => {
     expect(run.throughput?.UserUpdate).toMatchObject({ calls: 10, achievedPerSecond: 5 });
     const { record: unmeasured } = recorded('completed');
     expect((await unmeasured()).run.throughput).toBeUndefined();
+  });
+});
+
+describe('the findings a run stores', () => {
+  it('are those worth a review and every planned change, so an approval finds them all', async () => {
+    const w = reconcileWorld();
+    const run: RunRecord = { ...startedRun(ROSTER, 'dry-run', NOW), runId: 'run-8' };
+    const base = { source: 'pool', match: 'employee_id', reason: 'r' } as const;
+    const planned: Finding[] = [
+      {
+        ...base,
+        username: 'ana',
+        accountKey: 'a',
+        enabled: true,
+        situation: 'active',
+        action: 'none',
+      },
+      // An MFA posture disable keeps the account's situation: it is active and enabled.
+      {
+        ...base,
+        username: 'ben',
+        accountKey: 'b',
+        enabled: true,
+        situation: 'active',
+        action: 'disable',
+        actionId: 'posture-ben',
+      },
+      {
+        ...base,
+        username: 'cruz',
+        accountKey: 'c',
+        enabled: false,
+        situation: 'active',
+        action: 'none',
+      },
+    ];
+    await recordRun(
+      run,
+      { feed: ROSTER, config: w.services.config },
+      planned,
+      new Map(),
+      w.services,
+    );
+    const stored = await w.storage.runs.listFindings('run-8');
+    expect(stored.map((f) => [f.username, f.outcome])).toEqual([
+      ['ben', 'not_applied'],
+      ['cruz', undefined],
+    ]);
   });
 });
 

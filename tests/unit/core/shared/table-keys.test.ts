@@ -186,7 +186,7 @@ describe('least-privilege partitions', () => {
     );
     expect(ROLE_PARTITIONS.console.write).toEqual(expect.arrayContaining(offboardingWrites));
     expect(ROLE_PARTITIONS.console.read).toEqual(
-      expect.arrayContaining(ROLE_PARTITIONS.offboarding.read),
+      expect.arrayContaining([...ROLE_PARTITIONS.offboarding.read]),
     );
   });
 
