@@ -3,7 +3,11 @@ import type { ReviewServices } from '../aws/review-services.js';
 import type { ConsoleAudit } from '../core/console/ports.js';
 import { type ConsoleRouteId, routeOf } from '../core/console/routes.js';
 import { may, staffFromClaims } from '../core/console/staff.js';
-import { OffboardingConflictError, OffboardingNotFoundError } from '../core/offboarding/errors.js';
+import {
+  OffboardingConflictError,
+  OffboardingKeyReusedError,
+  OffboardingNotFoundError,
+} from '../core/offboarding/errors.js';
 import type { OffboardingDependencies } from '../core/offboarding/execute-offboarding.js';
 import { NotFoundError, RestoreRefusedError, RunNotFoundError } from '../core/review/errors.js';
 import { conflict, invalid, json, notFound, parseBody } from '../core/shared/api-answer.js';
@@ -106,6 +110,7 @@ function errorAnswer(error: unknown) {
       message: error.message,
       needsOverride: error.needsOverride,
     });
+  if (error instanceof OffboardingKeyReusedError) return json(422, { message: error.message });
   if (error instanceof OffboardingConflictError || error instanceof ReviewError)
     return conflict(error.message);
   if (error instanceof InvalidInputError) return invalid(error.problems);

@@ -5,7 +5,11 @@ import {
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { isHrIntegrationCaller } from '../core/offboarding/caller.js';
 import { cancelOffboarding, moveOffboarding } from '../core/offboarding/change-offboarding.js';
-import { OffboardingConflictError, OffboardingNotFoundError } from '../core/offboarding/errors.js';
+import {
+  OffboardingConflictError,
+  OffboardingKeyReusedError,
+  OffboardingNotFoundError,
+} from '../core/offboarding/errors.js';
 import type { OffboardingDependencies } from '../core/offboarding/execute-offboarding.js';
 import { findAccounts } from '../core/offboarding/find-accounts.js';
 import { hrOffboardingId, OFFBOARDING_ID, viewOf } from '../core/offboarding/offboarding.js';
@@ -249,7 +253,7 @@ function create(
 function errorResponse(error: unknown): ApiResponse {
   if (error instanceof OffboardingNotFoundError) return notFound(error.message);
   if (error instanceof OffboardingConflictError) return conflict(error.message);
-  if (error instanceof IdempotencyValidationError)
+  if (error instanceof IdempotencyValidationError || error instanceof OffboardingKeyReusedError)
     return json(422, {
       status: 'invalid',
       message: 'this Idempotency-Key was used with a different request body',

@@ -81,21 +81,10 @@ const create: RouteHandler<Deps> = async (call, { offboarding }) => {
   if (typeof at === 'string') problems.push(at);
   if (problems.length > 0 || !('value' in body)) return { answer: invalid(problems) };
   const actor = actorOf(call.staff);
-  const id = hrOffboardingId(`console:${key}`);
-  const earlier = await offboarding.store.get(id);
-  if (
-    earlier &&
-    (earlier.employeeId !== body.value.employeeId ||
-      earlier.reason !== body.value.reason ||
-      earlier.requestedBy !== actor)
-  ) {
-    // A retried confirmation finds its own offboarding; another request must not find it.
-    const message = 'this Idempotency-Key was used for another request: send a new one';
-    return { target: id, answer: json(422, { message }) };
-  }
+  // A retried confirmation finds its own offboarding; another request is refused (422).
   const result = await requestOffboarding(
     {
-      id,
+      id: hrOffboardingId(`console:${key}`),
       employeeId: body.value.employeeId,
       effectiveAt: at as Date | undefined,
       reason: body.value.reason,

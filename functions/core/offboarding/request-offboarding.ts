@@ -1,5 +1,5 @@
 import { accountKey } from '../account.js';
-import { OffboardingNotFoundError } from './errors.js';
+import { OffboardingKeyReusedError, OffboardingNotFoundError } from './errors.js';
 import { executeCreated, executeNow, type OffboardingDependencies } from './execute-offboarding.js';
 import { findAccounts } from './find-accounts.js';
 import { offboardingNotice } from './notice.js';
@@ -21,15 +21,16 @@ export interface OffboardingRequest {
 }
 
 /**
- * Offboards now, or schedules the offboarding for its moment. The same id twice returns the
- * first offboarding (finishing it if a crash interrupted it), never a second one.
+ * Offboards now, or schedules the offboarding for its moment. The same request twice returns the
+ * first offboarding (finishing it if a crash interrupted it), never a second one; another
+ * request under the same id is refused (OffboardingKeyReusedError) and changes nothing.
  */
 export async function requestOffboarding(
   request: OffboardingRequest,
   deps: OffboardingDependencies,
 ): Promise<Offboarding> {
   const existing = await deps.store.get(request.id);
-  if (existing) return resume(existing, request.caller, deps);
+  if (existing) return resume(sameRequest(existing, request), request.caller, deps);
   const now = deps.clock.now();
   const future = request.effectiveAt !== undefined && request.effectiveAt > now;
   const offboarding: Offboarding = {
@@ -49,12 +50,27 @@ export async function requestOffboarding(
   const created = async (then: () => Promise<Offboarding>) =>
     (await deps.store.create(offboarding))
       ? then()
-      : resume((await deps.store.get(request.id)) as Offboarding, request.caller, deps);
+      : resume(
+          sameRequest((await deps.store.get(request.id)) as Offboarding, request),
+          request.caller,
+          deps,
+        );
   if (future) return created(() => schedule(offboarding, request.caller, 'scheduled', deps));
   // Claimed before it is created: a request refused for a conflict leaves nothing behind.
   return actingAlone(request.employeeId, request.id, deps, () =>
     created(() => executeCreated(offboarding, request.caller, deps)),
   );
+}
+
+/** The offboarding an earlier request under this id created, if it was this request. */
+function sameRequest(earlier: Offboarding, request: OffboardingRequest): Offboarding {
+  if (
+    earlier.employeeId !== request.employeeId ||
+    earlier.reason !== request.reason ||
+    earlier.requestedBy !== request.requestedBy
+  )
+    throw new OffboardingKeyReusedError();
+  return earlier;
 }
 
 /**

@@ -77,6 +77,33 @@ describe('the offboarding API handler', () => {
     expect(a.journal.audit).toHaveLength(1);
   });
 
+  it('refuses with 422 a key whose first request failed, when sent again for another request', async () => {
+    const a = api();
+    const notify = a.deps.notifier.notify.bind(a.deps.notifier);
+    a.deps.notifier.notify = () => Promise.reject(new Error('SNS is down'));
+    await expect(a.call(...create(valid))).rejects.toThrow('SNS is down');
+    a.deps.notifier.notify = notify;
+    for (const other of [
+      { ...valid, employeeId: 'E10002' },
+      { ...valid, reason: 'another reason' },
+      { ...valid, requestedBy: 'someone else' },
+    ]) {
+      const reused = await a.call(...create(other));
+      expect(reused).toEqual({
+        status: 422,
+        body: {
+          status: 'invalid',
+          message: 'this Idempotency-Key was used with a different request body',
+        },
+      });
+    }
+    // The same request again finishes the first.
+    expect((await a.call(...create(valid))).body).toMatchObject({
+      employeeId: 'E10001',
+      status: 'done',
+    });
+  });
+
   it('refuses any other caller with 403, audited, and changes nothing', async () => {
     const a = api();
     const refused = await a.call('POST', '/offboardings', {

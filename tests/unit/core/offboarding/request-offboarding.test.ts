@@ -3,7 +3,10 @@ import {
   cancelOffboarding,
   moveOffboarding,
 } from '../../../../functions/core/offboarding/change-offboarding.js';
-import { OffboardingConflictError } from '../../../../functions/core/offboarding/errors.js';
+import {
+  OffboardingConflictError,
+  OffboardingKeyReusedError,
+} from '../../../../functions/core/offboarding/errors.js';
 import { executeOffboarding } from '../../../../functions/core/offboarding/execute-offboarding.js';
 import { requestOffboarding } from '../../../../functions/core/offboarding/request-offboarding.js';
 import { account } from '../../fakes/builders.js';
@@ -132,8 +135,19 @@ describe('an HR offboarding, now', () => {
   it('the same request id twice returns the first offboarding and audits nothing again', async () => {
     const w = world();
     const first = await requestOffboarding(request(), w.deps);
-    const again = await requestOffboarding(request({ reason: 'other' }), w.deps);
+    const again = await requestOffboarding(request(), w.deps);
     expect(again).toEqual(first);
+    expect(w.journal.audit).toHaveLength(2);
+  });
+
+  it('refuses another request under an id already used, and changes nothing', async () => {
+    const w = world();
+    const first = await requestOffboarding(request(), w.deps);
+    for (const other of [{ reason: 'other' }, { employeeId: 'E10002' }, { requestedBy: 'x' }])
+      await expect(requestOffboarding(request(other), w.deps)).rejects.toThrow(
+        OffboardingKeyReusedError,
+      );
+    expect(await w.store.get(first.id)).toEqual(first);
     expect(w.journal.audit).toHaveLength(2);
   });
 
