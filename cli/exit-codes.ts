@@ -1,3 +1,4 @@
+import type { RunStatus } from '../functions/core/reconcile/run-record.js';
 import { WardenError } from '../functions/core/shared/errors.js';
 
 /** The CLI's exit statuses, documented in the README. */
@@ -18,4 +19,10 @@ export class CliError extends WardenError {
   ) {
     super(message);
   }
+}
+
+/** How a run ended, as an exit status: quarantined 3; failed, or completed with errors, 1. */
+export function exitStatusOfRun(status: RunStatus): number {
+  if (status === 'quarantined') return EXIT.quarantined;
+  return status === 'failed' || status === 'completed_with_errors' ? EXIT.failure : EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { parseFindingsQuery } from '../../functions/core/review/findings-query-i
 import { listRuns } from '../../functions/core/review/list-runs.js';
 import { runListItem } from '../../functions/core/review/run-report.js';
 import { showRun } from '../../functions/core/review/show-run.js';
+import { exitStatusOfRun } from '../exit-codes.js';
 import { formatRunReport, formatRunsList } from '../print-review.js';
 import { asCliErrors } from '../review-errors.js';
 import { addReviewTarget, openReview, type TargetOptions } from '../review-target.js';
@@ -114,11 +115,13 @@ export function registerRuns(program: Command): Command {
             { runId, decision, reason: options.reason ?? '', actor: await target.actor() },
             target.services,
           );
+          const { decided } = result;
+          // An approval's own run may be quarantined again (the plan grew) or fail part-way.
+          process.exitCode = exitStatusOfRun(decided.status);
           if (options.json) {
-            console.log(JSON.stringify({ run: runListItem(result.run), decided: result.decided }));
+            console.log(JSON.stringify({ run: runListItem(result.run), decided }));
             return;
           }
-          const { decided } = result;
           console.log(
             decision === 'approve'
               ? `run ${runId} approved: run ${decided.runId} ${decided.status}, ${decided.actions.applied} disabled, ${decided.actions.alreadyDone} already done, ${decided.actions.failed} failed`
