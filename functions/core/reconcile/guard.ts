@@ -46,30 +46,30 @@ export function evaluateGuard({
   config,
 }: GuardInput): GuardVerdict {
   const reasons: string[] = [];
-  const disablePercent = enabledCount === 0 ? 0 : round((disableCount / enabledCount) * 100);
+  const disables = percentCheck('maxDisablePercent', disableCount, enabledCount, config);
+  const disablePercent = disables.measured;
   const checks: GuardCheck[] = [
     check('maxDisableCount', config.maxDisableCount, disableCount, 'accounts'),
-    check('maxDisablePercent', config.maxDisablePercent, disablePercent, 'percent'),
+    disables,
   ];
   if (disableCount > config.maxDisableCount) {
     reasons.push(
       `plan disables ${disableCount} accounts, more than maxDisableCount ${config.maxDisableCount}`,
     );
   }
-  if (disablePercent > config.maxDisablePercent) {
+  if (disables.tripped) {
     reasons.push(
       `plan disables ${disablePercent}% of ${enabledCount} enabled accounts, more than maxDisablePercent ${config.maxDisablePercent}%`,
     );
   }
   // Only a full roster has a size that means something; a leavers list shrinks naturally.
   if (feed.kind === 'roster' && baseline && baseline.kind === 'roster' && baseline.records > 0) {
-    const shrinkPercent = round(((baseline.records - feed.records) / baseline.records) * 100);
-    checks.push(
-      check('maxRosterShrinkPercent', config.maxRosterShrinkPercent, shrinkPercent, 'percent'),
-    );
-    if (shrinkPercent > config.maxRosterShrinkPercent) {
+    const lost = baseline.records - feed.records;
+    const shrink = percentCheck('maxRosterShrinkPercent', lost, baseline.records, config);
+    checks.push(shrink);
+    if (shrink.tripped) {
       reasons.push(
-        `roster shrank by ${shrinkPercent}% (${baseline.records} -> ${feed.records} records) since the feed accepted in run ${baseline.runId}, more than maxRosterShrinkPercent ${config.maxRosterShrinkPercent}%`,
+        `roster shrank by ${shrink.measured}% (${baseline.records} -> ${feed.records} records) since the feed accepted in run ${baseline.runId}, more than maxRosterShrinkPercent ${config.maxRosterShrinkPercent}%`,
       );
     }
   }
@@ -94,6 +94,27 @@ function check(
   return { rule, threshold, measured, unit, tripped: measured > threshold };
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
+/**
+ * `part` of `whole` against a limit in percent. It trips only above the limit, compared without
+ * rounding (and by multiplying, so 3 of 15 is exactly 20%). The percent shown has a tenth, or as
+ * many more decimals as it takes to tell a tripped rule from its limit (20.04% is not 20%).
+ */
+function percentCheck(
+  rule: 'maxDisablePercent' | 'maxRosterShrinkPercent',
+  part: number,
+  whole: number,
+  config: GuardConfig,
+): GuardCheck {
+  const threshold = config[rule];
+  const tripped = part * 100 > threshold * whole;
+  const exact = whole === 0 ? 0 : (part / whole) * 100;
+  let measured = exact;
+  for (let decimals = 1; decimals <= 6; decimals++) {
+    const rounded = Math.round(exact * 10 ** decimals) / 10 ** decimals;
+    if (rounded > threshold === tripped) {
+      measured = rounded;
+      break;
+    }
+  }
+  return { rule, threshold, measured, unit: 'percent', tripped };
 }

@@ -67,6 +67,39 @@ describe('guard', () => {
     ]);
   });
 
+  it('compares unrounded, and shows the decimals that tell a tripped rule from its limit', () => {
+    const over = { ...guard, maxDisableCount: 10_000 };
+    const v = evaluateGuard({
+      disableCount: 1002,
+      enabledCount: 5000,
+      feed: roster(5000),
+      config: over,
+    });
+    expect(v).toMatchObject({ tripped: true, disablePercent: 20.04 });
+    expect(v.reasons).toEqual([
+      'plan disables 20.04% of 5000 enabled accounts, more than maxDisablePercent 20%',
+    ]);
+    const none = { ...over, maxDisablePercent: 0 };
+    const few = evaluateGuard({
+      disableCount: 4,
+      enabledCount: 10_000,
+      feed: roster(10_000),
+      config: none,
+    });
+    expect(few).toMatchObject({ tripped: true, disablePercent: 0.04 });
+    // Exactly at the limit is within it, whatever binary fractions make of 3/15.
+    const at = evaluateGuard({ disableCount: 3, enabledCount: 15, feed: roster(15), config: over });
+    expect(at).toMatchObject({ tripped: false, disablePercent: 20 });
+    const shrank = evaluateGuard({
+      disableCount: 0,
+      enabledCount: 5000,
+      feed: roster(3998),
+      baseline: baseline(5000),
+      config: { ...over, maxRosterShrinkPercent: 20 },
+    });
+    expect(shrank.checks?.at(-1)).toMatchObject({ measured: 20.04, tripped: true });
+  });
+
   it('trips when the roster shrank sharply since the last accepted feed', () => {
     const v = evaluateGuard({
       disableCount: 0,
