@@ -131,6 +131,10 @@ describe('DynamoDB storage roles on the governance table', () => {
         ['k2', t('2026-11-20T00:00:00Z')],
       ]),
     );
+    await storage.memory.forgetOrphans('pool-2', ['k1']);
+    expect((await storage.memory.loadSourceState('pool-2')).orphanFirstSeen).toEqual(
+      new Map([['k2', t('2026-11-20T00:00:00Z')]]),
+    );
   });
 
   it('keeps the last accepted feed size per kind', async () => {

@@ -43,6 +43,13 @@ export class DynamoSourceMemory implements SourceMemory, OffboardedAccounts {
     );
   }
 
+  async forgetOrphans(source: string, accountKeys: readonly string[]): Promise<void> {
+    await this.table.batchWrite(
+      [],
+      accountKeys.map((key) => ITEM_KEY.orphanSeen(source, key)),
+    );
+  }
+
   async disablingAction(source: string, accountKey: string): Promise<string | undefined> {
     const item = await this.table.get(ITEM_KEY.disabledByWarden(source, accountKey), true);
     return item ? String(item.actionId) : undefined;

@@ -73,9 +73,6 @@ export async function planRun(
     const plan = planner.result();
     sources.push(plan);
     deps.log.info('listed', { source: directory.source, accounts: plan.findings.length });
-    if (feed.kind === 'roster' && plan.unseenOrphans.length > 0) {
-      await deps.storage.memory.recordOrphansSeen(directory.source, plan.unseenOrphans, now);
-    }
   }
 
   const concluded = concludePlan({
@@ -90,5 +87,25 @@ export async function planRun(
     accounts: concluded.findings.length,
     disable: concluded.run.actions.planned,
   });
+  // Only a full roster decides orphans, and only one the guard let through is trusted.
+  if (feed.kind === 'roster' && concluded.run.status !== 'quarantined') {
+    await rememberOrphans(deps, sources, now);
+  }
   return { ...concluded, offboarding };
+}
+
+/** Each source's new orphans from now, and those HR lists again forgotten. */
+async function rememberOrphans(
+  deps: Pick<RunDependencies, 'storage' | 'directories'>,
+  sources: readonly SourcePlan[],
+  now: Date,
+): Promise<void> {
+  const { memory } = deps.storage;
+  const writes: Promise<void>[] = [];
+  sources.forEach(({ unseenOrphans, orphansGone }, i) => {
+    const { source } = deps.directories[i] as AccountDirectory;
+    if (unseenOrphans.length > 0) writes.push(memory.recordOrphansSeen(source, unseenOrphans, now));
+    if (orphansGone.length > 0) writes.push(memory.forgetOrphans(source, orphansGone));
+  });
+  await Promise.all(writes);
 }

@@ -75,6 +75,8 @@ export interface SourceMemory {
   loadSourceState(source: string): Promise<SourceState>;
   /** Remembers when each orphan was first seen; an orphan already known keeps its date. */
   recordOrphansSeen(source: string, accountKeys: readonly string[], at: Date): Promise<void>;
+  /** Forgets these accounts' first sightings as orphans: they are no longer orphans. */
+  forgetOrphans(source: string, accountKeys: readonly string[]): Promise<void>;
 }
 
 export interface FeedBaselines {

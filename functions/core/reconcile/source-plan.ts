@@ -13,6 +13,8 @@ export interface SourcePlan {
   readonly disableCount: number;
   /** Keys of enabled orphans not seen before, so their first sighting is remembered. */
   readonly unseenOrphans: readonly string[];
+  /** Keys of accounts remembered as orphans that HR lists again: their grace starts afresh. */
+  readonly orphansGone: readonly string[];
   /** Accounts Warden disabled before that were enabled outside Warden: disabled again. */
   readonly enabledAgain: number;
   readonly posture?: PostureReport;
@@ -32,6 +34,7 @@ export class SourcePlanner {
   private readonly findings: Finding[] = [];
   private readonly counts = emptyCounts();
   private readonly unseenOrphans: string[] = [];
+  private readonly orphansGone: string[] = [];
   private readonly postureGaps: PostureReport['withoutVerifiedEmail'] = [];
   private enabledCount = 0;
   private disableCount = 0;
@@ -53,12 +56,10 @@ export class SourcePlanner {
     if (account.enabled) this.enabledCount++;
     if (finding.action === 'disable') this.disableCount++;
     const { accountKey } = finding;
-    if (
-      finding.situation === 'orphan' &&
-      account.enabled &&
-      !this.ctx.state.orphanFirstSeen.has(accountKey)
-    )
+    const known = this.ctx.state.orphanFirstSeen.has(accountKey);
+    if (finding.situation === 'orphan' && account.enabled && !known)
       this.unseenOrphans.push(accountKey);
+    if (known && finding.match !== 'none') this.orphansGone.push(accountKey);
     return finding;
   }
 
@@ -73,6 +74,7 @@ export class SourcePlanner {
       enabledCount: this.enabledCount,
       disableCount: this.disableCount,
       unseenOrphans: this.unseenOrphans,
+      orphansGone: this.orphansGone,
       enabledAgain: this.enabledAgain,
       posture: this.options.posture
         ? { checked: this.postureChecked, withoutVerifiedEmail: [...this.postureGaps] }

@@ -77,6 +77,10 @@ export class MemorySourceMemory implements SourceMemory {
     this.orphanFirstSeen.set(source, seen);
     return Promise.resolve();
   }
+  forgetOrphans(source: string, accountKeys: readonly string[]): Promise<void> {
+    for (const key of accountKeys) this.orphanFirstSeen.get(source)?.delete(key);
+    return Promise.resolve();
+  }
   markDisabled(source: string, accountKey: string, actionId: string, at: Date): void {
     const disables = this.disabledByWarden.get(source) ?? new Map<string, WardenDisable>();
     disables.set(accountKey, { actionId, at });

@@ -46,6 +46,13 @@ describe('DynamoDB source memory', () => {
     ]);
   });
 
+  it('forgets first sightings of accounts that are no longer orphans', async () => {
+    await memory.forgetOrphans(POOL, ['sub-ops']);
+    expect(db.commandCalls(BatchWriteCommand)[0]?.args[0].input.RequestItems?.[TABLE]).toEqual([
+      { DeleteRequest: { Key: { pk: `SOURCE#${POOL}`, sk: 'ORPHAN#sub-ops' } } },
+    ]);
+  });
+
   it('writes nothing when every orphan is already known', async () => {
     await memory.recordOrphansSeen(POOL, ['sub-ops'], new Date('2026-11-29T12:00:00Z'));
     expect(db.commandCalls(BatchWriteCommand)).toEqual([]);

@@ -622,6 +622,40 @@ describe('planning a run', () => {
     ]);
   });
 
+  it("counts an orphan's grace from when it became an orphan again, not from its first time", async () => {
+    const w = world();
+    const policy = {
+      orphans: { policy: 'disable', graceDays: 14 },
+      guard: { maxDisablePercent: 50, maxRosterShrinkPercent: 100 },
+    };
+    const withoutEli = ROWS.filter((r) => !r.startsWith('E5,'));
+    await w.run(false, withoutEli, policy);
+    w.clock.current = new Date('2026-11-30T12:00:00Z');
+    await w.run(false, ROWS, policy);
+    expect(w.storage.memory.orphanFirstSeen.get(POOL)?.has('sub-eli')).toBe(false);
+    w.clock.current = new Date('2027-03-09T12:00:00Z');
+    const { run, findings } = await w.run(false, withoutEli, policy);
+    expect(run.status).toBe('completed');
+    expect(findings.find((f) => f.username === 'eli')).toMatchObject({
+      situation: 'orphan',
+      action: 'none',
+    });
+    expect(enabled(w.directory)).toContain('eli');
+  });
+
+  it('remembers no orphan from a run the guard stopped: its feed is not trusted', async () => {
+    const w = world();
+    const { run } = await w.run(
+      false,
+      ROWS.filter((r) => !r.startsWith('E5,')),
+      {
+        guard: { maxDisableCount: 0 },
+      },
+    );
+    expect(run.status).toBe('quarantined');
+    expect(w.storage.memory.orphanFirstSeen.size).toBe(0);
+  });
+
   it('writes only first sightings: orphans already seen cost no write', async () => {
     const w = world();
     await w.run(true);
