@@ -19,7 +19,7 @@ export interface ScheduleTargetSettings {
   deadLetterArn: string;
 }
 
-/** Scheduler retries a failed invocation with backoff for up to six hours, then dead-letters it. */
+/** Scheduler retries a delivery it could not make (not a function error) for up to six hours, then dead-letters it. */
 export const SCHEDULE_RETRY_POLICY = { MaximumRetryAttempts: 20, MaximumEventAgeInSeconds: 21_600 };
 
 /**

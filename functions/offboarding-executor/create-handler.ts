@@ -1,6 +1,7 @@
 import { OffboardingIncompleteError } from '../core/offboarding/errors.js';
 import {
-  executeOffboarding,
+  executeScheduled,
+  hasRetryLeft,
   type OffboardingDependencies,
 } from '../core/offboarding/execute-offboarding.js';
 import { viewOf } from '../core/offboarding/offboarding.js';
@@ -8,15 +9,16 @@ import { parseOrThrow } from '../core/shared/validation.js';
 import { type ExecutorResponse, executorEventSchema } from './executor-event.js';
 
 /**
- * Runs the offboarding a schedule names. If accounts failed, it throws after recording what it
- * did, so Scheduler's retry policy tries again (finishing only what is left), then dead-letters.
+ * Runs the offboarding a schedule names. If accounts failed, a schedule of its own tries again
+ * later (finishing only what is left); after the last attempt it throws, so Lambda retries
+ * twice more and then dead-letters it, which raises the alarm.
  */
 export function createExecutorHandler(dependencies: () => Promise<OffboardingDependencies>) {
   return async (raw: unknown): Promise<ExecutorResponse> => {
     const event = parseOrThrow(executorEventSchema, raw, 'event');
     const deps = await dependencies();
-    const offboarding = await executeOffboarding(event.offboardingId, 'schedule', deps);
-    if (offboarding.status === 'partially_failed') {
+    const offboarding = await executeScheduled(event.offboardingId, deps);
+    if (offboarding.status === 'partially_failed' && !hasRetryLeft(offboarding)) {
       throw new OffboardingIncompleteError(
         offboarding.id,
         offboarding.accounts.filter((a) => a.outcome === 'failed').length,

@@ -221,13 +221,25 @@ async function disableBegun(
   return { account, completion: { intent, at: deps.clock.now() } };
 }
 
-/** How long after a partial failure the offboarding is tried again. */
-const RETRY_AFTER_MS = 2 * 60_000;
+/** How long after its first attempt a partially failed offboarding is tried again; it doubles. */
+const FIRST_RETRY_MS = 2 * 60_000;
+/** Attempts in all (about 4 h of retries); after the last, the executor fails to the dead-letter alarm. */
+export const MAX_ATTEMPTS = 8;
+
+/** How many times the offboarding has acted. */
+function attemptsOf(offboarding: Offboarding): number {
+  return offboarding.history.filter((h) => h.what === 'executed').length;
+}
+
+/** A partially failed offboarding that will be tried again by a schedule. */
+export function hasRetryLeft(offboarding: Offboarding): boolean {
+  return offboarding.status === 'partially_failed' && attemptsOf(offboarding) < MAX_ATTEMPTS;
+}
 
 /**
  * Offboards now, for a request that did not come through a schedule: if some accounts fail, a
- * one-time schedule tries again shortly (and Scheduler's own retries follow), so the remaining
- * accounts are finished without anyone asking again.
+ * one-time schedule tries again shortly, so the remaining accounts are finished without anyone
+ * asking again.
  */
 export async function executeNow(
   id: string,
@@ -235,6 +247,14 @@ export async function executeNow(
   deps: OffboardingDependencies,
 ): Promise<Offboarding> {
   return retryIfPartial(await executeOffboarding(id, by, deps), deps);
+}
+
+/** Runs the offboarding a schedule fired for; a partial failure is tried again in turn. */
+export async function executeScheduled(
+  id: string,
+  deps: OffboardingDependencies,
+): Promise<Offboarding> {
+  return retryIfPartial(await executeOffboarding(id, 'schedule', deps), deps);
 }
 
 /**
@@ -249,14 +269,22 @@ export async function executeCreated(
   return retryIfPartial(await act(offboarding, by, deps), deps);
 }
 
+/** Schedules the next attempt of a partially failed offboarding: 2 min, 4 min, ... after. */
 async function retryIfPartial(
   executed: Offboarding,
   deps: OffboardingDependencies,
 ): Promise<Offboarding> {
-  if (executed.status === 'partially_failed') {
-    const retryAt = new Date(deps.clock.now().getTime() + RETRY_AFTER_MS);
-    await deps.scheduler.upsert(oneTimeSchedule(executed.id, retryAt, deps.timeZone));
-    deps.log.warn('offboarding partially failed; retry scheduled', { offboardingId: executed.id });
+  if (executed.status !== 'partially_failed') return executed;
+  const attempts = attemptsOf(executed);
+  if (!hasRetryLeft(executed)) {
+    deps.log.warn('offboarding partially failed; no retry left', {
+      offboardingId: executed.id,
+      attempts,
+    });
+    return executed;
   }
+  const retryAt = new Date(deps.clock.now().getTime() + FIRST_RETRY_MS * 2 ** (attempts - 1));
+  await deps.scheduler.upsert(oneTimeSchedule(executed.id, retryAt, deps.timeZone, attempts));
+  deps.log.warn('offboarding partially failed; retry scheduled', { offboardingId: executed.id });
   return executed;
 }

@@ -119,12 +119,16 @@ export function schedulingInterrupted(offboarding: Offboarding): boolean {
   return offboarding.status === 'scheduled' && offboarding.history.at(-1)?.what === 'requested';
 }
 
-/** The name of an offboarding's one-time schedule (letters, digits and `-` only, as Scheduler wants). */
-export function scheduleNameOf(offboardingId: string): string {
-  return `offboarding-${offboardingId}`;
+/**
+ * The name of an offboarding's one-time schedule (letters, digits and `-` only, as Scheduler
+ * wants), or of its nth retry: each retry has its own, so none is updated while Scheduler
+ * deletes the one that has just fired.
+ */
+export function scheduleNameOf(offboardingId: string, retry?: number): string {
+  return `offboarding-${offboardingId}${retry ? `-retry-${retry}` : ''}`;
 }
 
 /** The offboarding a schedule name belongs to, or undefined for any other name. */
 export function offboardingIdOfSchedule(name: string): string | undefined {
-  return /^offboarding-((?:ob|lv)-[0-9a-f]{24})$/.exec(name)?.[1];
+  return /^offboarding-((?:ob|lv)-[0-9a-f]{24})(?:-retry-[1-9]\d*)?$/.exec(name)?.[1];
 }

@@ -11,10 +11,11 @@ export function oneTimeSchedule(
   offboardingId: string,
   at: Date,
   timeZone: string,
+  retry?: number,
 ): OneTimeSchedule {
   const zone = nearOffsetChange(at, timeZone) ? 'UTC' : timeZone;
   return {
-    name: scheduleNameOf(offboardingId),
+    name: scheduleNameOf(offboardingId, retry),
     expression: `at(${wallClockInZone(at, zone)})`,
     timeZone: zone,
     offboardingId,

@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OffboardingNotFoundError } from '../../../../functions/core/offboarding/errors.js';
-import { executeOffboarding } from '../../../../functions/core/offboarding/execute-offboarding.js';
+import {
+  executeOffboarding,
+  executeScheduled,
+  hasRetryLeft,
+  MAX_ATTEMPTS,
+} from '../../../../functions/core/offboarding/execute-offboarding.js';
 import { requestOffboarding } from '../../../../functions/core/offboarding/request-offboarding.js';
+import { instantOfAt } from '../../../../functions/core/offboarding/schedule.js';
 import {
   ACCRED,
   HR,
@@ -115,7 +121,7 @@ describe('a partial failure', () => {
     expect(partial.history.at(-1)?.detail).toBe('1 account(s) disabled, 1 failed, 0 flagged');
     expect([...w.scheduler.schedules.values()]).toEqual([
       {
-        name: `offboarding-${ID}`,
+        name: `offboarding-${ID}-retry-1`,
         // 12:00Z is 06:00 in Mexico City.
         expression: 'at(2026-11-29T06:02:00)',
         timeZone: 'America/Mexico_City',
@@ -129,6 +135,28 @@ describe('a partial failure', () => {
         detail: { offboardingId: ID },
       },
     ]);
+  });
+
+  it('tries a partial failure again under a schedule of its own each time, waiting twice as long, then stops', async () => {
+    const w = peopleWorld();
+    w.accred.failOn.add('mruiz');
+    await requestOffboarding(hrRequest(), w.deps);
+    const waits: number[] = [];
+    for (let retry = 1; retry < MAX_ATTEMPTS; retry++) {
+      const schedule = w.scheduler.schedules.get(`offboarding-${ID}-retry-${retry}`);
+      const at = instantOfAt(schedule?.expression ?? '', schedule?.timeZone ?? '') as Date;
+      waits.push((at.getTime() - w.clock.now().getTime()) / 60_000);
+      w.clock.current = at;
+      const again = await executeScheduled(ID, w.deps);
+      expect(hasRetryLeft(again)).toBe(retry < MAX_ATTEMPTS - 1);
+    }
+    expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128]);
+    expect(w.scheduler.schedules.size).toBe(MAX_ATTEMPTS - 1);
+    expect(w.log.lines.at(-1)).toEqual({
+      level: 'warn',
+      message: 'offboarding partially failed; no retry left',
+      detail: { offboardingId: ID, attempts: MAX_ATTEMPTS },
+    });
   });
 
   it('keeps the outcome of an account acted on earlier that has gone since', async () => {
