@@ -40,7 +40,7 @@ export interface OffboardingSettings {
   table: GovernanceTable;
   config: ReconcileConfig;
   topicArn: string;
-  /** Where one-time schedules go; the executor, which never schedules, has none. */
+  /** Where one-time schedules go (the offboarding's, and its retries'). */
   schedules?: NonNullable<ReturnType<typeof scheduleSettings>>;
   clock: Clock;
   log: EventLog;
@@ -56,7 +56,7 @@ export interface OffboardingSettings {
 /** Enough for a person's accounts in several pools to be looked up, signed out and disabled at once. */
 export const OFFBOARDING_COGNITO_BURST = 8;
 
-/** The executor runs offboardings and never schedules one (it cannot name itself as a target). */
+/** Where offboarding is not deployed with schedules, nothing can be scheduled. */
 const NO_SCHEDULER: OffboardingScheduler = {
   upsert: () => Promise.reject(new WardenError('this function does not schedule offboardings')),
   remove: () => Promise.reject(new WardenError('this function does not schedule offboardings')),

@@ -13,10 +13,15 @@ import { type ExecutorResponse, executorEventSchema } from './executor-event.js'
  * later (finishing only what is left); after the last attempt it throws, so Lambda retries
  * twice more and then dead-letters it, which raises the alarm.
  */
-export function createExecutorHandler(dependencies: () => Promise<OffboardingDependencies>) {
-  return async (raw: unknown): Promise<ExecutorResponse> => {
+export function createExecutorHandler(
+  dependencies: (invokedArn?: string) => Promise<OffboardingDependencies>,
+) {
+  return async (
+    raw: unknown,
+    context?: { invokedFunctionArn?: string },
+  ): Promise<ExecutorResponse> => {
     const event = parseOrThrow(executorEventSchema, raw, 'event');
-    const deps = await dependencies();
+    const deps = await dependencies(context?.invokedFunctionArn);
     const offboarding = await executeScheduled(event.offboardingId, deps);
     if (offboarding.status === 'partially_failed' && !hasRetryLeft(offboarding)) {
       throw new OffboardingIncompleteError(

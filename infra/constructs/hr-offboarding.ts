@@ -137,6 +137,11 @@ export class HrOffboarding extends Construct {
     };
     this.schedulingEnvironment = scheduling;
 
+    // The executor schedules a partial failure's retries; its own ARN comes from its invocation.
+    for (const [name, value] of Object.entries(scheduling))
+      if (name !== ENV.executorArn) this.executor.addEnvironment(name, value);
+    this.grantScheduling(executorRole, 'offboarding executor');
+
     // Reconciliation keeps one schedule per future leaver.
     for (const [name, value] of Object.entries(scheduling))
       props.reconcile.addEnvironment(name, value);

@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '../../functions/core/shared/environment.js';
 import { actionsOf, onlyResource, type Statement, statementsOfRole } from './statements.js';
 import { configFile, synth } from './synth.js';
 
@@ -86,19 +87,37 @@ describe('HR offboarding in the stack', () => {
         expect(actionsOf(s)).not.toContain('cognito-idp:AdminEnableUser');
       }
     }
-    const api = statementsOfRole(template, 'HrOffboardingApiRole');
-    const passRole = api.find((s) => actionsOf(s).includes('iam:PassRole'));
-    expect(passRole?.Condition).toEqual({
-      StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' },
-    });
-    expect(api.flatMap(actionsOf)).toContain('scheduler:CreateSchedule');
-    // The executor runs offboardings; it never schedules them.
-    expect(
-      statementsOfRole(template, 'HrOffboardingExecutorRole').flatMap(actionsOf),
-    ).not.toContain('scheduler:CreateSchedule');
+    // The API schedules offboardings; the executor schedules a partial failure's retries.
+    for (const prefix of ['HrOffboardingApiRole', 'HrOffboardingExecutorRole']) {
+      const statements = statementsOfRole(template, prefix);
+      const passRole = statements.find((s) => actionsOf(s).includes('iam:PassRole'));
+      expect(passRole?.Condition).toEqual({
+        StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' },
+      });
+      expect(statements.flatMap(actionsOf)).toContain('scheduler:CreateSchedule');
+    }
     expect(
       statementsOfRole(template, 'LeaverReconciliationReconcileRole').flatMap(actionsOf),
     ).toContain('scheduler:UpdateSchedule');
+  });
+
+  it("gives the executor where its retries' schedules go, but not its own ARN, which it is invoked by", () => {
+    const [executor] = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HrOffboardingExecutorRole'), 'Arn'] },
+        },
+      }),
+    ) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
+    const variables = Object.keys(executor?.Properties.Environment.Variables ?? {});
+    expect(variables).toEqual(
+      expect.arrayContaining([
+        ENV.scheduleGroup,
+        ENV.schedulerRoleArn,
+        ENV.offboardingDeadLetterArn,
+      ]),
+    );
+    expect(variables).not.toContain(ENV.executorArn);
   });
 
   it('raises alarms on executor failures and dead letters, to the topic', () => {
