@@ -55,10 +55,11 @@ export async function requestOffboarding(
           request.caller,
           deps,
         );
-  if (future) return created(() => schedule(offboarding, request.caller, 'scheduled', deps));
   // Claimed before it is created: a request refused for a conflict leaves nothing behind.
   return actingAlone(request.employeeId, request.id, deps, () =>
-    created(() => executeCreated(offboarding, request.caller, deps)),
+    future
+      ? created(() => schedule(offboarding, request.caller, 'scheduled', deps))
+      : created(() => executeCreated(offboarding, request.caller, deps)),
   );
 }
 

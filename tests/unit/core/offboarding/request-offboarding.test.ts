@@ -34,6 +34,18 @@ describe('one offboarding of a person acts at a time', () => {
     expect(w.press.disableCalls).toEqual([]);
   });
 
+  it('refuses a future-dated request too while another offboarding acts on the person', async () => {
+    const w = world();
+    const until = new Date(w.clock.now().getTime() + 60_000);
+    await w.deps.store.claimPerson('E1', 'ob-other', w.clock.now(), until);
+    const later = new Date(w.clock.now().getTime() + 86_400_000);
+    await expect(requestOffboarding(request({ effectiveAt: later }), w.deps)).rejects.toThrow(
+      OffboardingConflictError,
+    );
+    expect(await w.deps.store.list()).toEqual([]);
+    expect(w.scheduler.schedules.size).toBe(0);
+  });
+
   it('lets the next offboarding of the person act once the last one ended, even after a failure', async () => {
     const w = world();
     w.press.failOn.add('mariana.ruiz');
