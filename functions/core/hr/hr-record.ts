@@ -21,6 +21,8 @@ export interface HrRecord {
 export interface HrFeed {
   kind: FeedKind;
   source: string;
+  /** The version of the object it was read from, where its bucket keeps versions. */
+  version?: string;
   records: HrRecord[];
   /** What a reader of the report should know about how the feed was read; no personal data. */
   notes?: string[];

@@ -96,7 +96,7 @@ export async function resolveRequest(
       };
   const trigger = request.kind === 'run' ? request.trigger : 'approval';
   const source = `s3://${location.bucket}/${location.key}`;
-  const bytes = await deps.feeds.read(location, config.feed.maxBytes);
+  const { bytes, version } = await deps.feeds.read(location, config.feed.maxBytes);
   const parsed = parseFeed(bytes, { ...config.feed, source });
   if (!parsed.ok) {
     deps.log.warn('HR feed rejected', {
@@ -113,19 +113,19 @@ export async function resolveRequest(
   }
   return {
     kind: 'run',
-    feed: parsed.feed,
+    feed: version ? { ...parsed.feed, version } : parsed.feed,
     dryRun: config.dryRun || (request.kind === 'run' && request.forceDryRun),
     trigger,
     review: review && { ...review, mark: request.kind === 'approve' ? request.review : undefined },
   };
 }
 
-/** The feed a quarantined run read, which its approval re-plans from. */
+/** The feed a quarantined run read (the same version, where recorded), which its approval re-plans from. */
 function feedOfRun(run: RunRecord): FeedLocation {
   const location = parseS3Uri(run.feed.source);
   if (!location)
     throw new ReviewError(
       `run ${run.runId} did not read its feed from S3; approve it where it ran`,
     );
-  return location;
+  return run.feed.version ? { ...location, version: run.feed.version } : location;
 }

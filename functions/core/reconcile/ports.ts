@@ -178,12 +178,20 @@ export interface FeedSource {
    * The feed's bytes, at most `maxBytes + 1` of them (enough to tell a feed is too large without
    * holding all of it): its settings (encoding, delimiter, ...) say how to read them.
    */
-  read(location: FeedLocation, maxBytes: number): Promise<Uint8Array>;
+  read(location: FeedLocation, maxBytes: number): Promise<FeedObject>;
 }
 
 export interface FeedLocation {
   bucket: string;
   key: string;
+  /** One version of the object (the bucket keeps every upload); the latest without it. */
+  version?: string;
+}
+
+export interface FeedObject {
+  bytes: Uint8Array;
+  /** The version read, where the bucket keeps versions: an approval reads the same again. */
+  version?: string;
 }
 
 /**

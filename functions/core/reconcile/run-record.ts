@@ -75,7 +75,8 @@ export interface RunRecord {
   readonly trigger: string;
   readonly startedAt: Date;
   readonly finishedAt?: Date;
-  readonly feed: { kind: FeedKind; source: string; records: number };
+  /** `version`: the object version read, which an approval reads again. */
+  readonly feed: { kind: FeedKind; source: string; records: number; version?: string };
   readonly accounts: number;
   readonly counts: Record<Situation, number>;
   readonly guard?: GuardVerdict;
@@ -111,7 +112,8 @@ export type FeedSummary = RunRecord['feed'];
 
 /** What a run records of its feed: never the records themselves. */
 export function feedSummary(feed: HrFeed): FeedSummary {
-  return { kind: feed.kind, source: feed.source, records: feed.records.length };
+  const summary = { kind: feed.kind, source: feed.source, records: feed.records.length };
+  return feed.version ? { ...summary, version: feed.version } : summary;
 }
 
 /** A run as it starts: nothing listed, nothing planned. */

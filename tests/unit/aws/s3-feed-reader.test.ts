@@ -23,8 +23,22 @@ beforeEach(() => s3.reset());
 describe('HR feeds in S3', () => {
   it('reads the object the location names, as bytes for the feed settings to decode', async () => {
     s3.on(GetObjectCommand).resolves({ Body: body('employee_id,email\nE1,lucía@x.org\n') });
-    const bytes = await feeds.read({ bucket: 'hr-feeds', key: 'feeds/roster.csv' }, 1000);
+    const { bytes, version } = await feeds.read(
+      { bucket: 'hr-feeds', key: 'feeds/roster.csv' },
+      1000,
+    );
     expect(Buffer.from(bytes).toString('utf8')).toBe('employee_id,email\nE1,lucía@x.org\n');
+    expect(version).toBeUndefined();
+  });
+
+  it('says which version it read, and reads a version named again', async () => {
+    s3.on(GetObjectCommand).resolves({ Body: body('x'), VersionId: 'v-7' });
+    const location = { bucket: 'hr-feeds', key: 'feeds/roster.csv', version: 'v-7' };
+    expect((await feeds.read(location, 10)).version).toBe('v-7');
+    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toMatchObject({ VersionId: 'v-7' });
+    s3.on(GetObjectCommand).resolves({ Body: body('x'), VersionId: 'null' });
+    const unversioned = await feeds.read({ bucket: 'hr-feeds', key: 'feeds/roster.csv' }, 10);
+    expect(unversioned.version).toBeUndefined();
   });
 
   it('downloads no more than one byte past the size limit, so a huge object never fills memory', async () => {
@@ -46,7 +60,7 @@ describe('HR feeds in S3', () => {
         message: 'The requested range is not satisfiable',
       }),
     );
-    const bytes = await feeds.read({ bucket: 'hr-feeds', key: 'feeds/empty.csv' }, 10);
+    const { bytes } = await feeds.read({ bucket: 'hr-feeds', key: 'feeds/empty.csv' }, 10);
     expect(bytes).toHaveLength(0);
   });
 

@@ -4,6 +4,7 @@ import type {
   AccountDirectory,
   CheckpointStore,
   FeedLocation,
+  FeedObject,
   FeedSource,
   ListedPage,
   ListingCursor,
@@ -104,21 +105,27 @@ export class MemoryNotifier implements Notifier {
   }
 }
 
-/** Feed objects by bucket and key; every read is kept. */
+/** Feed objects by bucket and key, each put a new version (v1, v2, ...); every read is kept. */
 export class MemoryFeeds implements FeedSource {
-  readonly objects = new Map<string, string>();
+  readonly versions = new Map<string, string[]>();
   readonly reads: FeedLocation[] = [];
 
   put(bucket: string, key: string, text: string): void {
-    this.objects.set(`${bucket}/${key}`, text);
+    const versions = this.versions.get(`${bucket}/${key}`) ?? [];
+    this.versions.set(`${bucket}/${key}`, [...versions, text]);
   }
 
-  read(location: FeedLocation, maxBytes: number): Promise<Uint8Array> {
+  read(location: FeedLocation, maxBytes: number): Promise<FeedObject> {
     this.reads.push(location);
-    const text = this.objects.get(`${location.bucket}/${location.key}`);
+    const versions = this.versions.get(`${location.bucket}/${location.key}`) ?? [];
+    const index = location.version ? Number(location.version.slice(1)) - 1 : versions.length - 1;
+    const text = versions[index];
     return text === undefined
       ? Promise.reject(Object.assign(new Error('no such key'), { name: 'NoSuchKey' }))
-      : Promise.resolve(new TextEncoder().encode(text).subarray(0, maxBytes + 1));
+      : Promise.resolve({
+          bytes: new TextEncoder().encode(text).subarray(0, maxBytes + 1),
+          version: `v${index + 1}`,
+        });
   }
 }
 

@@ -31,6 +31,7 @@ describe('handling a reconcile request', () => {
       kind: 'roster',
       source: `s3://${FEED_BUCKET}/feeds/roster.csv`,
       records: 3,
+      version: 'v1',
     });
     expect([result.status, result.trigger]).toEqual(['completed', 'schedule']);
     expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
@@ -134,7 +135,11 @@ describe('handling a reconcile request', () => {
       at: new Date('2026-11-29T13:00:00Z'),
       appliedBy: { runId: applied.runId, status: 'completed' },
     });
-    expect(w.feeds.reads.at(-1)).toEqual({ bucket: 'hr-uploads', key: 'exports/friday.csv' });
+    expect(w.feeds.reads.at(-1)).toEqual({
+      bucket: 'hr-uploads',
+      key: 'exports/friday.csv',
+      version: 'v1',
+    });
     expect([applied.status, applied.trigger]).toEqual(['completed', 'approval']);
     expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
     expect(w.storage.runs.records.get(quarantined.runId)?.notes).toContain(
@@ -164,6 +169,29 @@ describe('handling a reconcile request', () => {
     );
     expect(applied.status).toBe('completed');
     expect(w.directory.disableCalls.sort()).toEqual(['ana', 'ben', 'cruz']);
+  });
+
+  it('applies an approved run from the version of the feed that run read, even after a new upload', async () => {
+    const w = reconcileWorld({ guard: { maxDisablePercent: 100, maxDisableCount: 1 } });
+    const quarantined = await handleReconcileRequest(run(), w.services);
+    expect([quarantined.status, quarantined.feed.version]).toEqual(['quarantined', 'v1']);
+    // A new export at the same key lists Cruz as active again.
+    w.feeds.put(
+      FEED_BUCKET,
+      'feeds/roster.csv',
+      csv([ROWS[0], ROWS[1], 'E3,cruz@x.org,Cruz,active,'] as string[]),
+    );
+    const applied = await handleReconcileRequest(
+      { kind: 'approve', runId: quarantined.runId },
+      w.services,
+    );
+    expect(w.feeds.reads.at(-1)).toEqual({
+      bucket: FEED_BUCKET,
+      key: 'feeds/roster.csv',
+      version: 'v1',
+    });
+    expect([applied.status, applied.feed.version]).toEqual(['completed', 'v1']);
+    expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
   });
 
   it('refuses to approve a run that did not read its feed from S3', async () => {
