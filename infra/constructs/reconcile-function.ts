@@ -159,7 +159,7 @@ export class ReconcileFunction extends Construct {
     const logicalId = (bucket: Bucket) =>
       stack.getLogicalId(bucket.node.defaultChild as CfnElement);
     for (const [actions, bucket, prefix, what] of [
-      [['s3:GetObject'], props.feedBucket, FEED_PREFIX, 'read the HR feeds'],
+      [['s3:GetObject', 's3:GetObjectVersion'], props.feedBucket, FEED_PREFIX, 'read the HR feeds'],
       [['s3:PutObject'], props.reportsBucket, REPORTS_PREFIX, 'write run reports'],
       [
         ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],

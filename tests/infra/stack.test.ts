@@ -223,7 +223,8 @@ describe('the Warden stack (example configuration)', () => {
     }
     const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
     expect(s3.map((s) => [actionsOf(s), JSON.stringify(s.Resource)])).toEqual([
-      [['s3:GetObject'], expect.stringContaining('/feeds/*')],
+      // A feed's version too: an approval re-plans from the version its run read.
+      [['s3:GetObject', 's3:GetObjectVersion'], expect.stringContaining('/feeds/*')],
       [['s3:PutObject'], expect.stringContaining('/runs/*')],
       [
         ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
