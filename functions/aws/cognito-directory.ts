@@ -19,9 +19,10 @@ export interface CognitoDirectoryOptions {
    * 16: listing streams run side by side, each over the users whose `sub` (a UUID) starts with
    * one hex digit, so that the UserList bucket, not the latency of one page, sets the pace; each
    * stream's last page is short, so the 16 cost up to 15 requests more than one stream.
-   * 1: one stream. 'auto' (the default): the first page is read from one stream, and the listing
-   * goes on in that stream when Cognito answered it within `userListSlotMs` (one stream then
-   * keeps the bucket busy), else in 16 (that first page is read again by its segment).
+   * 1: one stream. 'auto' (the default): up to `TIMED_PAGES` first pages are read from one
+   * stream, and the listing goes on in that stream once Cognito answers one of them within
+   * `userListSlotMs` (one stream then keeps the bucket busy), else in 16 (those pages are read
+   * again by their segments). One slow page (a new connection, a busy moment) does not decide.
    */
   segments?: 1 | 16 | 'auto';
   /** The time between two slots of the UserList bucket the client waits on: 1000 / its rate. */
@@ -30,6 +31,8 @@ export interface CognitoDirectoryOptions {
   now?: () => number;
 }
 const HEX = '0123456789abcdef';
+/** How many first pages 'auto' may time before it takes 16 streams. */
+const TIMED_PAGES = 3;
 const fanOut = (): ListingCursor => ({ segments: [...HEX].map((key) => ({ key, done: false })) });
 
 /**
@@ -61,13 +64,9 @@ export class CognitoDirectory implements AccountDirectory {
   async *listPages(cursor: ListingCursor): AsyncIterable<ListedPage> {
     let segments = cursor.segments.map((s) => ({ ...s }));
     if (this.choosesStreams(cursor)) {
-      const first = await this.listPage('', undefined);
-      if (first.tookMs <= this.options.userListSlotMs || !first.token) {
-        segments = [{ key: '', token: first.token, done: !first.token }];
-        yield { accounts: first.page, cursor: { segments: segments.map((s) => ({ ...s })) } };
-      } else {
-        segments = fanOut().segments;
-      }
+      const timed = await this.timeFirstPages();
+      segments = timed ? [timed.stream] : fanOut().segments;
+      yield* timed?.pages ?? [];
     }
     const streams = new Map<number, Promise<{ index: number; page: Account[]; token?: string }>>();
     const fetch = (index: number) => {
@@ -91,7 +90,26 @@ export class CognitoDirectory implements AccountDirectory {
     }
   }
 
-  /** A listing not yet begun, in a directory that chooses its streams by the first page. */
+  /**
+   * Reads first pages from one stream until one comes within a slot or the pool ends (the
+   * stream then goes on from there), or `TIMED_PAGES` came slower (undefined: take 16 streams).
+   */
+  private async timeFirstPages(): Promise<
+    { stream: ListingCursor['segments'][number]; pages: ListedPage[] } | undefined
+  > {
+    const stream: ListingCursor['segments'][number] = { key: '', done: false };
+    const pages: ListedPage[] = [];
+    for (let read = 0; read < TIMED_PAGES; read++) {
+      const { page, token, tookMs } = await this.listPage('', stream.token);
+      stream.token = token;
+      stream.done = !token;
+      pages.push({ accounts: page, cursor: { segments: [{ ...stream }] } });
+      if (tookMs <= this.options.userListSlotMs || stream.done) return { stream, pages };
+    }
+    return undefined;
+  }
+
+  /** A listing not yet begun, in a directory that chooses its streams by its first pages. */
   private choosesStreams(cursor: ListingCursor): boolean {
     const [only, ...others] = cursor.segments;
     return (

@@ -23,10 +23,14 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 /**
- * A real client whose every request Cognito answers `latencyMs` later on the test's clock, with
- * `answer(input)`; `waitMs` is spent before the request leaves, as the quota bucket's wait is.
+ * A real client whose requests Cognito answers on the test's clock with `answer(input)`, the nth
+ * (from 0) `latencyMs(n)` later; 500 ms are spent before each leaves, as the quota bucket's wait is.
  */
-function timedCognito(answer: (input: ListUsersRequest) => ListUsersResponse, latencyMs: number) {
+function timedCognito(
+  answer: (input: ListUsersRequest) => ListUsersResponse,
+  latency: number | ((request: number) => number),
+) {
+  const latencyMs = typeof latency === 'number' ? () => latency : latency;
   let clock = 0;
   const inputs: ListUsersRequest[] = [];
   const client = new CognitoIdentityProviderClient({
@@ -35,8 +39,8 @@ function timedCognito(answer: (input: ListUsersRequest) => ListUsersResponse, la
     requestHandler: {
       handle: (request: { body: Uint8Array }) => {
         const input = JSON.parse(new TextDecoder().decode(request.body)) as ListUsersRequest;
+        clock += latencyMs(inputs.length);
         inputs.push(input);
-        clock += latencyMs;
         const body = Buffer.from(JSON.stringify(answer(input)));
         return Promise.resolve({ response: { statusCode: 200, headers: {}, body } });
       },
@@ -60,14 +64,18 @@ function timedCognito(answer: (input: ListUsersRequest) => ListUsersResponse, la
   return { directory, inputs };
 }
 
-/** Two pages unfiltered; one user per segment, whose sub starts with its hex digit. */
-const twoPagesOrSegments = (input: ListUsersRequest): ListUsersResponse => {
-  const key = /^sub \^= "(.)"$/.exec(input.Filter ?? '')?.[1];
-  if (key) return { Users: [user(`in-${key}`)] };
-  return input.PaginationToken
-    ? { Users: [user('cruz')] }
-    : { Users: [user('ana'), user('ben')], PaginationToken: 'page-2' };
-};
+/** `pages` unfiltered (tokens `page-2`, `page-3`…); one user per segment, its sub's first digit. */
+const pagesOrSegments =
+  (...pages: string[][]) =>
+  (input: ListUsersRequest): ListUsersResponse => {
+    const key = /^sub \^= "(.)"$/.exec(input.Filter ?? '')?.[1];
+    if (key) return { Users: [user(`in-${key}`)] };
+    const at = input.PaginationToken ? Number(input.PaginationToken.slice(5)) - 1 : 0;
+    const next = at + 1 < pages.length ? `page-${at + 2}` : undefined;
+    return { Users: (pages[at] ?? []).map(user), PaginationToken: next };
+  };
+const twoPagesOrSegments = pagesOrSegments(['ana', 'ben'], ['cruz']);
+const fourPagesOrSegments = pagesOrSegments(['ana', 'ben'], ['cruz'], ['dee'], ['eva']);
 
 describe('how many streams a listing takes', () => {
   it('keeps one stream when Cognito answers the first page within a bucket slot', async () => {
@@ -80,17 +88,49 @@ describe('how many streams a listing takes', () => {
     ]);
   });
 
-  it('lists in 16 segments when the first page took longer, and drops that page', async () => {
-    const { directory, inputs } = timedCognito(twoPagesOrSegments, 40);
+  it('keeps one stream when a page after slow first ones comes within a slot', async () => {
+    const { directory, inputs } = timedCognito(fourPagesOrSegments, (n) => (n < 2 ? 40 : 20));
+    const pages = await collect(directory().listPages(directory().startListing()));
+    expect(pages.flatMap((p) => p.accounts.map((a) => a.username))).toEqual([
+      'ana',
+      'ben',
+      'cruz',
+      'dee',
+      'eva',
+    ]);
+    expect(inputs.map((i) => [i.Filter, i.PaginationToken])).toEqual([
+      [undefined, undefined],
+      [undefined, 'page-2'],
+      [undefined, 'page-3'],
+      [undefined, 'page-4'],
+    ]);
+    // Each page held back while the stream was timed resumes after itself.
+    expect(pages.map((p) => p.cursor.segments[0]?.token)).toEqual([
+      'page-2',
+      'page-3',
+      'page-4',
+      undefined,
+    ]);
+  });
+
+  it('lists in 16 segments when the first three pages took longer, and drops them', async () => {
+    const { directory, inputs } = timedCognito(fourPagesOrSegments, 40);
     const pages = await collect(directory().listPages(directory().startListing()));
     expect(pages.flatMap((p) => p.accounts.map((a) => a.username)).sort()).toEqual(
       [...'0123456789abcdef'].map((key) => `in-${key}`),
     );
-    expect(inputs).toHaveLength(17);
-    expect(inputs.slice(1).map((i) => i.Filter)).toEqual(
+    expect(inputs).toHaveLength(3 + 16);
+    expect(inputs.slice(3).map((i) => i.Filter)).toEqual(
       [...'0123456789abcdef'].map((key) => `sub ^= "${key}"`),
     );
     expect(pages.at(-1)?.cursor.segments.every((s) => s.done && s.key)).toBe(true);
+  });
+
+  it('takes slow first pages that end the pool as the whole listing', async () => {
+    const { directory, inputs } = timedCognito(twoPagesOrSegments, 40);
+    const accounts = await collect(directory().listAccounts());
+    expect(accounts.map((a) => a.username)).toEqual(['ana', 'ben', 'cruz']);
+    expect(inputs).toHaveLength(2);
   });
 
   it('takes a slow first page that holds the whole pool as the whole listing', async () => {
