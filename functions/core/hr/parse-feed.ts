@@ -2,7 +2,7 @@ import { decodeFeed } from './decode-feed.js';
 import type { FeedOptions } from './feed-options.js';
 import { DEFAULT_FEED_MAX_BYTES } from './feed-settings.js';
 import type { FeedProblem, FeedResult } from './hr-record.js';
-import { parseCsvFeed } from './parse-csv.js';
+import { parseCsvFeed, parseCsvFeedInTurns } from './parse-csv.js';
 import { parseJsonFeed } from './parse-json.js';
 
 /**
@@ -11,19 +11,41 @@ import { parseJsonFeed } from './parse-json.js';
  * anything else CSV. Bytes beyond the size limit (readers stop one byte past it) are refused.
  */
 export function parseFeed(input: string | Uint8Array, options: FeedOptions): FeedResult {
-  let text = input as string;
-  const notes: string[] = [];
-  if (typeof input !== 'string') {
-    const maxBytes = options.maxBytes ?? DEFAULT_FEED_MAX_BYTES;
-    if (input.length > maxBytes) return { ok: false, problems: [tooLarge(maxBytes)] };
-    const decoded = decodeFeed(input, options.encoding);
-    if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
-    text = decoded.text;
-    if (decoded.note) notes.push(decoded.note);
-  }
-  return options.source.toLowerCase().endsWith('.json')
-    ? parseJsonFeed(text, options, notes)
-    : parseCsvFeed(text, options, notes);
+  const decoded = decodeInput(input, options);
+  if ('ok' in decoded) return decoded;
+  return isJson(options)
+    ? parseJsonFeed(decoded.text, options, decoded.notes)
+    : parseCsvFeed(decoded.text, options, decoded.notes);
+}
+
+/**
+ * The same result, with a CSV feed parsed a chunk at a time so that other work (a run's listing)
+ * goes on in between. A JSON feed is parsed at once.
+ */
+export async function parseFeedInTurns(
+  input: string | Uint8Array,
+  options: FeedOptions,
+): Promise<FeedResult> {
+  const decoded = decodeInput(input, options);
+  if ('ok' in decoded) return decoded;
+  return isJson(options)
+    ? parseJsonFeed(decoded.text, options, decoded.notes)
+    : parseCsvFeedInTurns(decoded.text, options, decoded.notes);
+}
+
+const isJson = (options: FeedOptions) => options.source.toLowerCase().endsWith('.json');
+
+/** The feed's text and what decoding it noted, or why its bytes are refused. */
+function decodeInput(
+  input: string | Uint8Array,
+  options: FeedOptions,
+): { text: string; notes: string[] } | FeedResult {
+  if (typeof input === 'string') return { text: input, notes: [] };
+  const maxBytes = options.maxBytes ?? DEFAULT_FEED_MAX_BYTES;
+  if (input.length > maxBytes) return { ok: false, problems: [tooLarge(maxBytes)] };
+  const decoded = decodeFeed(input, options.encoding);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  return { text: decoded.text, notes: decoded.note ? [decoded.note] : [] };
 }
 
 function tooLarge(maxBytes: number): FeedProblem {

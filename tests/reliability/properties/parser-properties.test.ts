@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReconcileConfig } from '../../../functions/core/config/reconcile-config.js';
 import { feedSettingsSchema } from '../../../functions/core/hr/feed-settings.js';
-import { parseFeed } from '../../../functions/core/hr/parse-feed.js';
+import { parseFeed, parseFeedInTurns } from '../../../functions/core/hr/parse-feed.js';
 import { WardenError } from '../../../functions/core/shared/errors.js';
 import { createBodySchema } from '../../../functions/offboarding-api/api-event.js';
 import { reconcileEventSchema } from '../../../functions/reconcile/reconcile-event.js';
@@ -12,7 +12,7 @@ import { propertySuite } from './property-suite.js';
  * Property-based tests of parsers of outside input: whatever arrives, a parser answers (a
  * result or a WardenError), never crashes, and never accepts a value that breaks its rules.
  */
-const { check } = propertySuite('parser-properties');
+const { check, checkAsync } = propertySuite('parser-properties');
 
 const feedOptions = (source: string) => ({ ...feedSettingsSchema.parse({}), source });
 const cell = fc.oneof(
@@ -49,6 +49,17 @@ describe('parser properties', () => {
         if (record.status === 'leaver')
           expect(Number.isNaN(record.lastDay?.accessEndsAt.getTime())).toBe(false);
       }
+    });
+  });
+
+  it('a CSV feed read in turns (as a run reads it) gives what reading it at once gives', async () => {
+    const inputs = fc.oneof(
+      csvFeed.map((text) => new TextEncoder().encode(text)),
+      fc.uint8Array({ maxLength: 300 }),
+    );
+    await checkAsync(inputs, async (bytes) => {
+      const options = feedOptions('hr.csv');
+      expect(await parseFeedInTurns(bytes, options)).toEqual(parseFeed(bytes, options));
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../../../functions/core/hr/parse-feed.js';
+import { parseFeed, parseFeedInTurns } from '../../../../functions/core/hr/parse-feed.js';
 
 const options = (source: string) => ({ kind: 'roster' as const, timeZone: 'UTC', source });
 const JSON_FEED = JSON.stringify([{ employee_id: 'E1', email: 'a@x.org', status: 'active' }]);
@@ -39,5 +39,58 @@ describe('choosing the HR feed parser', () => {
     expect(parseFeed(JSON_FEED, options('hr.csv')).ok).toBe(false);
     expect(parseFeed(CSV_FEED, options('feeds/roster.csv')).ok).toBe(true);
     expect(parseFeed(CSV_FEED, options('feeds/roster')).ok).toBe(true);
+  });
+});
+
+describe('reading a feed in turns', () => {
+  const HEADER = 'employee_id,email,display_name,status,last_day';
+  /** Rows of about 90 bytes with quoted line breaks and commas, so that chunks cut through them. */
+  const rows = (count: number, broken: (n: number) => string | undefined = () => undefined) =>
+    Array.from(
+      { length: count },
+      (_, n) =>
+        broken(n) ?? `E${n},p${n}@x.org,"Person ${n}, desk ${n % 7}\r\nfloor ${n % 3}",active,`,
+    );
+
+  it('gives what parsing at once gives, on a feed many chunks long', async () => {
+    const text = [HEADER, ...rows(3_000)].join('\r\n');
+    expect(text.length).toBeGreaterThan(10 * 16 * 1024);
+    const inTurns = await parseFeedInTurns(Buffer.from(text), options('hr.csv'));
+    expect(inTurns).toEqual(parseFeed(Buffer.from(text), options('hr.csv')));
+    expect(inTurns.ok && inTurns.feed.records).toHaveLength(3_000);
+  });
+
+  it('names the same lines for problems far into the feed', async () => {
+    const broken = (n: number) =>
+      n === 1_234
+        ? `E${n},p${n}@x.org,,active,2024-02-30`
+        : n === 2_900
+          ? `E${n},not-an-email,,active,`
+          : undefined;
+    const text = [HEADER, ...rows(3_000, broken)].join('\n');
+    const inTurns = await parseFeedInTurns(text, options('hr.csv'));
+    expect(inTurns).toEqual(parseFeed(text, options('hr.csv')));
+    // Rows span two lines, the broken ones one: row n starts on line 2 + 2n, less one past 1,234.
+    expect(inTurns.ok ? [] : inTurns.problems.map((p) => [p.location, p.field])).toEqual([
+      [String(2 + 2 * 1_234), 'last_day'],
+      [String(2 + 2 * 2_900 - 1), 'email'],
+    ]);
+  });
+
+  it('names the same row for malformed CSV far into the feed', async () => {
+    const broken = (n: number) => (n === 2_500 ? `E${n},"p${n}@x.org,,active,` : undefined);
+    const text = [HEADER, ...rows(2_600, broken)].join('\n');
+    const inTurns = await parseFeedInTurns(text, options('hr.csv'));
+    expect(inTurns.ok).toBe(false);
+    expect(inTurns).toEqual(parseFeed(text, options('hr.csv')));
+  });
+
+  it('reads a JSON feed, and refuses what parsing at once refuses, alike', async () => {
+    expect(await parseFeedInTurns(JSON_FEED, options('hr.json'))).toEqual(
+      parseFeed(JSON_FEED, options('hr.json')),
+    );
+    const bytes = new Uint8Array(Buffer.from(CSV_FEED));
+    const tooSmall = { ...options('hr.csv'), maxBytes: 10 };
+    expect(await parseFeedInTurns(bytes, tooSmall)).toEqual(parseFeed(bytes, tooSmall));
   });
 });
