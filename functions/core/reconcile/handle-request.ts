@@ -1,10 +1,11 @@
 import type { ReconcileConfig } from '../config/reconcile-config.js';
 import type { HrFeed } from '../hr/hr-record.js';
-import { parseFeed } from '../hr/parse-feed.js';
+import { parseFeedInTurns } from '../hr/parse-feed.js';
 import { DEFAULT_FEED_KEY, parseS3Uri } from '../shared/bucket-layout.js';
 import { ConfigError, ReviewError } from '../shared/errors.js';
+import { readAhead } from '../shared/read-ahead.js';
 import type { Approval } from './conclude-plan.js';
-import type { FeedLocation, FeedSource } from './ports.js';
+import type { AccountDirectory, FeedLocation, FeedSource } from './ports.js';
 import { rejectFeed } from './reject-feed.js';
 import { approvalOf, markApproved, type ReviewMark, rejectRun } from './review-quarantine.js';
 import { type RunDependencies, runReconciliation } from './run-reconciliation.js';
@@ -43,25 +44,45 @@ export async function handleReconcileRequest(
   request: ReconcileRequest,
   deps: ReconcileServices,
 ): Promise<RunRecord> {
-  const requested = await resolveRequest(request, deps);
-  if (requested.kind === 'closed') return requested.run;
-  const { run } = await runReconciliation(
-    {
-      feed: requested.feed,
-      config: deps.config,
-      dryRun: requested.dryRun,
-      trigger: requested.trigger,
-      approval: requested.review?.approval,
-    },
-    deps,
-  );
-  if (requested.review)
-    await markApproved(deps.storage.runs, requested.review.run, run, {
-      mark: requested.review.mark,
-      at: deps.clock.now(),
-    });
-  deps.log.info('run finished', { runId: run.runId, status: run.status, actions: run.actions });
-  return run;
+  // Listing changes nothing and sets a run's pace, so it starts at once, beside the feed's
+  // reading and checks and the run's lock; it stops wherever the run does not go ahead.
+  const listing = request.kind === 'reject' ? undefined : listAhead(deps.directories);
+  try {
+    const requested = await resolveRequest(request, deps);
+    if (requested.kind === 'closed') return requested.run;
+    const { run } = await runReconciliation(
+      {
+        feed: requested.feed,
+        config: deps.config,
+        dryRun: requested.dryRun,
+        trigger: requested.trigger,
+        approval: requested.review?.approval,
+      },
+      deps,
+      listing?.accountsOf,
+    );
+    if (requested.review)
+      await markApproved(deps.storage.runs, requested.review.run, run, {
+        mark: requested.review.mark,
+        at: deps.clock.now(),
+      });
+    deps.log.info('run finished', { runId: run.runId, status: run.status, actions: run.actions });
+    return run;
+  } finally {
+    listing?.stop();
+  }
+}
+
+/** The first source's listing, begun now; later sources are listed when the plan reaches them. */
+function listAhead(directories: readonly AccountDirectory[]) {
+  const [first] = directories;
+  if (!first) return undefined;
+  const ahead = readAhead(first.listAccounts());
+  return {
+    accountsOf: (directory: AccountDirectory) =>
+      directory === first ? ahead.items : directory.listAccounts(),
+    stop: ahead.stop,
+  };
 }
 
 /**
@@ -97,7 +118,7 @@ export async function resolveRequest(
   const trigger = request.kind === 'run' ? request.trigger : 'approval';
   const source = `s3://${location.bucket}/${location.key}`;
   const { bytes, version } = await deps.feeds.read(location, config.feed.maxBytes);
-  const parsed = parseFeed(bytes, { ...config.feed, source });
+  const parsed = await parseFeedInTurns(bytes, { ...config.feed, source });
   if (!parsed.ok) {
     deps.log.warn('HR feed rejected', {
       problems: parsed.problems.length,

@@ -1,3 +1,4 @@
+import type { Account } from '../account.js';
 import type { ReconcileConfig } from '../config/reconcile-config.js';
 import type { HrFeed } from '../hr/hr-record.js';
 import type { RunOffboarding } from '../offboarding/ports.js';
@@ -71,10 +72,13 @@ export function lockUntil(now: Date): Date {
  * One reconciliation in one invocation: list -> correlate -> classify -> plan -> guard ->
  * apply or stop -> record -> report -> notify. Applying is idempotent; a re-run converges
  * after a crash. (Runs too large for one invocation take the same steps on Step Functions.)
+ * `accountsOf` gives each source's accounts: listed when the plan reaches it, unless the caller
+ * began a listing earlier.
  */
 export async function runReconciliation(
   request: RunRequest,
   deps: RunDependencies,
+  accountsOf: (directory: AccountDirectory) => AsyncIterable<Account> = (d) => d.listAccounts(),
 ): Promise<RunResult> {
   const { lock, runs } = deps.storage;
   const startedAt = deps.clock.now();
@@ -98,7 +102,7 @@ export async function runReconciliation(
     ]);
     // Begun now so that the report's reads of the previous run overlap the listing.
     htmlReport = deps.htmlReport?.begin(runId);
-    const plan = await planRun(run, request, deps, (d) => d.listAccounts(), inputs);
+    const plan = await planRun(run, request, deps, accountsOf, inputs);
     run = plan.run;
     let outcomes = new Map<string, ActionOutcomeKind>();
     if (run.status === 'applying') {

@@ -4,10 +4,47 @@ import {
   resolveRequest,
 } from '../../../../functions/core/reconcile/handle-request.js';
 import { newRunRecord } from '../../../../functions/core/reconcile/run-record.js';
-import { ConfigError, ReviewError } from '../../../../functions/core/shared/errors.js';
+import {
+  ConfigError,
+  ReviewError,
+  RunInProgressError,
+} from '../../../../functions/core/shared/errors.js';
 import { account } from '../../fakes/builders.js';
 import { pressPolicy } from '../../fakes/memory-geo.js';
 import { csv, FEED_BUCKET, ROWS, reconcileWorld } from '../../fakes/reconcile-world.js';
+
+/** Lets every pending callback of the event loop run once. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The world's directory lists one account per turn of the event loop, as a rate-limited listing
+ * does; `events` gets when listing and the feed's read begin, `listing` how far listing got.
+ */
+function watchListing(w: ReturnType<typeof reconcileWorld>) {
+  const events: string[] = [];
+  const listing = { listed: 0, closed: false };
+  const { accounts } = w.directory;
+  w.directory.listAccounts = async function* () {
+    events.push('listing');
+    try {
+      for (const listed of accounts) {
+        await turn();
+        listing.listed++;
+        yield { ...listed };
+      }
+    } finally {
+      listing.closed = true;
+    }
+  };
+  const read = w.feeds.read.bind(w.feeds);
+  w.feeds.read = (...args) => {
+    events.push('feed');
+    return read(...args);
+  };
+  return { events, listing };
+}
+
+const manyAccounts = Array.from({ length: 50 }, (_, i) => account(`user${i}`));
 
 const run = (overrides: { feed?: { bucket?: string; key: string }; forceDryRun?: boolean } = {}) =>
   ({ kind: 'run', trigger: 'schedule', forceDryRun: false, ...overrides }) as const;
@@ -66,6 +103,40 @@ describe('handling a reconcile request', () => {
       { level: 'warn', message: 'HR feed rejected', detail: { problems: 1, at: ['2:email'] } },
     ]);
     expect(JSON.stringify(w.log.lines)).not.toContain('ana-at-x.org');
+  });
+
+  it('begins listing the accounts before it reads the feed, and plans from that listing', async () => {
+    const w = reconcileWorld();
+    const { events, listing } = watchListing(w);
+    const result = await handleReconcileRequest(run(), w.services);
+    expect(events).toEqual(['listing', 'feed']);
+    expect(listing).toEqual({ listed: 3, closed: true });
+    expect(result.counts).toMatchObject({ active: 1, leaver: 2 });
+    expect(w.directory.disableCalls).toEqual(['ben', 'cruz']);
+  });
+
+  it('stops the listing it began when the feed is rejected', async () => {
+    const w = reconcileWorld({}, manyAccounts);
+    w.feeds.put(FEED_BUCKET, 'feeds/roster.csv', csv(['E1,ana-at-x.org,Ana,active,']));
+    const { listing } = watchListing(w);
+    const result = await handleReconcileRequest(run(), w.services);
+    expect(result.status).toBe('rejected');
+    for (let i = 0; i < 5; i++) await turn();
+    expect(listing.closed).toBe(true);
+    expect(listing.listed).toBeLessThan(manyAccounts.length);
+  });
+
+  it('stops the listing it began when another run holds the lock', async () => {
+    const w = reconcileWorld({}, manyAccounts);
+    const { listing } = watchListing(w);
+    const later = new Date('2026-11-29T13:00:00Z');
+    await w.storage.lock.acquire('reconcile', 'someone-else', w.clock.now(), later);
+    await expect(handleReconcileRequest(run(), w.services)).rejects.toBeInstanceOf(
+      RunInProgressError,
+    );
+    for (let i = 0; i < 5; i++) await turn();
+    expect(listing.closed).toBe(true);
+    expect(listing.listed).toBeLessThan(manyAccounts.length);
   });
 
   it('rejects a feed larger than feed.maxBytes without changing anything', async () => {
