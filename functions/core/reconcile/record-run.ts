@@ -2,7 +2,7 @@ import type { RunOffboardingSession } from '../offboarding/ports.js';
 import { throughputOf } from '../shared/cognito-quotas.js';
 import { errorName } from '../shared/errors.js';
 import type { HtmlReport, ReportStore } from './ports.js';
-import { renderCsvReport, renderJsonReport } from './render-report.js';
+import { renderCsvReportInTurns, renderJsonReport } from './render-report.js';
 import type { RunDependencies, RunRequest } from './run-reconciliation.js';
 import type { ActionOutcomeKind, RunRecord, StoredFinding } from './run-record.js';
 import type { Finding } from './situation.js';
@@ -78,10 +78,11 @@ async function writeReports(
   store: ReportStore,
   htmlReport: HtmlReport | undefined,
 ) {
-  // Rendering holds the thread: the writes started beside it are let out first.
+  // Rendering holds the thread: the writes started beside it are let out first, and the
+  // longest part, the CSV, lets their answers in as it goes.
   await new Promise((resolve) => setImmediate(resolve));
   const json = renderJsonReport(run, findings);
-  const csv = renderCsvReport(findings);
+  const csv = await renderCsvReportInTurns(findings);
   return store.write(run.runId, run.startedAt, {
     json,
     csv,

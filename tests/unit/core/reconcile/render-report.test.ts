@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   neutraliseFormula,
   renderCsvReport,
+  renderCsvReportInTurns,
   renderJsonReport,
   reportFinding,
 } from '../../../../functions/core/reconcile/render-report.js';
@@ -29,6 +30,15 @@ describe('reports', () => {
     expect(neutraliseFormula('ana.lopez')).toBe('ana.lopez');
     // Only a leading character makes a formula: a hyphenated name or an email is left as it is.
     expect(neutraliseFormula('ana-maria+hr@x.org')).toBe('ana-maria+hr@x.org');
+  });
+
+  it('writes the same CSV in turns as at once, whatever the number of rows', async () => {
+    for (const count of [0, 1, 499, 500, 501, 1_234]) {
+      const findings = Array.from({ length: count }, (_, i) =>
+        finding(i % 3 === 0 ? `=cmd${i}` : `user\n${i}`),
+      );
+      expect(await renderCsvReportInTurns(findings)).toBe(renderCsvReport(findings));
+    }
   });
 
   it('writes a CSV that round-trips, with formula-like usernames neutralised', () => {
