@@ -22,14 +22,14 @@ export function parseFeed(input: string | Uint8Array, options: FeedOptions): Fee
  * The same result, with a CSV feed parsed a chunk at a time so that other work (a run's listing)
  * goes on in between. A JSON feed is parsed at once.
  */
-export async function parseFeedInTurns(
+export function parseFeedInTurns(
   input: string | Uint8Array,
   options: FeedOptions,
 ): Promise<FeedResult> {
   const decoded = decodeInput(input, options);
-  if ('ok' in decoded) return decoded;
+  if ('ok' in decoded) return Promise.resolve(decoded);
   return isJson(options)
-    ? parseJsonFeed(decoded.text, options, decoded.notes)
+    ? Promise.resolve(parseJsonFeed(decoded.text, options, decoded.notes))
     : parseCsvFeedInTurns(decoded.text, options, decoded.notes);
 }
 
