@@ -51,7 +51,7 @@ export async function parseCsvFeedInTurns(
   return reader.result();
 }
 
-/** About 300 rows of a typical feed: a few milliseconds of parsing and checking. */
+/** A few hundred rows of a typical feed: a few milliseconds of parsing and checking. */
 const CHUNK_BYTES = 16 * 1024;
 
 async function* inTurns(bytes: Buffer): AsyncGenerator<Buffer> {
