@@ -1,6 +1,7 @@
 // Emulator benchmark: accounts/s of a full dry-run (the real handler: feed, listing, plan,
 // guard, findings, reports, notification) beside a bare ListUsers loop over the same pool.
-// It also breaks the last dry-run down into phases, with the AWS calls each made.
+// It also breaks the last dry-run down into phases, with the AWS calls each made, and times each
+// dry-run's work before its first ListUsers request and after its last answer.
 // Run through `npm run bench` or alone: `tsx bench/dry-run-vs-list-users.ts [ACCOUNTS] [ROUNDS]`.
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoClient } from '../functions/aws/clients/cognito.js';
@@ -9,6 +10,7 @@ import { ratesOf, reconcileConfigSchema } from '../functions/core/config/reconci
 import { DEFAULT_FEED_KEY } from '../functions/core/shared/bucket-layout.js';
 import { startLocalWarden } from '../local/local-warden.js';
 import { seedUsers, uploadFeed } from '../local/seed.js';
+import { recordAwsCalls } from './aws-call-timeline.js';
 import { type RunPhases, watchRunPhases } from './run-phases.js';
 
 const size = Number(process.argv[2] ?? 10_000);
@@ -61,10 +63,19 @@ try {
     return count;
   };
   let phases: RunPhases | undefined;
+  const calls = recordAwsCalls();
+  const beforeFirstList: number[] = [];
+  const afterLastList: number[] = [];
   const dryRun = async () => {
+    calls.take();
+    const started = performance.now();
     const [response, measured] = await measure(() =>
       warden.invokeReconcile({ dryRun: true, trigger: 'bench' }, config),
     );
+    const ended = performance.now();
+    const lists = calls.take().filter((c) => c.operation === 'cognito-idp.ListUsers');
+    beforeFirstList.push(Math.round((lists[0]?.startMs ?? Number.NaN) - started));
+    afterLastList.push(Math.round(ended - (lists.at(-1)?.endMs ?? Number.NaN)));
     phases = measured;
     return Object.values(response.counts).reduce((a, b) => a + b, 0);
   };
@@ -80,6 +91,8 @@ try {
   const bareAtRate: number[] = [];
   const warden_: number[] = [];
   await dryRun(); // warm-up: module loading, first connections
+  beforeFirstList.length = 0;
+  afterLastList.length = 0;
   for (let r = 0; r < rounds; r++) {
     bare.push(await timed(() => bareLoop(listPage)));
     bareAtRate.push(await timed(() => bareLoop(listPageAtWardenRate)));
@@ -97,6 +110,10 @@ try {
       dryRunAccountsPerSecond: warden_.map(Math.round),
       medianRatioVsBare: Number((median(warden_) / median(bare)).toFixed(2)),
       medianRatioVsBareAtSameRate: Number((median(warden_) / median(bareAtRate)).toFixed(2)),
+      // Each dry-run's milliseconds from its start to its first ListUsers request, and from the
+      // answer to its last one to its end: the work the listing does not hide.
+      dryRunMsBeforeFirstListUsers: beforeFirstList,
+      dryRunMsAfterLastListUsers: afterLastList,
       // The last round's dry-run: seconds per phase, and AWS calls per phase by command.
       lastDryRunPhaseSeconds: phases?.seconds,
       lastDryRunCallsByPhase: phases?.calls,
