@@ -3,6 +3,7 @@ import type { HrFeed } from '../hr/hr-record.js';
 import type { RunOffboardingSession } from '../offboarding/ports.js';
 import { concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
+import type { ListedFindings } from './listed-findings.js';
 import type { AccountDirectory } from './ports.js';
 import { PostureCheck } from './posture-check.js';
 import { indexRoster } from './roster-index.js';
@@ -37,14 +38,15 @@ export async function readPlanInputs(
 /**
  * Classifies every account of every source as `accountsOf` streams them (live from the
  * directory, or from a run's checkpoints), then plans and guards the whole: correlate ->
- * classify -> plan -> guard. Changes nothing but the orphans' first sightings.
+ * classify -> plan -> guard. Changes nothing but the orphans' first sightings, and stores the
+ * findings `listed` takes as they come.
  */
 export async function planRun(
   started: RunRecord,
   request: RunRequest,
   deps: RunDependencies,
   accountsOf: (directory: AccountDirectory) => AsyncIterable<Account>,
-  inputs?: PlanInputs,
+  { inputs, listed }: { inputs?: PlanInputs; listed?: ListedFindings } = {},
 ): Promise<PlannedRun> {
   const { config, feed } = request;
   const now = started.startedAt;
@@ -66,6 +68,7 @@ export async function planRun(
     for await (const account of accountsOf(directory)) {
       const finding = planner.add(account);
       offboarding?.observe(account, finding);
+      listed?.add(finding);
       if (planner.size % 1000 === 0) {
         deps.log.info('listing', { source: directory.source, accounts: planner.size });
       }

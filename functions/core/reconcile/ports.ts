@@ -138,9 +138,14 @@ export interface ReportArtifacts {
   html?: string;
 }
 
+/** Report artifacts, each given as soon as it is rendered. */
+export type PendingReportArtifacts = {
+  [K in keyof ReportArtifacts]: ReportArtifacts[K] | Promise<ReportArtifacts[K]>;
+};
+
 export interface ReportStore {
-  /** Writes the run's report artifacts; returns where they are. */
-  write(runId: string, startedAt: Date, files: ReportArtifacts): Promise<ReportFiles>;
+  /** Writes the run's report artifacts, each once it is at hand; returns where they are. */
+  write(runId: string, startedAt: Date, files: PendingReportArtifacts): Promise<ReportFiles>;
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { RunOffboardingSession } from '../offboarding/ports.js';
 import { throughputOf } from '../shared/cognito-quotas.js';
 import { errorName } from '../shared/errors.js';
+import type { ListedFindings } from './listed-findings.js';
 import type { HtmlReport, ReportStore } from './ports.js';
 import { renderCsvReportInTurns, renderJsonReport } from './render-report.js';
 import type { RunDependencies, RunRequest } from './run-reconciliation.js';
 import type { ActionOutcomeKind, RunRecord, StoredFinding } from './run-record.js';
 import type { Finding } from './situation.js';
+import { needsReview, withOutcomes } from './stored-findings.js';
 import { summariseRun } from './summarise-run.js';
 
 /** Index and future leavers' schedules; trouble there is noted on the run, never fatal to it. */
@@ -30,12 +32,22 @@ export async function finishOffboarding(
   }
 }
 
+/** What a run's end may be given besides the plan. */
+export interface RecordOptions {
+  /** The HTML report, begun when the run started (otherwise begun now). */
+  htmlReport?: HtmlReport;
+  /** The findings stored while the accounts were listed. */
+  listed?: ListedFindings;
+  /** The offboarding bookkeeping, still to finish: the run it returns is the one recorded. */
+  offboarding?: RunOffboardingSession;
+}
+
 /**
  * The end of every run that got as far as a plan: the feed becomes the baseline (unless the
  * guard stopped it), the reports and the findings worth a review are written, then the run
- * is stored and admins are told. Cognito throughput goes into the report. The first three do
- * not depend on one another and are written at once; the run record comes after them, so it
- * never names a report or findings not yet stored.
+ * is stored and admins are told. Cognito throughput goes into the report. These writes do not
+ * depend on one another and are made at once, beside the offboarding bookkeeping; the run
+ * record comes after them, so it never names a report or findings not yet stored.
  */
 export async function recordRun(
   ran: RunRecord,
@@ -43,18 +55,25 @@ export async function recordRun(
   planned: readonly Finding[],
   outcomes: ReadonlyMap<string, ActionOutcomeKind>,
   deps: RunDependencies,
-  htmlReport: HtmlReport | undefined = deps.htmlReport?.begin(ran.runId),
+  { htmlReport = deps.htmlReport?.begin(ran.runId), listed, offboarding }: RecordOptions = {},
 ): Promise<{ run: RunRecord; findings: StoredFinding[] }> {
   const { runs, baselines } = deps.storage;
-  let run = ran;
-  if (deps.quotaUsage) {
-    run = { ...run, throughput: throughputOf(deps.quotaUsage(), request.config.rateLimits) };
-  }
   const findings = withOutcomes(planned, outcomes);
-  // Started before the reports are rendered, so the findings' writes overlap that work.
-  const [, , reports] = await Promise.all([
-    // Every finding is in the report; the store keeps the ones an admin may need to act on.
-    runs.saveFindings(run.runId, findings.filter(needsReview)),
+  // The CSV needs nothing of the run: it is rendered while the bookkeeping finishes the run.
+  const csv = renderCsvReportInTurns(findings);
+  const [[recorded, reports]] = await Promise.all([
+    // First, so that the bookkeeping's read leaves first: the JSON and HTML reports wait for it.
+    finalRun(ran, request, planned, deps, offboarding).then(
+      async (run) =>
+        [run, await writeReports(run, findings, csv, deps.reports, htmlReport)] as const,
+    ),
+    // Every finding is in the report; the store keeps the ones an admin may need to act on,
+    // some of them stored already while the accounts were listed.
+    listed?.flush(),
+    runs.saveFindings(
+      ran.runId,
+      findings.filter((f) => needsReview(f) && !listed?.storesNow(f)),
+    ),
     ran.status === 'quarantined'
       ? undefined
       : baselines.saveFeedBaseline({
@@ -63,30 +82,40 @@ export async function recordRun(
           runId: ran.runId,
           acceptedAt: ran.startedAt,
         }),
-    writeReports(run, findings, deps.reports, htmlReport),
   ]);
-  run = { ...run, finishedAt: deps.clock.now(), reports };
+  const run = { ...recorded, finishedAt: deps.clock.now(), reports };
   await runs.saveRun(run);
   deps.log.info('recorded', { runId: run.runId, status: run.status, findings: findings.length });
   await deps.notifier.notify(summariseRun(run));
   return { run, findings };
 }
 
-async function writeReports(
+/** The run as its reports show it: with its offboarding bookkeeping and its Cognito throughput. */
+async function finalRun(
+  ran: RunRecord,
+  request: Pick<RunRequest, 'feed' | 'config'>,
+  planned: readonly Finding[],
+  deps: RunDependencies,
+  offboarding: RunOffboardingSession | undefined,
+): Promise<RunRecord> {
+  const run = offboarding ? await finishOffboarding(offboarding, ran, request, planned, deps) : ran;
+  return deps.quotaUsage
+    ? { ...run, throughput: throughputOf(deps.quotaUsage(), request.config.rateLimits) }
+    : run;
+}
+
+/** Each report is uploaded as soon as it is rendered. */
+function writeReports(
   run: RunRecord,
   findings: readonly StoredFinding[],
+  csv: Promise<string>,
   store: ReportStore,
   htmlReport: HtmlReport | undefined,
 ) {
-  // Rendering holds the thread: the writes started beside it are let out first, and the
-  // longest part, the CSV, lets their answers in as it goes.
-  await new Promise((resolve) => setImmediate(resolve));
-  const json = renderJsonReport(run, findings);
-  const csv = await renderCsvReportInTurns(findings);
   return store.write(run.runId, run.startedAt, {
-    json,
+    json: renderJsonReport(run, findings),
     csv,
-    html: await htmlReport?.render(run, findings),
+    html: htmlReport?.render(run, findings),
   });
 }
 
@@ -115,21 +144,4 @@ export async function recordFailure(
     });
   });
   return failed;
-}
-
-/** Planned disables carry their outcome; those never applied (dry-run, quarantine) say so. */
-export function withOutcomes(
-  findings: readonly Finding[],
-  outcomes: ReadonlyMap<string, ActionOutcomeKind>,
-): StoredFinding[] {
-  return findings.map((f) =>
-    f.action === 'disable'
-      ? { ...f, outcome: outcomes.get(f.actionId as string) ?? 'not_applied' }
-      : f,
-  );
-}
-
-/** What an admin may act on, and every planned change (an approval applies only stored ones). */
-function needsReview(finding: StoredFinding): boolean {
-  return finding.situation !== 'active' || !finding.enabled || finding.action !== 'none';
 }

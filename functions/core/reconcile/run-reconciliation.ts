@@ -9,6 +9,7 @@ import type { EventLog } from '../shared/event-log.js';
 import { applyPlan, plannedDisables, recordAccessEnds } from './apply-plan.js';
 import type { Approval } from './conclude-plan.js';
 import { closeInterruptedRuns } from './interrupted-runs.js';
+import { ListedFindings } from './listed-findings.js';
 import { planRun, readPlanInputs } from './plan-run.js';
 import type {
   AccountDirectory,
@@ -18,7 +19,7 @@ import type {
   ReconcileStorage,
   ReportStore,
 } from './ports.js';
-import { finishOffboarding, recordFailure, recordRun } from './record-run.js';
+import { recordFailure, recordRun } from './record-run.js';
 import {
   type ActionOutcomeKind,
   feedSummary,
@@ -102,7 +103,8 @@ export async function runReconciliation(
     ]);
     // Begun now so that the report's reads of the previous run overlap the listing.
     htmlReport = deps.htmlReport?.begin(runId);
-    const plan = await planRun(run, request, deps, accountsOf, inputs);
+    const listed = new ListedFindings(runs, runId, run.mode);
+    const plan = await planRun(run, request, deps, accountsOf, { inputs, listed });
     run = plan.run;
     let outcomes = new Map<string, ActionOutcomeKind>();
     if (run.status === 'applying') {
@@ -116,9 +118,11 @@ export async function runReconciliation(
         status: applied.actions.failed > 0 ? 'completed_with_errors' : 'completed',
       };
     }
-    if (plan.offboarding)
-      run = await finishOffboarding(plan.offboarding, run, request, plan.findings, deps);
-    return await recordRun(run, request, plan.findings, outcomes, deps, htmlReport);
+    return await recordRun(run, request, plan.findings, outcomes, deps, {
+      htmlReport,
+      listed,
+      offboarding: plan.offboarding,
+    });
   } catch (error) {
     await recordFailure(run, error, deps);
     throw error;

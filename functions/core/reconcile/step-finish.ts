@@ -47,7 +47,7 @@ export async function finishSteppedRun(runId: string, deps: SteppedServices): Pr
       ...deps,
       quotaUsage: usage,
     },
-    htmlReport,
+    { htmlReport },
   );
   if (state.approval) {
     const quarantined = await deps.storage.runs.getRun(state.approval.runId);

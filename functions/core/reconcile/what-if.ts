@@ -4,11 +4,11 @@ import type { HrFeed } from '../hr/hr-record.js';
 import { concludePlan } from './conclude-plan.js';
 import { exemptionLookup } from './exemptions.js';
 import type { SourceState } from './ports.js';
-import { withOutcomes } from './record-run.js';
 import { indexRoster } from './roster-index.js';
 import type { RunResult } from './run-reconciliation.js';
 import { feedSummary, newRunRecord } from './run-record.js';
 import { SourcePlanner } from './source-plan.js';
+import { withOutcomes } from './stored-findings.js';
 
 const NO_MEMORY: SourceState = { disabledByWarden: new Map(), orphanFirstSeen: new Map() };
 

@@ -49,7 +49,8 @@ export function FindingsTable({ page, onQuery }: FindingsTableProps) {
       {page.complete ? null : (
         <p class="note">
           This run has no JSON report: these are the findings kept for review (every situation but
-          active, and active people whose account is disabled).
+          active, and active people whose account is disabled). A run that failed kept only those of
+          the accounts it listed before it stopped.
         </p>
       )}
       <form class="controls" aria-label="Filter the findings" onSubmit={(e) => e.preventDefault()}>

@@ -35,6 +35,29 @@ describe('reports in S3', () => {
     ]);
   });
 
+  it('uploads each report as soon as it is rendered', async () => {
+    s3.on(PutObjectCommand).resolves({});
+    let renderCsv: (csv: string) => void = () => undefined;
+    const csv = new Promise<string>((resolve) => {
+      renderCsv = resolve;
+    });
+    const writing = reports.write('r-1', new Date('2026-11-29T12:00:00Z'), {
+      json: '{}',
+      csv,
+      html: Promise.resolve('<!doctype html>'),
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const keys = () => s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key);
+    expect(keys()).toEqual(['runs/2026/11/29/r-1/report.json', 'runs/2026/11/29/r-1/report.html']);
+    renderCsv('source,username\n');
+    expect(await writing).toEqual({
+      json: 's3://warden-reports/runs/2026/11/29/r-1/report.json',
+      csv: 's3://warden-reports/runs/2026/11/29/r-1/report.csv',
+      html: 's3://warden-reports/runs/2026/11/29/r-1/report.html',
+    });
+    expect(keys()).toHaveLength(3);
+  });
+
   it('fails when a report cannot be written', async () => {
     s3.on(PutObjectCommand).rejects(new Error('AccessDenied'));
     await expect(

@@ -9,6 +9,8 @@ import type {
   ListedPage,
   ListingCursor,
   Notifier,
+  PendingReportArtifacts,
+  ReportArtifacts,
   ReportStore,
   RunNotice,
 } from '../../../functions/core/reconcile/ports.js';
@@ -81,18 +83,16 @@ export class MemoryDirectory implements AccountDirectory {
 }
 
 export class MemoryReports implements ReportStore {
-  readonly written = new Map<string, { json: string; csv: string }>();
+  readonly written = new Map<string, ReportArtifacts>();
 
-  write(
+  async write(
     runId: string,
     _startedAt: Date,
-    files: { json: string; csv: string },
+    files: PendingReportArtifacts,
   ): Promise<ReportFiles> {
-    this.written.set(runId, files);
-    return Promise.resolve({
-      json: `mem://${runId}/report.json`,
-      csv: `mem://${runId}/report.csv`,
-    });
+    const [json, csv, html] = await Promise.all([files.json, files.csv, files.html]);
+    this.written.set(runId, { json, csv, ...(html === undefined ? {} : { html }) });
+    return { json: `mem://${runId}/report.json`, csv: `mem://${runId}/report.csv` };
   }
 }
 

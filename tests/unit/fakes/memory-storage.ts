@@ -48,8 +48,16 @@ export class MemoryRunStore implements RunStore {
   listRuns(limit: number): Promise<RunRecord[]> {
     return Promise.resolve([...this.records.values()].reverse().slice(0, limit));
   }
+  /** As DynamoDB keeps them: sorted by pool and username, a finding saved again replacing itself. */
   saveFindings(runId: string, findings: readonly StoredFinding[]): Promise<void> {
-    this.findings.set(runId, structuredClone([...findings]));
+    const key = (f: StoredFinding) => `${f.source}#${f.username}`;
+    const byKey = new Map((this.findings.get(runId) ?? []).map((f) => [key(f), f]));
+    for (const f of findings) byKey.set(key(f), structuredClone(f));
+    const sorted = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    this.findings.set(
+      runId,
+      sorted.map(([, f]) => f),
+    );
     return Promise.resolve();
   }
   listFindings(runId: string): Promise<StoredFinding[]> {

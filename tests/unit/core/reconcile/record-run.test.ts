@@ -4,6 +4,7 @@ import { finishOffboarding, recordRun } from '../../../../functions/core/reconci
 import type { RunRecord } from '../../../../functions/core/reconcile/run-record.js';
 import type { Finding } from '../../../../functions/core/reconcile/situation.js';
 import type { QuotaUsage } from '../../../../functions/core/shared/cognito-quotas.js';
+import type { OffboardingsSection } from '../../../../functions/core/shared/pending-offboardings.js';
 import { feed, startedRun } from '../../fakes/builders.js';
 import { ROWS, reconcileWorld } from '../../fakes/reconcile-world.js';
 
@@ -130,6 +131,54 @@ describe('the order a run is recorded in', () => {
     expect(events.indexOf('findings begun')).toBeLessThan(events.indexOf('reports begun'));
     expect(events.at(-1)).toBe('run stored');
     expect(events).toHaveLength(5);
+  });
+});
+
+describe('recording beside the offboarding bookkeeping', () => {
+  it('writes the findings and the baseline while it finishes, and records the run it returns', async () => {
+    const w = reconcileWorld();
+    const run: RunRecord = {
+      ...startedRun(ROSTER, 'apply', NOW),
+      runId: 'run-9',
+      status: 'completed',
+    };
+    const leaver: Finding = {
+      source: 'pool',
+      username: 'ben',
+      accountKey: 'b',
+      enabled: true,
+      situation: 'leaver',
+      match: 'employee_id',
+      action: 'disable',
+      actionId: 'leaver-ben',
+      reason: 'r',
+    };
+    let finish: (section: OffboardingsSection) => void = () => undefined;
+    const offboarding: RunOffboardingSession = {
+      observe: () => undefined,
+      finish: () =>
+        new Promise((resolve) => {
+          finish = resolve;
+        }),
+    };
+    const recording = recordRun(
+      run,
+      { feed: ROSTER, config: w.services.config },
+      [leaver],
+      new Map([['leaver-ben', 'disabled']]),
+      w.services,
+      { offboarding },
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(w.storage.runs.findings.get('run-9')).toEqual([{ ...leaver, outcome: 'disabled' }]);
+    expect(w.storage.baselines.baselines.size).toBe(1);
+    expect(w.storage.runs.records.has('run-9')).toBe(false);
+    const section: OffboardingsSection = { pending: [], feedSchedules: [] };
+    finish(section);
+    const { run: recorded } = await recording;
+    expect(recorded.offboardings).toEqual(section);
+    expect(w.storage.runs.records.get('run-9')?.offboardings).toEqual(section);
+    expect(JSON.parse(w.reports.written.get('run-9')?.json ?? '{}').offboardings).toEqual(section);
   });
 });
 

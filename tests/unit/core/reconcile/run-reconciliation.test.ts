@@ -65,6 +65,43 @@ function world(
 
 const enabled = (d: MemoryDirectory) => d.accounts.filter((a) => a.enabled).map((a) => a.username);
 
+describe('the findings a run stores while it lists', () => {
+  const strays = Array.from({ length: 30 }, (_, i) => account(`stray-${i}`, {}));
+  /** The findings stored when the directory has given its last account. */
+  function listedWorld(thenFail = false) {
+    const w = world([account('ana', { employeeId: 'E1' }), ...strays]);
+    const stored = { whenListed: -1 };
+    const list = w.directory.listAccounts.bind(w.directory);
+    w.directory.listAccounts = async function* () {
+      yield* list();
+      stored.whenListed = [...w.storage.runs.findings.values()].flat().length;
+      if (thenFail) throw new Error('ServiceUnavailable');
+    };
+    return { w, stored };
+  }
+
+  it('are written as the accounts come, 25 at a time, and the rest at the end', async () => {
+    const { w, stored } = listedWorld();
+    const { run } = await w.run(true);
+    expect(stored.whenListed).toBe(25);
+    // Thirty orphans seen for the first time; the active person is not kept.
+    expect(
+      w.storage.runs.findings
+        .get(run.runId)
+        ?.map((f) => f.username)
+        .sort(),
+    ).toEqual(strays.map((a) => a.username).sort());
+  });
+
+  it('stay stored under the failed run when the listing fails', async () => {
+    const { w, stored } = listedWorld(true);
+    await expect(w.run(true)).rejects.toThrow('ServiceUnavailable');
+    const [failed] = w.storage.runs.records.values();
+    expect(failed?.status).toBe('failed');
+    expect(w.storage.runs.findings.get(failed?.runId as string)).toHaveLength(stored.whenListed);
+  });
+});
+
 describe('a reconciliation run', () => {
   it('dry-run plans and reports everything and changes nothing', async () => {
     const w = world();
