@@ -4,7 +4,7 @@ import type { Account } from '../account.js';
 import type { FeedKind } from '../hr/hr-record.js';
 import type { AccountDirectory } from '../reconcile/ports.js';
 import type { RosterIndex } from '../reconcile/roster-index.js';
-import type { RunStatus } from '../reconcile/run-record.js';
+import type { RunMode, RunStatus } from '../reconcile/run-record.js';
 import type { Finding } from '../reconcile/situation.js';
 import type { OffboardingsSection } from '../shared/pending-offboardings.js';
 import type { Offboarding } from './offboarding.js';
@@ -145,7 +145,7 @@ export interface ApiCallAudit {
  * schedules in step with the run.
  */
 export interface RunOffboarding {
-  startRun(roster: RosterIndex): RunOffboardingSession;
+  startRun(roster: RosterIndex, mode: RunMode): RunOffboardingSession;
 }
 
 export interface RunOffboardingSession {

@@ -1,12 +1,13 @@
 import type { Account } from '../account.js';
 import type { FeedKind } from '../hr/hr-record.js';
 import type { RosterIndex } from '../reconcile/roster-index.js';
-import type { RunStatus } from '../reconcile/run-record.js';
+import type { RunMode, RunStatus } from '../reconcile/run-record.js';
 import type { Finding } from '../reconcile/situation.js';
 import type { OffboardingsSection } from '../shared/pending-offboardings.js';
 import { AccountIndexBuilder } from './account-index-builder.js';
 import type { OffboardingDependencies } from './execute-offboarding.js';
 import { applyFeedSchedules, pendingOffboardings, planFeedSchedules } from './feed-schedules.js';
+import type { Offboarding } from './offboarding.js';
 import type { RunOffboarding, RunOffboardingSession } from './ports.js';
 
 /** Only an applied run that the guard let through keeps the index and the schedules. */
@@ -21,17 +22,28 @@ export function keepsBookkeeping(status: RunStatus): boolean {
  * index decides whose accounts an offboarding disables). A quarantined run changes neither.
  */
 export function runOffboarding(deps: OffboardingDependencies): RunOffboarding {
-  return { startRun: (roster) => new Session(roster, deps) };
+  return { startRun: (roster, mode) => new Session(roster, mode, deps) };
 }
 
 class Session implements RunOffboardingSession {
   private readonly index: AccountIndexBuilder;
+  /**
+   * A dry-run changes no offboarding, so it reads them as it starts and its end waits for no
+   * read (decision 0048). An applied run reads them at its end, to change what is stored then.
+   */
+  private readonly readAtStart: Promise<Offboarding[]> | undefined;
 
   constructor(
     private readonly roster: RosterIndex,
+    mode: RunMode,
     private readonly deps: OffboardingDependencies,
   ) {
     this.index = new AccountIndexBuilder(roster);
+    if (mode === 'dry-run') {
+      this.readAtStart = deps.store.list();
+      // A failure is `finish`'s to report, never an unhandled rejection.
+      this.readAtStart.catch(() => undefined);
+    }
   }
 
   observe(account: Account, finding: Finding): void {
@@ -50,7 +62,7 @@ class Session implements RunOffboardingSession {
       const sources = this.deps.sources.map((s) => s.directory.source);
       await this.deps.index.replace(this.index.snapshot(sources), complete);
     }
-    const existing = await this.deps.store.list();
+    const existing = await (this.readAtStart ?? this.deps.store.list());
     let feedSchedules = planFeedSchedules({
       findings: run.findings,
       existing,

@@ -1,12 +1,10 @@
 import type { RunStore } from './ports.js';
 import type { RunMode, StoredFinding } from './run-record.js';
 import type { Finding } from './situation.js';
-import { needsReview, withOutcome } from './stored-findings.js';
+import { beforeApplying, needsReview } from './stored-findings.js';
 
 /** One DynamoDB batch. */
 const FINDINGS_PER_WRITE = 25;
-/** No disable is applied before the listing ends. */
-const NOT_YET_APPLIED = new Map();
 
 /**
  * Stores a run's findings while its accounts are listed, so that the run's end has few left to
@@ -32,7 +30,7 @@ export class ListedFindings {
 
   add(finding: Finding): void {
     if (!this.storesNow(finding)) return;
-    this.batch.push(withOutcome(finding, NOT_YET_APPLIED));
+    this.batch.push(beforeApplying(finding));
     if (this.batch.length === FINDINGS_PER_WRITE) this.write();
   }
 

@@ -2,6 +2,7 @@ import type { Account } from '../account.js';
 import type { HrFeed } from '../hr/hr-record.js';
 import type { RunOffboardingSession } from '../offboarding/ports.js';
 import { concludePlan } from './conclude-plan.js';
+import type { DryRunReportRows } from './dry-run-report-rows.js';
 import { exemptionLookup } from './exemptions.js';
 import type { ListedFindings } from './listed-findings.js';
 import type { AccountDirectory } from './ports.js';
@@ -39,19 +40,23 @@ export async function readPlanInputs(
  * Classifies every account of every source as `accountsOf` streams them (live from the
  * directory, or from a run's checkpoints), then plans and guards the whole: correlate ->
  * classify -> plan -> guard. Changes nothing but the orphans' first sightings, and stores the
- * findings `listed` takes as they come.
+ * findings `listed` takes, and renders a dry-run's `reportRows`, as they come.
  */
 export async function planRun(
   started: RunRecord,
   request: RunRequest,
   deps: RunDependencies,
   accountsOf: (directory: AccountDirectory) => AsyncIterable<Account>,
-  { inputs, listed }: { inputs?: PlanInputs; listed?: ListedFindings } = {},
+  {
+    inputs,
+    listed,
+    reportRows,
+  }: { inputs?: PlanInputs; listed?: ListedFindings; reportRows?: DryRunReportRows } = {},
 ): Promise<PlannedRun> {
   const { config, feed } = request;
   const now = started.startedAt;
   const roster = indexRoster(feed);
-  const offboarding = deps.offboarding?.startRun(roster);
+  const offboarding = deps.offboarding?.startRun(roster, started.mode);
   const exemptionFor = exemptionLookup(config.exemptions, now, config.feed.timeZone);
   const { pendingActionIds, states, baseline } = inputs ?? (await readPlanInputs(deps, feed.kind));
   const sources: SourcePlan[] = [];
@@ -69,6 +74,7 @@ export async function planRun(
       const finding = planner.add(account);
       offboarding?.observe(account, finding);
       listed?.add(finding);
+      reportRows?.add(finding);
       if (planner.size % 1000 === 0) {
         deps.log.info('listing', { source: directory.source, accounts: planner.size });
       }

@@ -1,8 +1,9 @@
 import type { RunOffboardingSession } from '../offboarding/ports.js';
 import { throughputOf } from '../shared/cognito-quotas.js';
 import { errorName } from '../shared/errors.js';
+import type { DryRunReportRows } from './dry-run-report-rows.js';
 import type { ListedFindings } from './listed-findings.js';
-import type { HtmlReport, ReportStore } from './ports.js';
+import type { HtmlReport } from './ports.js';
 import { renderCsvReportInTurns, renderJsonReport } from './render-report.js';
 import type { RunDependencies, RunRequest } from './run-reconciliation.js';
 import type { ActionOutcomeKind, RunRecord, StoredFinding } from './run-record.js';
@@ -40,6 +41,8 @@ export interface RecordOptions {
   listed?: ListedFindings;
   /** The offboarding bookkeeping, still to finish: the run it returns is the one recorded. */
   offboarding?: RunOffboardingSession;
+  /** A dry-run's report rows, rendered while the accounts were listed. */
+  reportRows?: DryRunReportRows;
 }
 
 /**
@@ -55,17 +58,32 @@ export async function recordRun(
   planned: readonly Finding[],
   outcomes: ReadonlyMap<string, ActionOutcomeKind>,
   deps: RunDependencies,
-  { htmlReport = deps.htmlReport?.begin(ran.runId), listed, offboarding }: RecordOptions = {},
+  {
+    htmlReport = deps.htmlReport?.begin(ran.runId),
+    listed,
+    offboarding,
+    reportRows,
+  }: RecordOptions = {},
 ): Promise<{ run: RunRecord; findings: StoredFinding[] }> {
   const { runs, baselines } = deps.storage;
   const findings = withOutcomes(planned, outcomes);
-  // The CSV needs nothing of the run: it is rendered while the bookkeeping finishes the run.
-  const csv = renderCsvReportInTurns(findings);
+  const rendered = reportRows?.reportsOf(findings) ?? {
+    // The CSV needs nothing of the run: it is rendered while the bookkeeping finishes the run.
+    csv: renderCsvReportInTurns(findings),
+    json: (run: RunRecord) => renderJsonReport(run, findings),
+  };
   const [[recorded, reports]] = await Promise.all([
     // First, so that the bookkeeping's read leaves first: the JSON and HTML reports wait for it.
     finalRun(ran, request, planned, deps, offboarding).then(
       async (run) =>
-        [run, await writeReports(run, findings, csv, deps.reports, htmlReport)] as const,
+        [
+          run,
+          await deps.reports.write(run.runId, run.startedAt, {
+            json: rendered.json(run),
+            csv: rendered.csv,
+            html: htmlReport?.render(run, findings),
+          }),
+        ] as const,
     ),
     // Every finding is in the report; the store keeps the ones an admin may need to act on,
     // some of them stored already while the accounts were listed.
@@ -102,21 +120,6 @@ async function finalRun(
   return deps.quotaUsage
     ? { ...run, throughput: throughputOf(deps.quotaUsage(), request.config.rateLimits) }
     : run;
-}
-
-/** Each report is uploaded as soon as it is rendered. */
-function writeReports(
-  run: RunRecord,
-  findings: readonly StoredFinding[],
-  csv: Promise<string>,
-  store: ReportStore,
-  htmlReport: HtmlReport | undefined,
-) {
-  return store.write(run.runId, run.startedAt, {
-    json: renderJsonReport(run, findings),
-    csv,
-    html: htmlReport?.render(run, findings),
-  });
 }
 
 /** A failed run is recorded and notified; if even that fails, the log says so by error name. */

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvFormatRows } from 'd3-dsv';
 import type { ActionOutcomeKind, RunRecord, StoredFinding } from './run-record.js';
 import type { ActionKind, MatchKind, Situation } from './situation.js';
 
@@ -48,11 +48,46 @@ export function reportFinding(f: StoredFinding): ReportFinding {
 
 /** The report admins review: the run, the guard's verdict, and one finding per account. */
 export function renderJsonReport(run: RunRecord, findings: readonly StoredFinding[]): string {
-  return JSON.stringify({ ...run, findings: findings.map(reportFinding) }, null, 2);
+  return jsonReport(run, [jsonReportEntries(findings)]);
+}
+
+/**
+ * The JSON report from its findings' entries rendered in parts (`jsonReportEntries`): the same
+ * text as `JSON.stringify({ ...run, findings }, null, 2)`.
+ */
+export function jsonReport(run: RunRecord, entryParts: readonly string[]): string {
+  const head = JSON.stringify(run, null, 2).slice(0, -'\n}'.length);
+  const parts = entryParts.filter((part) => part !== '');
+  return parts.length === 0
+    ? `${head},\n  "findings": []\n}`
+    : `${head},\n  "findings": [\n${parts.join(',\n')}\n  ]\n}`;
+}
+
+/** Some findings' entries, indented as the report's `findings` array holds them. */
+export function jsonReportEntries(findings: readonly StoredFinding[]): string {
+  if (findings.length === 0) return '';
+  const array = JSON.stringify(findings.map(reportFinding), null, 2);
+  // Strings in JSON hold no raw line break, so each one starts a line to indent.
+  return `  ${array.slice('[\n'.length, -'\n]'.length).replaceAll('\n', '\n  ')}`;
 }
 
 export function renderCsvReport(findings: readonly StoredFinding[]): string {
-  return stringify([[...REPORT_CSV_COLUMNS], ...findings.map(csvRow)]);
+  return csvReport([csvReportRows(findings)]);
+}
+
+/** The CSV report from its rows rendered in parts (`csvReportRows`). */
+export function csvReport(rowParts: readonly string[]): string {
+  return csvLines([[...REPORT_CSV_COLUMNS]]) + rowParts.join('');
+}
+
+/** Some findings' rows of the CSV report. */
+export function csvReportRows(findings: readonly StoredFinding[]): string {
+  return csvLines(findings.map(csvRow));
+}
+
+/** Each row ends with a newline; a cell is quoted only where it must be. */
+function csvLines(rows: string[][]): string {
+  return rows.length === 0 ? '' : `${csvFormatRows(rows)}\n`;
 }
 
 /**
@@ -61,16 +96,16 @@ export function renderCsvReport(findings: readonly StoredFinding[]): string {
  * into exactly what `renderCsvReport` gives.
  */
 export async function renderCsvReportInTurns(findings: readonly StoredFinding[]): Promise<string> {
-  const parts = [stringify([[...REPORT_CSV_COLUMNS]])];
-  for (let at = 0; at < findings.length; at += CSV_ROWS_PER_TURN) {
+  const parts: string[] = [];
+  for (let at = 0; at < findings.length; at += REPORT_ROWS_PER_PART) {
     await new Promise((resolve) => setImmediate(resolve));
-    parts.push(stringify(findings.slice(at, at + CSV_ROWS_PER_TURN).map(csvRow)));
+    parts.push(csvReportRows(findings.slice(at, at + REPORT_ROWS_PER_PART)));
   }
-  return parts.join('');
+  return csvReport(parts);
 }
 
 /** A few milliseconds of work. */
-const CSV_ROWS_PER_TURN = 500;
+export const REPORT_ROWS_PER_PART = 500;
 
 function csvRow(f: StoredFinding): string[] {
   return [

@@ -8,6 +8,7 @@ import { RunInProgressError } from '../shared/errors.js';
 import type { EventLog } from '../shared/event-log.js';
 import { applyPlan, plannedDisables, recordAccessEnds } from './apply-plan.js';
 import type { Approval } from './conclude-plan.js';
+import { DryRunReportRows } from './dry-run-report-rows.js';
 import { closeInterruptedRuns } from './interrupted-runs.js';
 import { ListedFindings } from './listed-findings.js';
 import { planRun, readPlanInputs } from './plan-run.js';
@@ -104,7 +105,8 @@ export async function runReconciliation(
     // Begun now so that the report's reads of the previous run overlap the listing.
     htmlReport = deps.htmlReport?.begin(runId);
     const listed = new ListedFindings(runs, runId, run.mode);
-    const plan = await planRun(run, request, deps, accountsOf, { inputs, listed });
+    const reportRows = run.mode === 'dry-run' ? new DryRunReportRows() : undefined;
+    const plan = await planRun(run, request, deps, accountsOf, { inputs, listed, reportRows });
     run = plan.run;
     let outcomes = new Map<string, ActionOutcomeKind>();
     if (run.status === 'applying') {
@@ -122,6 +124,7 @@ export async function runReconciliation(
       htmlReport,
       listed,
       offboarding: plan.offboarding,
+      reportRows,
     });
   } catch (error) {
     await recordFailure(run, error, deps);

@@ -32,7 +32,7 @@ export async function finishSteppedRun(runId: string, deps: SteppedServices): Pr
     run = { ...run, actions, status: actions.failed > 0 ? 'completed_with_errors' : 'completed' };
   }
   if (deps.offboarding) {
-    const session = deps.offboarding.startRun(indexRoster(feed));
+    const session = deps.offboarding.startRun(indexRoster(feed), run.mode);
     // Only an applied run keeps the account index: a dry-run need not read its listing again.
     if (keepsBookkeeping(run.status)) await observeListed(session, checkpoints, plan, deps);
     run = await finishOffboarding(session, run, { feed }, plan, deps);

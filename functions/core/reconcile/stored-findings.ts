@@ -11,6 +11,13 @@ export function withOutcome(
     : finding;
 }
 
+/** A finding as it stands before any disable is applied: a planned disable says `not_applied`. */
+export function beforeApplying(finding: Finding): StoredFinding {
+  return withOutcome(finding, NO_OUTCOMES);
+}
+
+const NO_OUTCOMES: ReadonlyMap<string, ActionOutcomeKind> = new Map();
+
 export function withOutcomes(
   findings: readonly Finding[],
   outcomes: ReadonlyMap<string, ActionOutcomeKind>,

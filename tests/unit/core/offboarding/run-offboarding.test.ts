@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { feedOffboardingId } from '../../../../functions/core/offboarding/offboarding.js';
 import { requestOffboarding } from '../../../../functions/core/offboarding/request-offboarding.js';
 import { runOffboarding } from '../../../../functions/core/offboarding/run-offboarding.js';
 import { indexRoster } from '../../../../functions/core/reconcile/roster-index.js';
 import type { RunStatus } from '../../../../functions/core/reconcile/run-record.js';
 import { feed } from '../../fakes/builders.js';
-import { findingOf, minutesFrom, peopleWorld } from '../../fakes/offboarding-people.js';
+import { findingOf, hrRequest, minutesFrom, peopleWorld } from '../../fakes/offboarding-people.js';
 
 /** Someone else: a feed always lists someone. */
 const OTHER = 'E7,zed@x.org,Zed,active,';
@@ -20,6 +20,7 @@ async function withFeedSchedule() {
   const at = minutesFrom(w.clock.now(), 60).toISOString();
   const earlier = runOffboarding(w.deps).startRun(
     indexRoster(feed(['E2,citlali@x.org,C,active,'])),
+    'apply',
   );
   await earlier.finish({
     runId: 'R0',
@@ -41,7 +42,8 @@ describe('reconciliation’s side of offboarding', () => {
   ])('a run that ends %s keeps the index and applies the schedules: %s', async (status, kept) => {
     const w = peopleWorld();
     const at = minutesFrom(w.clock.now(), 60).toISOString();
-    const session = runOffboarding(w.deps).startRun(indexRoster(feed([OTHER])));
+    const mode = status === 'planned' ? 'dry-run' : 'apply';
+    const session = runOffboarding(w.deps).startRun(indexRoster(feed([OTHER])), mode);
     const section = await session.finish({
       runId: 'R1',
       status,
@@ -67,7 +69,7 @@ describe('reconciliation’s side of offboarding', () => {
     ],
   ] as const)('%s', async (_, feedKind, row, cancelled) => {
     const { w } = await withFeedSchedule();
-    const session = runOffboarding(w.deps).startRun(indexRoster(feed([row], feedKind)));
+    const session = runOffboarding(w.deps).startRun(indexRoster(feed([row], feedKind)), 'apply');
     const section = await session.finish({
       runId: 'R1',
       status: 'completed',
@@ -84,7 +86,7 @@ describe('reconciliation’s side of offboarding', () => {
     const accountsOf = w.index.accountsOf.bind(w.index);
     w.index.accountsOf = (source, employeeId) =>
       employeeId === 'E2' ? Promise.reject(new Error('throttled')) : accountsOf(source, employeeId);
-    const session = runOffboarding(w.deps).startRun(indexRoster(feed([OTHER])));
+    const session = runOffboarding(w.deps).startRun(indexRoster(feed([OTHER])), 'apply');
     const section = await session.finish({
       runId: 'R1',
       status: 'completed',
@@ -113,10 +115,50 @@ describe('reconciliation’s side of offboarding', () => {
       w.deps,
     );
     const section = await runOffboarding(w.deps)
-      .startRun(indexRoster(feed([OTHER])))
+      .startRun(indexRoster(feed([OTHER])), 'apply')
       .finish({ runId: 'R1', status: 'completed', feedKind: 'roster', findings: [] });
     expect(section.pending.map((p) => [p.id, p.origin])).toEqual([
       ['ob-000000000000000000000009', 'hr'],
     ]);
+  });
+
+  it('reads the offboardings as a dry-run starts, and once', async () => {
+    const w = peopleWorld();
+    await requestOffboarding(hrRequest({ effectiveAt: minutesFrom(w.clock.now(), 60) }), w.deps);
+    const reads = vi.spyOn(w.deps.store, 'list');
+    const session = runOffboarding(w.deps).startRun(indexRoster(feed([OTHER])), 'dry-run');
+    expect(reads).toHaveBeenCalledTimes(1);
+    const section = await session.finish({
+      runId: 'R1',
+      status: 'planned',
+      feedKind: 'roster',
+      findings: [],
+    });
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(section.pending.map((p) => p.employeeId)).toEqual(['E1']);
+  });
+
+  it('reads them at its end in an applied run, whose schedules follow what is stored then', async () => {
+    const w = peopleWorld();
+    const reads = vi.spyOn(w.deps.store, 'list');
+    const session = runOffboarding(w.deps).startRun(indexRoster(feed([OTHER])), 'apply');
+    expect(reads).not.toHaveBeenCalled();
+    await requestOffboarding(hrRequest({ effectiveAt: minutesFrom(w.clock.now(), 60) }), w.deps);
+    const section = await session.finish({
+      runId: 'R1',
+      status: 'completed',
+      feedKind: 'roster',
+      findings: [],
+    });
+    expect(section.pending.map((p) => p.employeeId)).toEqual(['E1']);
+  });
+
+  it('notes on a dry-run a read of the offboardings that failed as it started', async () => {
+    const w = peopleWorld();
+    w.deps.store.list = () => Promise.reject(new Error('throttled'));
+    const session = runOffboarding(w.deps).startRun(indexRoster(feed([OTHER])), 'dry-run');
+    await expect(
+      session.finish({ runId: 'R1', status: 'planned', feedKind: 'roster', findings: [] }),
+    ).rejects.toThrow('throttled');
   });
 });

@@ -49,12 +49,36 @@ describe('reports', () => {
     expect(rows[1]?.reason).toBe('no HR record, "quoted", with, commas');
   });
 
+  it('quotes the cells that hold a comma, a quote, a CR or a LF, and those alone', () => {
+    const reasons = ['a,b', 'say "no"', 'line\rbreak', 'line\nbreak', "it's; fine\t"];
+    const csv = renderCsvReport(reasons.map((reason) => ({ ...finding('ana'), reason })));
+    expect(csv.split('\n')[1]).toBe('pool,ana,orphan,none,,true,none,,,"a,b"');
+    expect(csv.endsWith(",,it's; fine\t\n")).toBe(true);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.reason)).toEqual(reasons);
+  });
+
   it('neutralises every cell, not the username alone: an employee id from HR may start with -', () => {
     const cells = parse(
       renderCsvReport([{ ...finding('ana'), employeeId: '-2+3', reason: '=1+1', source: '@pool' }]),
       { columns: true },
     ) as Record<string, string>[];
     expect(cells[0]).toMatchObject({ employee_id: "'-2+3", reason: "'=1+1", source: "'@pool" });
+  });
+
+  it('writes the JSON report as JSON.stringify would write the run with its findings', () => {
+    const { run, findings } = whatIf(
+      feed(['E1,a@x.org,,active,', 'E2,b@x.org,,leaver,2025-01-01']),
+      [account('a', { employeeId: 'E1' }), account('b', { employeeId: 'E2' }), account('c')],
+      config({ guard: { maxDisablePercent: 100 } }),
+      new Date('2026-11-29T00:00:00Z'),
+      'run-x',
+    );
+    for (const some of [[], findings.slice(0, 1), findings]) {
+      expect(renderJsonReport(run, some)).toBe(
+        JSON.stringify({ ...run, findings: some.map(reportFinding) }, null, 2),
+      );
+    }
   });
 
   it('JSON report carries run id, status, counts and findings with the documented fields', () => {

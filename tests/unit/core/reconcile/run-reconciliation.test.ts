@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HtmlReportRenderer } from '../../../../functions/core/reconcile/ports.js';
+import {
+  renderCsvReport,
+  renderJsonReport,
+} from '../../../../functions/core/reconcile/render-report.js';
 import { approvalOf, rejectRun } from '../../../../functions/core/reconcile/review-quarantine.js';
 import { runReconciliation } from '../../../../functions/core/reconcile/run-reconciliation.js';
 import { newRunRecord } from '../../../../functions/core/reconcile/run-record.js';
@@ -118,6 +122,21 @@ describe('a reconciliation run', () => {
     expect(enabled(w.directory)).toHaveLength(6);
     expect(w.storage.journal.audit).toEqual([]);
     expect(w.reports.written.has(run.runId)).toBe(true);
+  });
+
+  it("reports each finding of a dry-run over many accounts, as at the run's end", async () => {
+    const w = world([
+      account('ana', { employeeId: 'E1' }),
+      account('ben', { employeeId: 'E2' }),
+      ...Array.from({ length: 1_100 }, (_, i) => account(`guest-${i}`, {})),
+    ]);
+    const { run, findings } = await w.run(true);
+    const written = w.reports.written.get(run.runId);
+    expect(written?.csv).toBe(renderCsvReport(findings));
+    // The JSON report is written before the run has its end and its reports' addresses.
+    const { finishedAt: _, reports: __, ...reported } = run;
+    expect(written?.json).toBe(renderJsonReport(reported, findings));
+    expect(findings).toHaveLength(1_102);
   });
 
   it('apply disables the leavers, audits each change and records the run', async () => {
