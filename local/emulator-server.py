@@ -1,4 +1,4 @@
-"""The moto server, with the changes of `moto_patches` (decisions 0042 and 0044).
+"""The moto server, with the changes of `moto_patches` (decisions 0042, 0044 and 0049).
 
 Arguments are moto_server's.
 """
@@ -9,6 +9,7 @@ from moto.server import main
 from moto_patches import (
     cognito_listing,
     dynamodb_answers,
+    dynamodb_partitions,
     model_dump,
     service_names,
     transactions,
@@ -17,6 +18,7 @@ from moto_patches import (
 transactions.apply()
 cognito_listing.apply()
 dynamodb_answers.apply()
+dynamodb_partitions.apply()
 service_names.apply()
 model_dump.apply()
 
