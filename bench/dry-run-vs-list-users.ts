@@ -66,6 +66,7 @@ try {
   const calls = recordAwsCalls();
   const beforeFirstList: number[] = [];
   const afterLastList: number[] = [];
+  const listRequests: number[] = [];
   const dryRun = async () => {
     calls.take();
     const started = performance.now();
@@ -76,6 +77,7 @@ try {
     const lists = calls.take().filter((c) => c.operation === 'cognito-idp.ListUsers');
     beforeFirstList.push(Math.round((lists[0]?.startMs ?? Number.NaN) - started));
     afterLastList.push(Math.round(ended - (lists.at(-1)?.endMs ?? Number.NaN)));
+    listRequests.push(lists.length);
     phases = measured;
     return Object.values(response.counts).reduce((a, b) => a + b, 0);
   };
@@ -93,6 +95,7 @@ try {
   await dryRun(); // warm-up: module loading, first connections
   beforeFirstList.length = 0;
   afterLastList.length = 0;
+  listRequests.length = 0;
   for (let r = 0; r < rounds; r++) {
     bare.push(await timed(() => bareLoop(listPage)));
     bareAtRate.push(await timed(() => bareLoop(listPageAtWardenRate)));
@@ -114,6 +117,8 @@ try {
       // answer to its last one to its end: the work the listing does not hide.
       dryRunMsBeforeFirstListUsers: beforeFirstList,
       dryRunMsAfterLastListUsers: afterLastList,
+      // Each dry-run's ListUsers requests: more than the bare loop's when it listed in 16 streams.
+      dryRunListUsersRequests: listRequests,
       // The last round's dry-run: seconds per phase, and AWS calls per phase by command.
       lastDryRunPhaseSeconds: phases?.seconds,
       lastDryRunCallsByPhase: phases?.calls,

@@ -1,4 +1,4 @@
-"""The moto server, with the changes of `moto_patches` (decisions 0042, 0044 and 0049).
+"""The moto server, with the changes of `moto_patches` (decisions 0042, 0044, 0049 and 0051).
 
 Arguments are moto_server's.
 """
@@ -10,6 +10,7 @@ from moto_patches import (
     cognito_listing,
     dynamodb_answers,
     dynamodb_partitions,
+    idle_gc,
     model_dump,
     service_names,
     transactions,
@@ -21,6 +22,7 @@ dynamodb_answers.apply()
 dynamodb_partitions.apply()
 service_names.apply()
 model_dump.apply()
+idle_gc.apply()
 
 if __name__ == "__main__":
     sys.exit(main())

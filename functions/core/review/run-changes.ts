@@ -42,25 +42,28 @@ export function changesSince(
   current: { run: RunRecord; findings: readonly ReportFinding[] },
   limit = 100,
 ): RunChanges {
-  const before = new Map(previous.findings.map((f) => [keyOf(f), f]));
-  const now = new Map(current.findings.map((f) => [keyOf(f), f]));
+  const before = byAccount(previous.findings);
+  const orphansBefore = previous.findings.filter((f) => f.situation === 'orphan');
+  /** The current finding of each previous orphan this run lists. */
+  const orphansNow = new Map<ReportFinding, ReportFinding>();
   const lists = {
     newLeavers: [] as ChangedAccount[],
     newlyDisabled: [] as ChangedAccount[],
     resolvedOrphans: [] as ChangedAccount[],
     newOrphans: [] as ChangedAccount[],
   };
-  for (const [key, f] of now) {
-    const was = before.get(key);
+  for (const f of current.findings) {
+    const was = before.get(f.source)?.get(f.username);
     if (LEAVING.has(f.situation) && !(was && LEAVING.has(was.situation)))
       lists.newLeavers.push(changed(f, was));
     if (disabledNow(f) && !(was && disabledNow(was))) lists.newlyDisabled.push(changed(f, was));
     if (f.situation === 'orphan' && was?.situation !== 'orphan')
       lists.newOrphans.push(changed(f, was));
+    if (was?.situation === 'orphan') orphansNow.set(was, f);
   }
-  for (const [key, was] of before) {
-    const f = now.get(key);
-    if (was.situation === 'orphan' && f?.situation !== 'orphan')
+  for (const was of orphansBefore) {
+    const f = orphansNow.get(was);
+    if (f?.situation !== 'orphan')
       // Not listed now: the account is gone, or active and left out of the findings kept.
       lists.resolvedOrphans.push(f ? changed(f, was) : { ...changed(was, was), situation: null });
   }
@@ -85,8 +88,18 @@ function disabledNow(f: ReportFinding): boolean {
   return !f.enabled || f.outcome === 'disabled' || f.outcome === 'already_done';
 }
 
-function keyOf(f: ReportFinding): string {
-  return `${f.source}\u0000${f.username}`;
+/** Findings by pool, then username: lookups without a key string per account. */
+function byAccount(findings: readonly ReportFinding[]): Map<string, Map<string, ReportFinding>> {
+  const pools = new Map<string, Map<string, ReportFinding>>();
+  for (const f of findings) {
+    let pool = pools.get(f.source);
+    if (!pool) {
+      pool = new Map();
+      pools.set(f.source, pool);
+    }
+    pool.set(f.username, f);
+  }
+  return pools;
 }
 
 function changed(f: ReportFinding, was: ReportFinding | undefined): ChangedAccount {

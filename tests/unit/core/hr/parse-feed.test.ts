@@ -54,10 +54,26 @@ describe('reading a feed in turns', () => {
 
   it('gives what parsing at once gives, on a feed many chunks long', async () => {
     const text = [HEADER, ...rows(3_000)].join('\r\n');
-    expect(text.length).toBeGreaterThan(10 * 16 * 1024);
+    expect(text.length).toBeGreaterThan(10 * 4 * 1024);
     const inTurns = await parseFeedInTurns(Buffer.from(text), options('hr.csv'));
     expect(inTurns).toEqual(parseFeed(Buffer.from(text), options('hr.csv')));
     expect(inTurns.ok && inTurns.feed.records).toHaveLength(3_000);
+  });
+
+  it('lets other work run at least once every 4 KiB', async () => {
+    const text = [HEADER, ...rows(1_000)].join('\r\n');
+    let turns = 0;
+    let parsing = true;
+    const otherWork = () => {
+      if (!parsing) return;
+      turns++;
+      setImmediate(otherWork);
+    };
+    setImmediate(otherWork);
+    const parsed = await parseFeedInTurns(text, options('hr.csv'));
+    parsing = false;
+    expect(parsed.ok).toBe(true);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(text.length / (4 * 1024)));
   });
 
   it('names the same lines for problems far into the feed', async () => {

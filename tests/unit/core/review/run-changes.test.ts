@@ -103,4 +103,32 @@ describe('changes since the previous run, rule by rule', () => {
     );
     expect(keys(changes.newLeavers)).toEqual(['pool-a/mia', 'pool-a/zoe', 'pool-b/alex']);
   });
+
+  it('tells apart accounts of one username in two pools', () => {
+    const changes = changesSince(
+      {
+        run: previous.run,
+        findings: [
+          storedFinding('sam', 'orphan'),
+          storedFinding('sam', 'leaver', { source: 'pool-b' }),
+        ].map(reportFinding),
+      },
+      {
+        run,
+        findings: [
+          storedFinding('sam', 'leaver'),
+          storedFinding('sam', 'orphan', { source: 'pool-b' }),
+        ].map(reportFinding),
+      },
+    );
+    expect(keys(changes.newLeavers)).toEqual(['pool-a/sam']);
+    expect(keys(changes.newOrphans)).toEqual(['pool-b/sam']);
+    expect(changes.resolvedOrphans.accounts).toEqual([
+      expect.objectContaining({
+        source: 'pool-a',
+        situation: 'leaver',
+        previousSituation: 'orphan',
+      }),
+    ]);
+  });
 });
