@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evenlySpaced } from '../../../functions/aws/evenly-spaced.js';
 
 afterEach(() => {
@@ -46,5 +46,58 @@ describe('evenly spaced turns', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     await Promise.all(turns);
     expect(passedAt).toEqual([0, 0, 0, 300, 300, 300, 600]);
+  });
+
+  describe('when the process pauses', () => {
+    // A pause: the clock moves on while no timer can fire; they fire late, together, after it.
+    let now = 0;
+    const pause = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(0);
+      now += ms;
+      await vi.advanceTimersByTimeAsync(ms);
+    };
+    const wait = async (ms: number) => {
+      for (let i = 0; i < ms; i++) await pause(1);
+    };
+    const takeFour = (take: () => Promise<void>) => {
+      const passedAt: number[] = [];
+      const turns = Promise.all([1, 2, 3, 4].map(() => take().then(() => passedAt.push(now))));
+      return { passedAt, turns };
+    };
+
+    beforeEach(() => {
+      now = 0;
+      vi.useFakeTimers({ toFake: ['setTimeout'] });
+      vi.spyOn(performance, 'now').mockImplementation(() => now);
+    });
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('let the callers that waited through it leave an interval apart again, not together', async () => {
+      const { passedAt, turns } = takeFour(evenlySpaced(100));
+      await wait(1);
+      await pause(250);
+      expect(passedAt).toEqual([0, 251]);
+      await wait(49);
+      expect(passedAt).toEqual([0, 251]);
+      await wait(1);
+      expect(passedAt).toEqual([0, 251, 301]);
+      await wait(100);
+      expect(passedAt).toEqual([0, 251, 301, 401]);
+      await turns;
+    });
+
+    it('keep to the grid after a short pause, so a late timer does not lower the rate', async () => {
+      const { passedAt, turns } = takeFour(evenlySpaced(100));
+      await wait(90);
+      await pause(40);
+      expect(passedAt).toEqual([0, 130]);
+      await wait(70);
+      expect(passedAt).toEqual([0, 130, 200]);
+      await wait(100);
+      expect(passedAt).toEqual([0, 130, 200, 300]);
+      await turns;
+    });
   });
 });
