@@ -78,25 +78,26 @@ describe('evenly spaced turns', () => {
       const { passedAt, turns } = takeFour(evenlySpaced(100));
       await wait(1);
       await pause(250);
+      // The grid catches up by a quarter of an interval: the next slot is 251 - 25 + 100.
       expect(passedAt).toEqual([0, 251]);
-      await wait(49);
+      await wait(74);
       expect(passedAt).toEqual([0, 251]);
       await wait(1);
-      expect(passedAt).toEqual([0, 251, 301]);
+      expect(passedAt).toEqual([0, 251, 326]);
       await wait(100);
-      expect(passedAt).toEqual([0, 251, 301, 401]);
+      expect(passedAt).toEqual([0, 251, 326, 426]);
       await turns;
     });
 
     it('keep to the grid after a short pause, so a late timer does not lower the rate', async () => {
       const { passedAt, turns } = takeFour(evenlySpaced(100));
       await wait(90);
-      await pause(40);
-      expect(passedAt).toEqual([0, 130]);
-      await wait(70);
-      expect(passedAt).toEqual([0, 130, 200]);
+      await pause(35);
+      expect(passedAt).toEqual([0, 125]);
+      await wait(75);
+      expect(passedAt).toEqual([0, 125, 200]);
       await wait(100);
-      expect(passedAt).toEqual([0, 130, 200, 300]);
+      expect(passedAt).toEqual([0, 125, 200, 300]);
       await turns;
     });
   });
